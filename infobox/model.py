@@ -1,0 +1,135 @@
+"""The typed catalogue: what every later stage (site, exports, link job) trusts.
+
+Objects are built only by `infobox.loader` after validation, so nothing here re-checks its input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    label: str
+    line: int = 0  # line in the YAML file, so later stages can point maintainers at it
+
+
+@dataclass(frozen=True)
+class Item:
+    """A sub-item of a standard, e.g. 3A."""
+
+    ref: str  # "3A"
+    letter: str  # "A"
+    text: str
+    see_also: tuple[str, ...] = ()  # references such as "6C" or "1"
+    note: str = ""  # e.g. "Voor deze kwaliteitsstandaard zijn geen tools/instrumenten opgenomen."
+
+    @property
+    def anchor(self) -> str:
+        """Stable fragment of the sub-item's section on its standard page ("3a")."""
+        return self.ref.lower()
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str  # "1" … "10"
+    title: str  # short Dutch title
+    text: str  # full text as printed in the Kwaliteitskader
+    items: tuple[Item, ...] = ()
+    see_also: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def number(self) -> int:
+        return int(self.id)
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        """Every reference that points into this standard: its id and its items' refs."""
+        return (self.id, *(item.ref for item in self.items))
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str  # stable slug, unique
+    title: str
+    description: str
+    organisation: str
+    type: str
+    standards: tuple[str, ...]  # references: "3A", "9"
+    links: tuple[Link, ...] = ()
+    audience: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
+    line: int = 0
+
+    @property
+    def standard_ids(self) -> tuple[str, ...]:
+        """The standards this resource belongs to, without sub-item letters, in order, unique."""
+        seen: dict[str, None] = {}
+        for ref in self.standards:
+            seen.setdefault(ref.rstrip("ABCDEFGHIJ"), None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    publisher: str = ""
+    edition: str = ""  # the Infobox edition the entries were transcribed from
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    source: Source
+    standards: tuple[Standard, ...]
+    resources: tuple[Resource, ...]
+    path: str = ""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def standard(self, standard_id: str) -> Standard:
+        return self._standards_by_id[standard_id]
+
+    def resource(self, resource_id: str) -> Resource:
+        return self._resources_by_id[resource_id]
+
+    def resources_for(self, ref: str) -> tuple[Resource, ...]:
+        """Resources attached to exactly this reference ("3A" or "9"), in catalogue order."""
+        return self._resources_by_ref.get(ref, ())
+
+    def resources_in_standard(self, standard_id: str) -> tuple[Resource, ...]:
+        """Resources attached to the standard itself or any of its sub-items, each once."""
+        return tuple(r for r in self.resources if standard_id in r.standard_ids)
+
+    def urls(self) -> dict[str, tuple[Resource, ...]]:
+        """Every distinct link URL, in catalogue order, with the resources that carry it."""
+        by_url: dict[str, list[Resource]] = {}
+        for resource in self.resources:
+            for link in resource.links:
+                owners = by_url.setdefault(link.url, [])
+                if resource not in owners:
+                    owners.append(resource)
+        return {url: tuple(owners) for url, owners in by_url.items()}
+
+    def references(self) -> tuple[str, ...]:
+        """All valid standard references, in reading order."""
+        return tuple(ref for standard in self.standards for ref in standard.refs)
+
+    @cached_property
+    def _standards_by_id(self) -> dict[str, Standard]:
+        return {s.id: s for s in self.standards}
+
+    @cached_property
+    def _resources_by_id(self) -> dict[str, Resource]:
+        return {r.id: r for r in self.resources}
+
+    @cached_property
+    def _resources_by_ref(self) -> dict[str, tuple[Resource, ...]]:
+        by_ref: dict[str, list[Resource]] = {}
+        for resource in self.resources:
+            for ref in resource.standards:
+                by_ref.setdefault(ref, []).append(resource)
+        return {ref: tuple(rs) for ref, rs in by_ref.items()}
