@@ -1,0 +1,234 @@
+"""Shared fixtures for browser tests: one real site build, a local server, Debian Chromium.
+
+Every test module under ``tests/browser/`` gets these (and is marked ``browser`` automatically, so
+``pytest -m "not browser"`` skips the slow part):
+
+``built_site`` (session)
+    ``pathlib.Path`` of the site built once from the repository's ``mkdocs.yml`` with
+    ``mkdocs build --site-dir <tmp>``. Set ``INFOBOX_TEST_SITE=/path/to/site`` to reuse an earlier build
+    while iterating locally.
+``site_url`` (session)
+    ``"http://127.0.0.1:<port>"`` (no trailing slash) of a threaded ``http.server`` serving ``built_site``.
+``browser`` (session)
+    Playwright ``Browser``: Debian Chromium at ``/usr/bin/chromium``, headless.
+``new_page`` (function)
+    Factory ``new_page(**context_options) -> Page`` for extra pages, e.g.
+    ``new_page(color_scheme="dark")`` or ``new_page(viewport={"width": 375, "height": 700})``. Each page
+    records the URL of every request it makes in ``requests_of(page)``; requests to any host but the
+    site's own are recorded and then aborted, so a test never reaches the real web.
+``page`` (function)
+    ``new_page()`` with default options.
+``requests_of`` / ``foreign_requests`` (fixtures returning functions)
+    ``requests_of(page) -> list[str]``: every request URL the page made; ``foreign_requests(page)``: those
+    that went to a host other than 127.0.0.1.
+``axe`` / ``format_violations`` (fixtures returning functions)
+    ``axe(page, exclude=None) -> list[dict]``: injects npm ``axe-core`` (``node_modules``, pinned in
+    ``package.json``; run ``npm ci`` first) into the current document and returns its violations for the
+    tags wcag2a, wcag2aa, wcag21a, wcag21aa. ``format_violations(violations) -> str`` makes an assertion
+    message of them.
+
+Example::
+
+    def test_home_is_accessible(page, site_url, axe, format_violations, foreign_requests):
+        page.goto(f"{site_url}/")
+        assert not foreign_requests(page)
+        violations = axe(page)
+        assert not violations, format_violations(violations)
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LOCAL_HOST = "127.0.0.1"
+# Playwright's own timeouts: a static site on loopback answers in milliseconds; fail fast when it does not.
+DEFAULT_TIMEOUT_MS = 10_000
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    reuse = os.environ.get("INFOBOX_TEST_SITE")
+    if reuse:
+        return Path(reuse)
+    config = REPO / "mkdocs.yml"
+    if not config.exists():
+        pytest.fail(f"{config} does not exist: there is no site to test yet")
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "--site-dir", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+_REQUESTS_ATTR = "_infobox_requests"
+
+
+def _requests_of(page) -> list[str]:
+    """Every request URL the page (and its workers) made since it was opened."""
+    return getattr(page, _REQUESTS_ATTR)
+
+
+def _is_foreign(url: str) -> bool:
+    """True for a network request to any host but the local test server (data:/blob: are not requests)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension"):
+        return False
+    return parts.hostname != LOCAL_HOST
+
+
+def _foreign_requests(page) -> list[str]:
+    return [url for url in _requests_of(page) if _is_foreign(url)]
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def factory(**context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        seen: list[str] = []
+
+        # Routing sees page, iframe and worker fetches alike; the site must never leave 127.0.0.1.
+        def route(route):
+            seen.append(route.request.url)
+            if _is_foreign(route.request.url):
+                route.abort()
+            else:
+                route.continue_()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        setattr(page, _REQUESTS_ATTR, seen)
+        return page
+
+    yield factory
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@functools.cache
+def _axe_source() -> str:
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `npm ci` in {REPO}")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def _run_axe(page, exclude: list[str] | None = None) -> list[dict]:
+    """Violations of WCAG 2.1 A/AA rules in the page's current document, as axe-core reports them."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=_axe_source())
+    return page.evaluate(
+        """async ([tags, exclude]) => {
+            const context = exclude.length ? {exclude: exclude.map((s) => [s])} : document;
+            const result = await axe.run(context, {runOnly: {type: "tag", values: tags}});
+            return result.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map((n) => ({target: n.target, summary: n.failureSummary, html: n.html})),
+            }));
+        }""",
+        [AXE_TAGS, exclude or []],
+    )
+
+
+def _format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['html'][:160]}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def axe():
+    return _run_axe
+
+
+@pytest.fixture
+def format_violations():
+    return _format_violations
+
+
+@pytest.fixture
+def requests_of():
+    return _requests_of
+
+
+@pytest.fixture
+def foreign_requests():
+    return _foreign_requests
