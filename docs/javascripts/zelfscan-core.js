@@ -1,0 +1,351 @@
+/*
+ * Zelfscan core: the pure logic of the self-assessment (statements, scoring, advice, export/import,
+ * regional comparison). No DOM here, so node's test runner can load it as well as the browser.
+ * Loaded as a classic script: it defines `window.ZelfscanCore` (and `module.exports` under node).
+ */
+(function (root) {
+  "use strict";
+
+  const FORMAT = "infobox-zelfscan";
+  const FORMAT_VERSION = 1;
+  const STORAGE_KEY = "infobox-zelfscan:v1";
+  const MAX_POINTS = 3;
+  // A statement answered at or below this many points counts as a gap ("niet" or "deels").
+  const WEAK_POINTS = 1;
+
+  // The answer scale. "weet niet" has no points: it is left out of the mean and counted separately.
+  const SCALE = [
+    { value: "niet", label: "Niet", points: 0 },
+    { value: "deels", label: "Deels", points: 1 },
+    { value: "grotendeels", label: "Grotendeels", points: 2 },
+    { value: "volledig", label: "Volledig", points: 3 },
+    { value: "weet niet", label: "Weet niet", points: null },
+  ];
+  const SCALE_BY_VALUE = Object.fromEntries(SCALE.map((step) => [step.value, step]));
+
+  /* ---------- statements ---------- */
+
+  /** Every statement of the scan in reading order: one per sub-item, or one for a standard without. */
+  function statements(catalogue) {
+    const out = [];
+    for (const standard of catalogue.standards) {
+      const items = standard.items || [];
+      if (items.length === 0) {
+        out.push({ ref: String(standard.id), standardId: String(standard.id), letter: "", text: standard.text });
+      } else {
+        for (const item of items) {
+          out.push({
+            ref: String(item.id),
+            standardId: String(standard.id),
+            letter: String(item.id).slice(String(standard.id).length),
+            text: item.text,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The fragment of a statement on its standard page: sub-items have "#3a", whole standards none. */
+  function statementHref(statement, base) {
+    const page = `${base}kwaliteitsstandaarden/${statement.standardId}/`;
+    return statement.letter ? `${page}#${statement.ref.toLowerCase()}` : page;
+  }
+
+  /* ---------- catalogue version ---------- */
+
+  // cyrb53: a small, well-spread 53-bit string hash; enough to notice that the standards changed.
+  function cyrb53(text) {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (2097152 * (h2 >>> 0) + (h1 >>> 0)).toString(16).padStart(14, "0");
+  }
+
+  /**
+   * The catalogue version an exported scan is tied to: the export's own "version" field when it has one,
+   * otherwise a fingerprint of the statements (the only part of the catalogue the answers depend on).
+   */
+  function catalogueVersion(catalogue) {
+    if (catalogue.version) return String(catalogue.version);
+    const text = statements(catalogue)
+      .map((s) => `${s.ref}\u0000${s.text}`)
+      .join("\u0001");
+    return `standaarden-${cyrb53(text)}`;
+  }
+
+  /* ---------- scoring ---------- */
+
+  /** Points of one answer value, or null for "weet niet", unanswered or unknown values. */
+  function points(answerValue) {
+    const step = SCALE_BY_VALUE[answerValue];
+    return step ? step.points : null;
+  }
+
+  function isWeak(answerValue) {
+    const p = points(answerValue);
+    return p !== null && p <= WEAK_POINTS;
+  }
+
+  /**
+   * Score per standard, in catalogue order. percent = mean points of the answered statements
+   * (niet..volledig) divided by MAX_POINTS, times 100, rounded; null when none is answered.
+   */
+  function scoreStandards(catalogue, answers) {
+    const all = statements(catalogue);
+    return catalogue.standards.map((standard) => {
+      const own = all.filter((s) => s.standardId === String(standard.id));
+      let sum = 0;
+      let answered = 0;
+      let dontKnow = 0;
+      const weak = [];
+      for (const statement of own) {
+        const value = answers[statement.ref] && answers[statement.ref].answer;
+        const p = points(value);
+        if (p !== null) {
+          sum += p;
+          answered += 1;
+          if (p <= WEAK_POINTS) weak.push(statement);
+        } else if (value === "weet niet") {
+          dontKnow += 1;
+        }
+      }
+      const mean = answered ? sum / answered : null;
+      return {
+        standardId: String(standard.id),
+        title: standard.title,
+        statements: own.length,
+        answered,
+        dontKnow,
+        unanswered: own.length - answered - dontKnow,
+        mean,
+        percent: mean === null ? null : Math.round((mean / MAX_POINTS) * 100),
+        weak,
+      };
+    });
+  }
+
+  /** Weakest first; standards without a score last, in catalogue order (the sort is stable). */
+  function weakestFirst(scores) {
+    return [...scores].sort((a, b) => {
+      if (a.mean === null || b.mean === null) return (a.mean === null) - (b.mean === null);
+      return a.mean - b.mean;
+    });
+  }
+
+  function progress(catalogue, answers) {
+    const all = statements(catalogue);
+    const done = all.filter((s) => answers[s.ref] && SCALE_BY_VALUE[answers[s.ref].answer]).length;
+    return { done, total: all.length };
+  }
+
+  /* ---------- advice ---------- */
+
+  /** Resources attached to exactly this reference ("3A" or "9"), in catalogue order. */
+  function resourcesFor(catalogue, ref) {
+    return catalogue.resources.filter((r) => (r.standards || []).includes(ref));
+  }
+
+  /** Per weak standard (weakest first): its weak statements, each with the resources attached to it. */
+  function advice(catalogue, answers) {
+    return weakestFirst(scoreStandards(catalogue, answers))
+      .filter((score) => score.weak.length > 0)
+      .map((score) => ({
+        score,
+        gaps: score.weak.map((statement) => ({
+          statement,
+          answer: answers[statement.ref].answer,
+          resources: resourcesFor(catalogue, statement.ref),
+        })),
+      }));
+  }
+
+  /* ---------- state, export and import ---------- */
+
+  function emptyState() {
+    return { organisation: "", date: "", answers: {} };
+  }
+
+  /** Keep only known refs with a valid answer or a note; trims notes. */
+  function cleanAnswers(catalogue, answers) {
+    const known = new Set(statements(catalogue).map((s) => s.ref));
+    const out = {};
+    for (const [ref, entry] of Object.entries(answers || {})) {
+      if (!known.has(ref) || !entry || typeof entry !== "object") continue;
+      const answer = SCALE_BY_VALUE[entry.answer] ? entry.answer : "";
+      const note = typeof entry.note === "string" ? entry.note : "";
+      if (answer || note.trim()) out[ref] = { answer, note };
+    }
+    return out;
+  }
+
+  function toExport(catalogue, state) {
+    const answers = {};
+    for (const statement of statements(catalogue)) {
+      const entry = state.answers[statement.ref];
+      if (entry && (entry.answer || (entry.note || "").trim())) {
+        answers[statement.ref] = { answer: entry.answer || "", note: (entry.note || "").trim() };
+      }
+    }
+    return {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      catalogue: catalogueVersion(catalogue),
+      organisation: state.organisation || "",
+      date: state.date || "",
+      answers,
+    };
+  }
+
+  function csvField(value) {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  /** One row per statement (RFC 4180, comma separated, CRLF line ends). */
+  function toCsv(catalogue, state) {
+    const header = [
+      "organisatie",
+      "datum",
+      "standaard",
+      "onderdeel",
+      "stelling",
+      "antwoord",
+      "punten",
+      "toelichting",
+    ];
+    const rows = [header];
+    for (const statement of statements(catalogue)) {
+      const entry = state.answers[statement.ref] || {};
+      const p = points(entry.answer);
+      rows.push([
+        state.organisation || "",
+        state.date || "",
+        statement.standardId,
+        statement.ref,
+        statement.text,
+        entry.answer || "",
+        p === null ? "" : p,
+        (entry.note || "").trim(),
+      ]);
+    }
+    return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  }
+
+  /**
+   * Read an exported scan. Returns {ok: true, scan, warnings} or {ok: false, message} with a Dutch message
+   * that tells the user what is wrong with the file.
+   */
+  function parseScan(text, catalogue, fileName) {
+    const name = fileName ? `"${fileName}"` : "Het bestand";
+    let data;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return { ok: false, message: `${name} is geen geldig JSON-bestand en dus geen geëxporteerde zelfscan.` };
+    }
+    if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) {
+      return {
+        ok: false,
+        message: `${name} is geen zelfscan van de Infobox: het veld "format" ontbreekt of is niet "${FORMAT}".`,
+      };
+    }
+    if (data.version !== FORMAT_VERSION) {
+      return {
+        ok: false,
+        message:
+          `${name} is een zelfscan in versie ${JSON.stringify(data.version)} van het bestandsformaat; ` +
+          `deze pagina leest alleen versie ${FORMAT_VERSION}.`,
+      };
+    }
+    if (!data.answers || typeof data.answers !== "object" || Array.isArray(data.answers)) {
+      return { ok: false, message: `${name} bevat geen antwoorden (het veld "answers" ontbreekt of is ongeldig).` };
+    }
+    const warnings = [];
+    const known = new Set(statements(catalogue).map((s) => s.ref));
+    let invalid = 0;
+    for (const [ref, entry] of Object.entries(data.answers)) {
+      if (!known.has(ref)) {
+        warnings.push(`Onderdeel ${ref} bestaat niet (meer) in de kwaliteitsstandaarden en is overgeslagen.`);
+      } else if (!entry || typeof entry !== "object" || (entry.answer && !SCALE_BY_VALUE[entry.answer])) {
+        invalid += 1;
+      }
+    }
+    if (invalid) {
+      warnings.push(`${invalid} antwoord(en) met een onbekende waarde zijn overgeslagen.`);
+    }
+    if (data.catalogue !== catalogueVersion(catalogue)) {
+      warnings.push(
+        "Deze scan is gemaakt met een andere versie van de kwaliteitsstandaarden. " +
+          "Controleer de antwoorden: teksten kunnen zijn gewijzigd.",
+      );
+    }
+    const scan = {
+      organisation: typeof data.organisation === "string" ? data.organisation : "",
+      date: typeof data.date === "string" ? data.date : "",
+      answers: cleanAnswers(catalogue, data.answers),
+    };
+    return { ok: true, scan, warnings };
+  }
+
+  /* ---------- regional comparison ---------- */
+
+  /**
+   * Compare several scans. A statement is a common gap when it is answered "niet" or "deels" in more
+   * than half of the scans. Gaps are ordered by how many scans share them, then reading order.
+   */
+  function compare(catalogue, scans) {
+    const perScan = scans.map((scan) => scoreStandards(catalogue, scan.answers));
+    const standards = catalogue.standards.map((standard, index) => ({
+      standardId: String(standard.id),
+      title: standard.title,
+      percents: perScan.map((scores) => scores[index].percent),
+    }));
+    const gaps = [];
+    statements(catalogue).forEach((statement, order) => {
+      const weakIn = scans.filter((scan) => isWeak(scan.answers[statement.ref] && scan.answers[statement.ref].answer));
+      if (weakIn.length * 2 > scans.length) {
+        gaps.push({
+          statement,
+          order,
+          weakIn: weakIn.map((scan) => scan.organisation),
+          resources: resourcesFor(catalogue, statement.ref),
+        });
+      }
+    });
+    gaps.sort((a, b) => b.weakIn.length - a.weakIn.length || a.order - b.order);
+    return { standards, gaps };
+  }
+
+  const api = {
+    FORMAT,
+    FORMAT_VERSION,
+    STORAGE_KEY,
+    MAX_POINTS,
+    SCALE,
+    statements,
+    statementHref,
+    catalogueVersion,
+    points,
+    isWeak,
+    scoreStandards,
+    weakestFirst,
+    progress,
+    resourcesFor,
+    advice,
+    emptyState,
+    cleanAnswers,
+    toExport,
+    toCsv,
+    parseScan,
+    compare,
+  };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.ZelfscanCore = api;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,151 @@
+// Unit tests of the zelfscan's pure logic (docs/javascripts/zelfscan-core.js), run with `node --test`.
+// Expected values are computed by hand from the scoring rule: niet=0, deels=1, grotendeels=2,
+// volledig=3; "weet niet" left out; percent = mean / 3 * 100, rounded.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+
+const require = createRequire(import.meta.url);
+const core = require("../../docs/javascripts/zelfscan-core.js");
+const catalogue = JSON.parse(readFileSync(new URL("./catalogue.fixture.json", import.meta.url), "utf8"));
+
+const answers = {
+  1: { answer: "grotendeels", note: "" },
+  "3A": { answer: "volledig", note: "" },
+  "3B": { answer: "niet", note: "training gepland" },
+  "3C": { answer: "weet niet", note: "" },
+};
+
+test("one statement per sub-item, and one for a standard without sub-items", () => {
+  assert.deepEqual(
+    core.statements(catalogue).map((s) => s.ref),
+    ["1", "3A", "3B", "3C", "9"],
+  );
+});
+
+test("scores follow the stated rule", () => {
+  const scores = core.scoreStandards(catalogue, answers);
+  const byId = Object.fromEntries(scores.map((s) => [s.standardId, s]));
+  assert.equal(byId["1"].percent, 67); // 2 / 3
+  assert.equal(byId["3"].percent, 50); // (3 + 0) / 2 = 1.5 -> 1.5 / 3; "weet niet" left out
+  assert.equal(byId["3"].dontKnow, 1);
+  assert.equal(byId["3"].answered, 2);
+  assert.equal(byId["9"].percent, null); // nothing answered: no score
+  assert.equal(byId["9"].unanswered, 1);
+});
+
+test("weakest standards come first and unscored ones last", () => {
+  const order = core.weakestFirst(core.scoreStandards(catalogue, answers)).map((s) => s.standardId);
+  assert.deepEqual(order, ["3", "1", "9"]);
+});
+
+test("progress counts 'weet niet' as answered", () => {
+  assert.deepEqual(core.progress(catalogue, answers), { done: 4, total: 5 });
+});
+
+test("advice lists weak statements with the resources attached to them", () => {
+  const advice = core.advice(catalogue, answers);
+  assert.equal(advice.length, 1);
+  assert.equal(advice[0].score.standardId, "3");
+  assert.deepEqual(
+    advice[0].gaps.map((g) => [g.statement.ref, g.resources.map((r) => r.id)]),
+    [["3B", ["signalenkaart"]]],
+  );
+});
+
+test("export and parse round-trip", () => {
+  const state = { organisation: "Gemeente Voorbeeld", date: "2024-05-01", answers };
+  const exported = core.toExport(catalogue, state);
+  assert.equal(exported.format, "infobox-zelfscan");
+  assert.equal(exported.version, 1);
+  assert.match(exported.catalogue, /^standaarden-[0-9a-f]{14}$/);
+  const parsed = core.parseScan(JSON.stringify(exported), catalogue, "scan.json");
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.warnings, []);
+  assert.deepEqual(parsed.scan, { organisation: "Gemeente Voorbeeld", date: "2024-05-01", answers: exported.answers });
+  assert.equal(parsed.scan.answers["3B"].note, "training gepland");
+});
+
+test("the catalogue's own version is used when the export has one", () => {
+  assert.equal(core.catalogueVersion({ ...catalogue, version: "2024.1" }), "2024.1");
+});
+
+test("a changed standard text changes the fingerprint and warns on import", () => {
+  const exported = core.toExport(catalogue, { organisation: "X", date: "", answers });
+  const changed = structuredClone(catalogue);
+  changed.standards[0].text = "Een andere tekst.";
+  assert.notEqual(core.catalogueVersion(changed), exported.catalogue);
+  const parsed = core.parseScan(JSON.stringify(exported), changed);
+  assert.equal(parsed.ok, true);
+  assert.match(parsed.warnings.join(" "), /andere versie van de kwaliteitsstandaarden/);
+});
+
+test("invalid files are refused with a Dutch message", () => {
+  const cases = [
+    ["niet { json", /geen geldig JSON-bestand/],
+    [JSON.stringify({ hello: 1 }), /geen zelfscan van de Infobox/],
+    [JSON.stringify([1, 2]), /geen zelfscan van de Infobox/],
+    [JSON.stringify({ format: "infobox-zelfscan", version: 2, answers: {} }), /versie 2 .*alleen versie 1/],
+    [JSON.stringify({ format: "infobox-zelfscan", version: 1 }), /bevat geen antwoorden/],
+  ];
+  for (const [text, pattern] of cases) {
+    const result = core.parseScan(text, catalogue, "x.json");
+    assert.equal(result.ok, false, text);
+    assert.match(result.message, pattern);
+  }
+});
+
+test("unknown refs and values are dropped with a warning", () => {
+  const text = JSON.stringify({
+    format: "infobox-zelfscan",
+    version: 1,
+    catalogue: core.catalogueVersion(catalogue),
+    answers: { "3A": { answer: "misschien" }, "7Z": { answer: "niet" }, 9: { answer: "deels" } },
+  });
+  const parsed = core.parseScan(text, catalogue);
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.scan.answers, { 9: { answer: "deels", note: "" } });
+  assert.equal(parsed.warnings.length, 2);
+});
+
+test("CSV has one row per statement and quotes where needed", () => {
+  const csv = core.toCsv(catalogue, {
+    organisation: 'Gemeente "Noord", Oost',
+    date: "2024-05-01",
+    answers,
+  });
+  const lines = csv.trimEnd().split("\r\n");
+  assert.equal(lines.length, 1 + 5);
+  assert.equal(lines[0], "organisatie,datum,standaard,onderdeel,stelling,antwoord,punten,toelichting");
+  assert.equal(
+    lines[3],
+    '"Gemeente ""Noord"", Oost",2024-05-01,3,3B,In staat zijn geweld te signaleren.,niet,0,training gepland',
+  );
+  assert.equal(lines[5], '"Gemeente ""Noord"", Oost",2024-05-01,9,9,Monitor de resultaten.,,,');
+});
+
+test("comparison: per-standard scores side by side and gaps shared by most scans", () => {
+  const scans = [
+    { organisation: "A", answers: { 1: { answer: "niet" }, "3B": { answer: "deels" }, 9: { answer: "volledig" } } },
+    { organisation: "B", answers: { 1: { answer: "deels" }, "3B": { answer: "volledig" }, 9: { answer: "niet" } } },
+    { organisation: "C", answers: { 1: { answer: "volledig" }, "3B": { answer: "niet" }, 9: { answer: "volledig" } } },
+  ];
+  const result = core.compare(catalogue, scans);
+  assert.deepEqual(
+    result.standards.map((s) => [s.standardId, s.percents]),
+    [
+      ["1", [0, 33, 100]],
+      ["3", [33, 100, 0]],
+      ["9", [100, 0, 100]],
+    ],
+  );
+  // 1: weak in A, B (2 of 3); 3B: weak in A, C (2 of 3); 9: weak only in B.
+  assert.deepEqual(
+    result.gaps.map((g) => [g.statement.ref, g.weakIn, g.resources.map((r) => r.id)]),
+    [
+      ["1", ["A", "B"], ["visie-gefaseerde-ketenzorg"]],
+      ["3B", ["A", "C"], ["signalenkaart"]],
+    ],
+  );
+});
