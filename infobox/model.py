@@ -63,6 +63,7 @@ class Resource:
     links: tuple[Link, ...] = ()
     audience: tuple[str, ...] = ()
     reviewed: dt.date | None = None
+    group: str = ""  # the Infobox's block heading when one block was split into several resources
     line: int = 0
 
     @property

@@ -1,0 +1,5 @@
+import sys
+
+from infobox.cli import main
+
+sys.exit(main())

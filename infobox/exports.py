@@ -1,0 +1,93 @@
+"""Open-data exports of the catalogue: the same model, as JSON and as CSV."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from typing import Any
+
+from infobox.model import Catalogue
+
+CSV_COLUMNS = (
+    "resource_id",
+    "title",
+    "organisation",
+    "type",
+    "audience",
+    "standards",
+    "reviewed",
+    "link_url",
+    "link_label",
+    "description",
+)
+
+
+def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "source": {
+            "title": catalogue.source.title,
+            "url": catalogue.source.url,
+            "publisher": catalogue.source.publisher,
+            "edition": catalogue.source.edition,
+        },
+        "standards": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "text": s.text,
+                "note": s.note,
+                "see_also": list(s.see_also),
+                "items": [
+                    {"id": it.ref, "letter": it.letter, "text": it.text, "note": it.note, "see_also": list(it.see_also)}
+                    for it in s.items
+                ],
+            }
+            for s in catalogue.standards
+        ],
+        "resources": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "group": r.group,
+                "description": r.description,
+                "organisation": r.organisation,
+                "type": r.type,
+                "audience": list(r.audience),
+                "standards": list(r.standards),
+                "reviewed": r.reviewed.isoformat() if r.reviewed else None,
+                "links": [{"url": link.url, "label": link.label} for link in r.links],
+            }
+            for r in catalogue.resources
+        ],
+    }
+    # A fingerprint of the content, so saved zelfscan answers and other consumers can tell versions apart.
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return {"version": hashlib.sha256(canonical).hexdigest()[:12], **data}
+
+
+def catalogue_to_json_text(catalogue: Catalogue) -> str:
+    return json.dumps(catalogue_to_json(catalogue), ensure_ascii=False, indent=2) + "\n"
+
+
+def catalogue_to_csv(catalogue: Catalogue) -> str:
+    """One row per resource–link; a resource without links gets one row with empty link columns."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in catalogue.resources:
+        common = {
+            "resource_id": r.id,
+            "title": r.title,
+            "organisation": r.organisation,
+            "type": r.type,
+            "audience": ";".join(r.audience),
+            "standards": ";".join(r.standards),
+            "reviewed": r.reviewed.isoformat() if r.reviewed else "",
+            "description": r.description,
+        }
+        for link in r.links or (None,):
+            row = {**common, "link_url": link.url if link else "", "link_label": link.label if link else ""}
+            writer.writerow([row[col] for col in CSV_COLUMNS])
+    return out.getvalue()

@@ -1,0 +1,77 @@
+"""YAML file -> validated Catalogue. The only way into the model: validation happens once, here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from infobox.errors import CatalogueError
+from infobox.model import Catalogue, Item, Link, Resource, Source, Standard
+from infobox.validate import review_warnings, schema_problems, semantic_problems
+from infobox.yaml_source import YamlDocument, read_yaml
+
+DEFAULT_CATALOGUE = Path("data/resources.yaml")
+
+
+def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | None = None) -> Catalogue:
+    """Load and validate the catalogue; raise CatalogueError listing every problem found.
+
+    Review-age warnings do not fail the load; they are on `Catalogue.warnings`.
+    """
+    doc = read_yaml(path)
+    problems = doc.problems or schema_problems(doc)
+    if not problems:
+        problems = semantic_problems(doc)
+    if problems:
+        raise CatalogueError(problems)
+    warnings = review_warnings(doc, today or dt.date.today())
+    return _build(doc, warnings=tuple(str(w) for w in warnings))
+
+
+def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
+    data: dict[str, Any] = doc.data
+    src = data["source"]
+    source = Source(
+        title=src["title"], url=src["url"], publisher=src.get("publisher", ""), edition=src.get("edition", "")
+    )
+    standards = tuple(
+        Standard(
+            id=s["id"],
+            title=s["title"].strip(),
+            text=s["text"].strip(),
+            note=s.get("note", "").strip(),
+            see_also=tuple(s.get("see_also", ())),
+            items=tuple(
+                Item(
+                    ref=s["id"] + it["letter"],
+                    letter=it["letter"],
+                    text=it["text"].strip(),
+                    see_also=tuple(it.get("see_also", ())),
+                    note=it.get("note", "").strip(),
+                )
+                for it in s.get("items", ())
+            ),
+        )
+        for s in data["standards"]
+    )
+    resources = tuple(
+        Resource(
+            id=r["id"],
+            title=r["title"].strip(),
+            group=r.get("group", "").strip(),
+            description=r["description"].strip(),
+            organisation=r["organisation"].strip(),
+            type=r["type"],
+            standards=tuple(r["standards"]),
+            audience=tuple(r.get("audience", ())),
+            reviewed=dt.date.fromisoformat(r["reviewed"]) if r.get("reviewed") else None,
+            links=tuple(
+                Link(url=link["url"], label=link["label"].strip(), line=doc.line(("resources", i, "links", k)))
+                for k, link in enumerate(r["links"])
+            ),
+            line=doc.line(("resources", i)),
+        )
+        for i, r in enumerate(data["resources"])
+    )
+    return Catalogue(source=source, standards=standards, resources=resources, path=doc.file, warnings=warnings)

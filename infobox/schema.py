@@ -1,0 +1,120 @@
+"""The JSON Schema of data/resources.yaml: one definition for editors and for validation.
+
+Editors (VS Code with the YAML extension) read the generated `data/resources.schema.json` for completion
+and red squiggles; the loader validates against the same dict, so the two can never disagree.
+Rules a schema cannot express (unique ids, references that exist, link hygiene) live in `validate.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, TYPES
+
+SCHEMA_FILENAME = "resources.schema.json"
+
+_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+_REF = {
+    "type": "string",
+    "pattern": r"^(10|[1-9])[A-J]?$",
+    "description": 'Verwijzing naar een kwaliteitsstandaard ("9") of een onderdeel ervan ("3A").',
+}
+_URL = {
+    "type": "string",
+    "pattern": "^(" + "|".join(LINK_SCHEMES) + r")://[^\s/?#]+",
+    "description": "Volledig webadres dat begint met http:// of https://.",
+}
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Infobox Werken aan Veiligheid — catalogus",
+    "description": "De kwaliteitsstandaarden en alle hulpmiddelen van de Infobox.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["source", "standards", "resources"],
+    "properties": {
+        "source": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["title", "url"],
+            "properties": {
+                "title": _TEXT,
+                "url": _URL,
+                "publisher": {"type": "string"},
+                "edition": {"type": "string"},
+            },
+        },
+        "standards": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "title", "text"],
+                "properties": {
+                    "id": {"type": "string", "pattern": r"^(10|[1-9])$", "description": 'Nummer, als tekst: "3".'},
+                    "title": _TEXT,
+                    "text": _TEXT,
+                    "note": {"type": "string"},
+                    "see_also": {"type": "array", "items": _REF},
+                    "items": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["letter", "text"],
+                            "properties": {
+                                "letter": {"type": "string", "pattern": "^[A-J]$"},
+                                "text": _TEXT,
+                                "note": {"type": "string"},
+                                "see_also": {"type": "array", "items": _REF},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+        "resources": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "title", "description", "organisation", "type", "standards", "links"],
+                "properties": {
+                    "id": {
+                        "type": "string",
+                        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                        "description": "Vaste korte naam: kleine letters, cijfers en streepjes.",
+                    },
+                    "title": _TEXT,
+                    "group": {"type": "string"},
+                    "description": _TEXT,
+                    "organisation": _TEXT,
+                    "type": {"enum": list(TYPES)},
+                    "audience": {"type": "array", "items": {"enum": list(AUDIENCES)}, "uniqueItems": True},
+                    "standards": {"type": "array", "minItems": 1, "items": _REF, "uniqueItems": True},
+                    "reviewed": {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Datum van de laatste inhoudelijke controle (JJJJ-MM-DD).",
+                    },
+                    "links": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["url", "label"],
+                            "properties": {"url": _URL, "label": _TEXT},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def schema_json() -> str:
+    """The schema file's exact text, as committed next to the catalogue."""
+    return json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,116 @@
+"""Exports round-trip: what the JSON/CSV say equals what the YAML says, read independently."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from infobox.exports import CSV_COLUMNS, catalogue_to_csv, catalogue_to_json
+from infobox.loader import load_catalogue
+from infobox.schema import schema_json
+
+REPO = Path(__file__).resolve().parents[1]
+CATALOGUES = [
+    REPO / "tests" / "fixtures" / "catalogues" / "valid-minimal.yaml",
+    REPO / "data" / "resources.yaml",
+]
+
+
+def raw_yaml(path: Path) -> dict:
+    # BaseLoader keeps every scalar as text, independent of the loader under test.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.name)
+def test_json_export_has_the_yaml_resources(path):
+    raw = raw_yaml(path)
+    exported = json.loads(json.dumps(catalogue_to_json(load_catalogue(path))))
+    assert len(exported["resources"]) == len(raw["resources"])
+    for mine, theirs in zip(exported["resources"], raw["resources"], strict=True):
+        assert mine["id"] == theirs["id"]
+        assert mine["title"] == theirs["title"].strip()
+        assert mine["description"] == theirs["description"].strip()
+        assert mine["organisation"] == theirs["organisation"]
+        assert mine["type"] == theirs["type"]
+        assert mine["standards"] == theirs["standards"]
+        assert mine["audience"] == theirs.get("audience", [])
+        assert mine["reviewed"] == theirs.get("reviewed")
+        assert mine["links"] == [{"url": lk["url"], "label": lk["label"]} for lk in theirs["links"]]
+    assert [s["id"] for s in exported["standards"]] == [s["id"] for s in raw["standards"]]
+    for mine, theirs in zip(exported["standards"], raw["standards"], strict=True):
+        assert [i["id"] for i in mine["items"]] == [theirs["id"] + i["letter"] for i in theirs.get("items", [])]
+    assert exported["source"]["url"] == raw["source"]["url"]
+    assert len(exported["version"]) == 12
+
+
+def test_version_changes_with_content(tmp_path):
+    path = CATALOGUES[0]
+    before = catalogue_to_json(load_catalogue(path))["version"]
+    changed = tmp_path / "c.yaml"
+    changed.write_text(path.read_text(encoding="utf-8").replace("Kindcheck op augeo.nl", "Kindcheck"), "utf-8")
+    assert catalogue_to_json(load_catalogue(changed))["version"] != before
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.name)
+def test_csv_has_one_row_per_resource_link(path):
+    raw = raw_yaml(path)
+    rows = list(csv.DictReader(io.StringIO(catalogue_to_csv(load_catalogue(path)))))
+    expected = [(r["id"], link["url"]) for r in raw["resources"] for link in (r["links"] or [{"url": ""}])]
+    assert [(row["resource_id"], row["link_url"]) for row in rows] == expected
+    assert tuple(rows[0]) == CSV_COLUMNS
+
+
+def test_export_command_writes_file(tmp_path):
+    out = tmp_path / "catalogue.csv"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "infobox",
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+            "--catalogue",
+            str(CATALOGUES[0]),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[1].startswith("kindcheck,Kindcheck,Augeo,website")
+
+
+def test_export_refuses_invalid_catalogue(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(CATALOGUES[0].read_text(encoding="utf-8").replace("type: model", "type: ding"), "utf-8")
+    out = tmp_path / "out.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "infobox", "export", "--format", "json", "--out", str(out), "--catalogue", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "resources[1].type" in result.stderr and not out.exists()
+
+
+def test_committed_schema_is_current():
+    committed = (REPO / "data" / "resources.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_json(), "run: python -m infobox schema"
+
+
+def test_catalogue_points_editors_at_the_schema():
+    first = (REPO / "data" / "resources.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=resources.schema.json"

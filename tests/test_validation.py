@@ -1,0 +1,229 @@
+"""Each class of invalid input yields its message on the right line, all at once, with no traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from infobox.errors import CatalogueError
+from infobox.loader import load_catalogue
+
+FIXTURES = Path(__file__).parent / "fixtures" / "catalogues"
+VALID = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8")
+REPO = Path(__file__).resolve().parents[1]
+
+# (case, old text, new text, expected line, expected field, part of the message)
+# Line numbers refer to valid-minimal.yaml after the replacement; read them off that file.
+CASES = [
+    ("missing-field", "    organisation: Augeo\n", "", 19, "resources[0].organisation", "ontbreekt"),
+    (
+        "unknown-field",
+        "    organisation: Augeo\n",
+        "    organization: Augeo\n",
+        19,
+        "resources[0].organization",
+        "geen bekend veld",
+    ),
+    ("type-not-in-vocabulary", "type: website", "type: blog", 23, "resources[0].type", "geen toegestane waarde"),
+    (
+        "audience-not-in-vocabulary",
+        "[professionals, jeugd]",
+        "[professionals, kinderen]",
+        24,
+        "resources[0].audience[1]",
+        "geen toegestane waarde",
+    ),
+    ("duplicate-resource-id", "id: baeten-model", "id: kindcheck", 31, "resources[1].id", "al door een ander"),
+    ("unknown-item-reference", '["3A", "3B"]', '["3A", "3C"]', 25, "resources[0].standards[1]", "bestaat niet"),
+    (
+        "unknown-standard-reference",
+        'standards: ["1"]',
+        'standards: ["7"]',
+        36,
+        "resources[1].standards[0]",
+        "bestaat niet",
+    ),
+    ("reference-needs-item", '["3A", "3B"]', '["3A", "3"]', 25, "resources[0].standards[1]", "noem het onderdeel"),
+    ("malformed-reference", '["3A", "3B"]', '["3A", "drie"]', 25, "resources[0].standards[1]", "juiste vorm"),
+    ("unknown-see-also", 'see_also: ["1"]', 'see_also: ["4"]', 17, "standards[1].items[1].see_also[0]", "bestaat niet"),
+    (
+        "javascript-url",
+        "https://www.augeo.nl/nl-nl/kindcheck",
+        "javascript:alert(1)",
+        28,
+        "resources[0].links[0].url",
+        "http:// of https://",
+    ),
+    (
+        "relative-url",
+        "https://www.augeo.nl/nl-nl/kindcheck",
+        "/nl-nl/kindcheck",
+        28,
+        "resources[0].links[0].url",
+        "http:// of https://",
+    ),
+    (
+        "ftp-url",
+        "https://www.augeo.nl/nl-nl/kindcheck",
+        "ftp://www.augeo.nl/kindcheck",
+        28,
+        "resources[0].links[0].url",
+        "http:// of https://",
+    ),
+    (
+        "url-with-space",
+        "https://www.augeo.nl/nl-nl/kindcheck",
+        "https://www.augeo.nl/nl-nl/kind check",
+        28,
+        "resources[0].links[0].url",
+        "spatie",
+    ),
+    (
+        "url-bad-port",
+        "https://www.augeo.nl/nl-nl/kindcheck",
+        "https://www.augeo.nl:abc/kindcheck",
+        28,
+        "resources[0].links[0].url",
+        "geen geldig webadres",
+    ),
+    (
+        "url-without-domain",
+        "https://www.augeo.nl/nl-nl/kindcheck",
+        "https://augeo/kindcheck",
+        28,
+        "resources[0].links[0].url",
+        "geen geldige domeinnaam",
+    ),
+    (
+        "duplicate-link",
+        "        label: Kindcheck op augeo.nl\n",
+        "        label: Kindcheck op augeo.nl\n"
+        "      - url: https://www.augeo.nl/nl-nl/kindcheck\n"
+        "        label: Nog eens\n",
+        30,
+        "resources[0].links[1].url",
+        "al eerder",
+    ),
+    (
+        "duplicate-yaml-key",
+        "    title: Kindcheck\n",
+        "    title: Kindcheck\n    title: Kindcheck 2\n",
+        21,
+        "resources[0].title",
+        "dubbel",
+    ),
+    ("number-instead-of-text", 'id: "1"', "id: 1", 6, "standards[0].id", "moet tekst zijn"),
+    ("invalid-date", "reviewed: 2025-06-01", "reviewed: 2025-13-01", 26, "resources[0].reviewed", "geen geldige datum"),
+    (
+        "empty-description",
+        "    description: De Kindcheck is onderdeel van stap 1 van de meldcode.\n",
+        '    description: " "\n',
+        21,
+        "resources[0].description",
+        "is leeg",
+    ),
+    ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 26, "yaml", "ongeldige YAML"),
+    ("duplicate-standard", 'id: "3"', 'id: "1"', 9, "standards[1].id", "twee keer"),
+]
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "resources.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path) -> list:
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(path)
+    return caught.value.problems
+
+
+def test_valid_fixture_loads():
+    catalogue = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2026, 1, 1))
+    assert [r.id for r in catalogue.resources] == ["kindcheck", "baeten-model"]
+    assert catalogue.resources_for("3A")[0].links[0].url == "https://www.augeo.nl/nl-nl/kindcheck"
+    assert catalogue.standard("3").items[1].see_also == ("1",)
+    assert catalogue.resource("kindcheck").reviewed == dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(("case", "old", "new", "line", "field", "message"), CASES, ids=[c[0] for c in CASES])
+def test_invalid_input_is_reported_on_its_line(tmp_path, case, old, new, line, field, message):
+    assert old in VALID, f"fixture changed; case {case} no longer applies"
+    path = write(tmp_path, VALID.replace(old, new, 1))
+    problems = problems_of(path)
+    assert any(p.line == line and p.field == field and message in p.message for p in problems), [
+        str(p) for p in problems
+    ]
+    assert all(str(p).startswith(f"{path}:") for p in problems)
+
+
+def test_non_utf8_is_rejected_with_its_line(tmp_path):
+    raw = VALID.replace("Kindcheck is onderdeel", "Kindcheck is \u00e9\u00e9n onderdeel").encode("latin-1")
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert (problem.line, problem.field) == (21, "bestand")
+    assert "UTF-8" in problem.message
+
+
+def test_all_problems_are_reported_in_one_run(tmp_path):
+    text = VALID.replace("type: website", "type: blog").replace("https://www.augeo.nl/nl-nl/kindcheck", "javascript:x")
+    text = text.replace("    organisation: Paul Baeten\n", "")
+    problems = problems_of(write(tmp_path, text))
+    assert [(p.line, p.field) for p in problems] == [
+        (23, "resources[0].type"),
+        (28, "resources[0].links[0].url"),
+        (31, "resources[1].organisation"),
+    ]
+
+
+def test_empty_file(tmp_path):
+    (problem,) = problems_of(write(tmp_path, "# niets\n"))
+    assert problem.message == "is leeg"
+
+
+def test_stale_entries_are_warnings_not_errors():
+    catalogue = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2027, 6, 2))
+    assert len(catalogue.warnings) == 2
+    assert all("meer dan 2 jaar geleden" in w for w in catalogue.warnings)
+    fresh = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2021, 1, 1))
+    assert fresh.warnings == ()
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "infobox", *args], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+
+
+def test_validate_command_reports_and_exits_1(tmp_path):
+    path = write(tmp_path, VALID.replace("type: website", "type: blog").replace('id: "1"', "id: 1"))
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0] == f"{path}:6: standards[0].id: moet tekst zijn, niet 1 (zet tekst die op een getal of datum "
+        "lijkt tussen aanhalingstekens)"
+    )
+    assert lines[1].startswith(f"{path}:23: resources[0].type: 'blog' is geen toegestane waarde")
+    assert "2 problemen gevonden" in lines[-1]
+
+
+def test_validate_command_passes_with_warnings(tmp_path):
+    result = run_cli("validate", str(FIXTURES / "valid-minimal.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert "waarschuwing:" in result.stderr and "baeten-model" in result.stderr
+    assert "2 hulpmiddelen, 1 links" in result.stdout
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    result = run_cli("validate", str(tmp_path / "bestaat-niet.yaml"))
+    assert result.returncode == 1
+    assert "kan niet worden gelezen" in result.stderr and "Traceback" not in result.stderr
