@@ -1,0 +1,46 @@
+# Two entry points for people: `make serve` (build and serve the site) and `make test` (everything CI runs).
+# Every other target is a set-up step they pull in, done once and redone only when its inputs change.
+
+VENV    := .venv
+BIN     := $(VENV)/bin
+PYTHON  ?= python3
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ADDR    ?= 127.0.0.1:8000
+
+.PHONY: serve build test lint links setup
+
+serve: $(BIN)/.installed  ## Build the site and serve it with live reload on http://$(ADDR)/
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+build: $(BIN)/.installed  ## Build the site into site/ (strict: a broken link fails the build)
+	$(BIN)/mkdocs build --strict
+
+test: setup  ## Lint, then every test: catalogue, site, browser (Chromium), link job, zelfscan
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+links: $(BIN)/.installed  ## Check every catalogue link and write reports/ (needs internet)
+	$(BIN)/python scripts/check_links.py
+
+setup: $(BIN)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java
+
+# Python packages, pinned in pyproject.toml.
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# axe-core and the Nu Html Checker for the accessibility tests, pinned in package-lock.json.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+/usr/bin/chromium:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+
+# Java runs the Nu Html Checker (vnu.jar).
+/usr/bin/java:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null
