@@ -68,16 +68,17 @@
     return (2097152 * (h2 >>> 0) + (h1 >>> 0)).toString(16).padStart(14, "0");
   }
 
-  /**
-   * The catalogue version an exported scan is tied to: the export's own "version" field when it has one,
-   * otherwise a fingerprint of the statements (the only part of the catalogue the answers depend on).
-   */
-  function catalogueVersion(catalogue) {
-    if (catalogue.version) return String(catalogue.version);
+  /** A fingerprint of the statements' refs and texts: the only part of the catalogue answers depend on. */
+  function statementsFingerprint(catalogue) {
     const text = statements(catalogue)
       .map((s) => `${s.ref}\u0000${s.text}`)
       .join("\u0001");
-    return `standaarden-${cyrb53(text)}`;
+    return `stellingen-${cyrb53(text)}`;
+  }
+
+  /** The catalogue version: the export's own "version" field, or the statements' fingerprint without it. */
+  function catalogueVersion(catalogue) {
+    return catalogue.version ? String(catalogue.version) : statementsFingerprint(catalogue);
   }
 
   /* ---------- scoring ---------- */
@@ -197,6 +198,8 @@
       format: FORMAT,
       version: FORMAT_VERSION,
       catalogue: catalogueVersion(catalogue),
+      // The catalogue version changes with any resource; this one only when a statement's text does.
+      statements: statementsFingerprint(catalogue),
       organisation: state.organisation || "",
       date: state.date || "",
       answers,
@@ -280,7 +283,11 @@
     if (invalid) {
       warnings.push(`${invalid} antwoord(en) met een onbekende waarde zijn overgeslagen.`);
     }
-    if (data.catalogue !== catalogueVersion(catalogue)) {
+    const sameStatements =
+      typeof data.statements === "string"
+        ? data.statements === statementsFingerprint(catalogue)
+        : data.catalogue === catalogueVersion(catalogue);
+    if (!sameStatements) {
       warnings.push(
         "Deze scan is gemaakt met een andere versie van de kwaliteitsstandaarden. " +
           "Controleer de antwoorden: teksten kunnen zijn gewijzigd.",
@@ -332,6 +339,7 @@
     statements,
     statementHref,
     catalogueVersion,
+    statementsFingerprint,
     points,
     isWeak,
     scoreStandards,

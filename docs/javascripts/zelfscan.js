@@ -1,0 +1,591 @@
+/*
+ * Zelfscan page: renders the scan, the result, sharing and the regional comparison from the site's own
+ * /catalogue.json, so the questions can never drift from the catalogue. Everything stays in the browser:
+ * answers live in localStorage under one versioned key; files are read and written locally.
+ * Depends on zelfscan-core.js (pure logic) and zelfscan-chart.js (inline SVG charts), loaded before it.
+ */
+(function () {
+  "use strict";
+
+  const core = window.ZelfscanCore;
+  const chart = window.ZelfscanChart;
+  const BASE = "../"; // the page lives at /zelfscan/; the catalogue and other pages are one level up
+
+  let catalogue = null;
+  let state = core.emptyState();
+  let compared = []; // [{fileName, scan}] for the regional comparison (not stored)
+
+  /* ---------- tiny DOM helper: text is always set as text, never parsed as HTML ---------- */
+
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") el.className = value;
+      else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+      else el.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+
+  const byId = (id) => document.getElementById(id);
+  const idFor = (ref, suffix) => `zs-${ref}${suffix ? `-${suffix.replace(/\s+/g, "-")}` : ""}`;
+
+  /* ---------- storage ---------- */
+
+  function load() {
+    try {
+      const raw = window.localStorage.getItem(core.STORAGE_KEY);
+      if (!raw) return core.emptyState();
+      const saved = JSON.parse(raw);
+      return {
+        organisation: typeof saved.organisation === "string" ? saved.organisation : "",
+        date: typeof saved.date === "string" ? saved.date : "",
+        answers: core.cleanAnswers(catalogue, saved.answers),
+      };
+    } catch {
+      return core.emptyState();
+    }
+  }
+
+  function save() {
+    try {
+      window.localStorage.setItem(core.STORAGE_KEY, JSON.stringify(state));
+    } catch {
+      showMessage(byId("zs-save-message"), "error", "Uw antwoorden konden niet in deze browser worden bewaard.");
+    }
+  }
+
+  function showMessage(el, kind, ...lines) {
+    el.replaceChildren(...lines.map((line) => h("p", { class: `zelfscan-message zelfscan-message--${kind}` }, line)));
+  }
+
+  /* ---------- the scan ---------- */
+
+  function scaleFieldset(statement, standard) {
+    const entry = state.answers[statement.ref] || {};
+    const legendText = statement.letter ? statement.text : standard.text;
+    const radios = core.SCALE.map((step) => {
+      const id = idFor(statement.ref, step.value);
+      return h(
+        "span",
+        { class: "zelfscan-choice" },
+        h("input", {
+          type: "radio",
+          id,
+          name: idFor(statement.ref),
+          value: step.value,
+          checked: entry.answer === step.value,
+          "data-ref": statement.ref,
+        }),
+        h("label", { for: id }, step.label),
+      );
+    });
+    const noteId = idFor(statement.ref, "toelichting");
+    const note = h("textarea", { id: noteId, rows: "2", "data-ref": statement.ref, "data-note": "" });
+    note.value = entry.note || "";
+    return h(
+      "fieldset",
+      { class: "zelfscan-statement", id: idFor(statement.ref, "vraag") },
+      h("legend", {}, h("span", { class: "zelfscan-ref" }, statement.ref), " ", legendText),
+      h("div", { class: "zelfscan-scale" }, radios),
+      h(
+        "div",
+        { class: "zelfscan-note" },
+        h("label", { for: noteId }, `Toelichting bij ${statement.ref} (optioneel)`),
+        note,
+      ),
+    );
+  }
+
+  function renderScan(container) {
+    const all = core.statements(catalogue);
+    const sections = catalogue.standards.map((standard) => {
+      const own = all.filter((s) => s.standardId === String(standard.id));
+      const headingId = `zs-standaard-${standard.id}`;
+      return h(
+        "section",
+        { class: "zelfscan-standard", "aria-labelledby": headingId },
+        h("h3", { id: headingId }, `Standaard ${standard.id}: ${standard.title}`),
+        own[0].letter ? h("p", { class: "zelfscan-lead" }, standard.text) : null,
+        own.map((statement) => scaleFieldset(statement, standard)),
+        h(
+          "p",
+          { class: "zelfscan-more" },
+          h("a", { href: `${BASE}kwaliteitsstandaarden/${standard.id}/` }, `Lees standaard ${standard.id} met de hulpmiddelen`),
+        ),
+      );
+    });
+
+    const organisation = h("input", { id: "zs-organisation", type: "text", autocomplete: "organization" });
+    organisation.value = state.organisation;
+    const date = h("input", { id: "zs-date", type: "date" });
+    date.value = state.date;
+
+    const form = h(
+      "form",
+      { id: "zs-form", class: "zelfscan-form", onsubmit: (event) => event.preventDefault() },
+      h(
+        "fieldset",
+        { class: "zelfscan-who" },
+        h("legend", {}, "Wie vult de scan in, en wanneer?"),
+        h("div", {}, h("label", { for: "zs-organisation" }, "Gemeente of regio"), organisation),
+        h("div", {}, h("label", { for: "zs-date" }, "Datum"), date),
+      ),
+      h(
+        "div",
+        { class: "zelfscan-progress" },
+        h("label", { for: "zs-progress" }, "Voortgang"),
+        h("progress", { id: "zs-progress", max: String(all.length), value: "0" }),
+        h("p", { id: "zs-progress-text", role: "status", "aria-live": "polite" }),
+      ),
+      h("p", {}, "Uw antwoorden worden automatisch bewaard in deze browser. ", h("a", { href: "#resultaat" }, "Naar het resultaat")),
+      h("div", { id: "zs-save-message" }),
+      sections,
+      h(
+        "p",
+        { class: "zelfscan-actions" },
+        h("button", { type: "button", id: "zs-reset", class: "md-button", onclick: reset }, "Begin opnieuw"),
+      ),
+    );
+    form.addEventListener("change", onChange);
+    form.addEventListener("input", onInput);
+    container.replaceChildren(form);
+  }
+
+  function onChange(event) {
+    const target = event.target;
+    if (target.type === "radio" && target.checked) {
+      const ref = target.dataset.ref;
+      state.answers[ref] = { ...(state.answers[ref] || { note: "" }), answer: target.value };
+      save();
+      refresh();
+    } else if (target.dataset.note !== undefined) {
+      refresh(); // notes appear in the report; render once the field is left
+    }
+  }
+
+  function onInput(event) {
+    const target = event.target;
+    if (target.id === "zs-organisation") state.organisation = target.value;
+    else if (target.id === "zs-date") state.date = target.value;
+    else if (target.dataset.note !== undefined) {
+      const ref = target.dataset.ref;
+      state.answers[ref] = { answer: "", ...(state.answers[ref] || {}), note: target.value };
+    } else return;
+    save();
+    if (target.id !== "zs-organisation" || !event.isComposing) renderReportHead();
+  }
+
+  function reset() {
+    if (!window.confirm("Weet u zeker dat u opnieuw wilt beginnen? Al uw antwoorden en toelichtingen worden gewist.")) {
+      return;
+    }
+    try {
+      window.localStorage.removeItem(core.STORAGE_KEY);
+    } catch {
+      /* nothing stored, nothing to clear */
+    }
+    state = core.emptyState();
+    renderScan(byId("zelfscan-scan"));
+    refresh();
+    byId("zs-organisation").focus();
+  }
+
+  function renderProgress() {
+    const { done, total } = core.progress(catalogue, state.answers);
+    byId("zs-progress").value = done;
+    byId("zs-progress-text").textContent = `${done} van ${total} stellingen beantwoord`;
+  }
+
+  /* ---------- the result ---------- */
+
+  function formatDate(iso) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!match) return iso || "";
+    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function renderReportHead() {
+    const head = byId("zs-report-head");
+    if (!head) return;
+    const who = state.organisation.trim() || "(gemeente of regio niet ingevuld)";
+    const when = state.date ? formatDate(state.date) : "(datum niet ingevuld)";
+    head.replaceChildren(h("strong", {}, who), ` · ${when}`);
+  }
+
+  const percentText = (percent) => (percent === null ? "geen score" : `${percent}%`);
+
+  function resourceList(resources) {
+    if (resources.length === 0) {
+      return h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen.");
+    }
+    return h(
+      "ul",
+      { class: "zelfscan-resources" },
+      resources.map((resource) =>
+        h(
+          "li",
+          {},
+          h("a", { href: `${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}` }, resource.title),
+          // Many titles already name their organisation; say it only when they do not.
+          resource.organisation && !resource.title.includes(resource.organisation) ? ` (${resource.organisation})` : "",
+        ),
+      ),
+    );
+  }
+
+  function answerLabel(value) {
+    const step = core.SCALE.find((s) => s.value === value);
+    return step ? step.label.toLowerCase() : "";
+  }
+
+  function renderResult(container) {
+    const scores = core.weakestFirst(core.scoreStandards(catalogue, state.answers));
+    const parts = [h("p", { class: "zelfscan-report-head", id: "zs-report-head" })];
+    if (!scores.some((s) => s.percent !== null)) {
+      parts.push(h("p", {}, "Nog geen resultaat: beantwoord eerst één of meer stellingen in de vragenlijst."));
+      container.replaceChildren(...parts);
+      renderReportHead();
+      return;
+    }
+    const label = (s) => `${s.standardId}. ${s.title}`;
+    parts.push(
+      chart.bars({
+        id: "zs-result-chart",
+        title: "Score per kwaliteitsstandaard, zwakste eerst",
+        description: "Staafdiagram; dezelfde cijfers staan in de tabel hieronder.",
+        rows: scores.map((s) => ({ label: label(s), values: [s.percent] })),
+      }),
+      h(
+        "table",
+        { class: "zelfscan-table", id: "zs-result-table" },
+        h("caption", {}, "Score per kwaliteitsstandaard, zwakste eerst"),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ["Standaard", "Score", "Beantwoord", "Weet niet", "Open"].map((c) => h("th", { scope: "col" }, c)),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          scores.map((s) =>
+            h(
+              "tr",
+              { "data-standard": s.standardId },
+              h("th", { scope: "row" }, label(s)),
+              h("td", { class: "zelfscan-num" }, percentText(s.percent)),
+              h("td", { class: "zelfscan-num" }, `${s.answered} van ${s.statements}`),
+              h("td", { class: "zelfscan-num" }, String(s.dontKnow)),
+              h("td", { class: "zelfscan-num" }, String(s.unanswered)),
+            ),
+          ),
+        ),
+      ),
+    );
+
+    const advice = core.advice(catalogue, state.answers);
+    parts.push(h("h3", { id: "zs-advice-title" }, "Verbeterpunten met hulpmiddelen uit de Infobox"));
+    if (advice.length === 0) {
+      parts.push(h("p", {}, "Geen onderdelen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));
+    }
+    for (const { score, gaps } of advice) {
+      parts.push(
+        h(
+          "section",
+          { class: "zelfscan-advice", "data-standard": score.standardId, "aria-labelledby": `zs-advice-${score.standardId}` },
+          h("h4", { id: `zs-advice-${score.standardId}` }, `Standaard ${label(score)} (${percentText(score.percent)})`),
+          h(
+            "ul",
+            { class: "zelfscan-gaps" },
+            gaps.map((gap) => {
+              const note = (state.answers[gap.statement.ref].note || "").trim();
+              return h(
+                "li",
+                { "data-ref": gap.statement.ref },
+                h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
+                ` ${gap.statement.text} `,
+                h("span", { class: "zelfscan-answer" }, `Antwoord: ${answerLabel(gap.answer)}.`),
+                note ? h("span", { class: "zelfscan-answer-note" }, ` Toelichting: ${note}`) : null,
+                resourceList(gap.resources),
+              );
+            }),
+          ),
+        ),
+      );
+    }
+    parts.push(
+      h(
+        "p",
+        { class: "zelfscan-actions" },
+        h("button", { type: "button", class: "md-button", id: "zs-print", onclick: () => window.print() }, "Rapport afdrukken"),
+      ),
+    );
+    container.replaceChildren(...parts);
+    renderReportHead();
+  }
+
+  function refresh() {
+    renderProgress();
+    renderResult(byId("zelfscan-result"));
+  }
+
+  /* ---------- sharing ---------- */
+
+  function slug(text) {
+    return (
+      (text || "")
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "zelfscan"
+    );
+  }
+
+  function download(fileName, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h("a", { href: url, download: fileName, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function fileBase() {
+    const parts = ["zelfscan", slug(state.organisation), state.date].filter(Boolean);
+    return [...new Set(parts)].join("-");
+  }
+
+  function renderShare(container) {
+    const input = h("input", { type: "file", id: "zs-import", accept: ".json,application/json" });
+    input.addEventListener("change", () => importFile(input));
+    container.replaceChildren(
+      h(
+        "p",
+        { class: "zelfscan-actions" },
+        h("button", {
+          type: "button",
+          class: "md-button",
+          id: "zs-export-json",
+          onclick: () =>
+            download(`${fileBase()}.json`, "application/json", `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`),
+        }, "Download als JSON"),
+        " ",
+        h("button", {
+          type: "button",
+          class: "md-button",
+          id: "zs-export-csv",
+          onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", `\ufeff${core.toCsv(catalogue, state)}`),
+        }, "Download als CSV"),
+      ),
+      h(
+        "div",
+        { class: "zelfscan-file" },
+        h("label", { for: "zs-import" }, "Importeer een eerder geëxporteerde zelfscan (JSON-bestand)"),
+        input,
+      ),
+      h("div", { id: "zs-import-message", role: "status", "aria-live": "polite" }),
+    );
+  }
+
+  async function importFile(input) {
+    const message = byId("zs-import-message");
+    const file = input.files[0];
+    if (!file) return;
+    const result = core.parseScan(await file.text(), catalogue, file.name);
+    input.value = "";
+    if (!result.ok) {
+      showMessage(message, "error", `Importeren mislukt. ${result.message}`);
+      return;
+    }
+    const hasAnswers = Object.keys(state.answers).length > 0;
+    if (hasAnswers && !window.confirm("Het importeren vervangt uw huidige antwoorden. Doorgaan?")) {
+      showMessage(message, "info", "Importeren geannuleerd; uw antwoorden zijn niet gewijzigd.");
+      return;
+    }
+    state = result.scan;
+    save();
+    renderScan(byId("zelfscan-scan"));
+    refresh();
+    const { done, total } = core.progress(catalogue, state.answers);
+    showMessage(
+      message,
+      result.warnings.length ? "warning" : "ok",
+      `Geïmporteerd: ${file.name} (${done} van ${total} stellingen beantwoord).`,
+      ...result.warnings,
+    );
+  }
+
+  /* ---------- regional comparison ---------- */
+
+  function renderCompareControls(container) {
+    const input = h("input", { type: "file", id: "zs-compare-files", accept: ".json,application/json", multiple: true });
+    input.addEventListener("change", () => addComparisonFiles(input));
+    container.replaceChildren(
+      h(
+        "div",
+        { class: "zelfscan-file" },
+        h("label", { for: "zs-compare-files" }, "Kies geëxporteerde zelfscans (JSON-bestanden, meerdere tegelijk)"),
+        input,
+      ),
+      h(
+        "p",
+        { class: "zelfscan-actions" },
+        h("button", {
+          type: "button",
+          class: "md-button",
+          id: "zs-compare-clear",
+          onclick: () => {
+            compared = [];
+            byId("zs-compare-message").replaceChildren();
+            renderComparison(byId("zs-compare-output"));
+          },
+        }, "Vergelijking wissen"),
+      ),
+      h("div", { id: "zs-compare-message", role: "status", "aria-live": "polite" }),
+      h("div", { id: "zs-compare-output" }),
+    );
+    renderComparison(byId("zs-compare-output"));
+  }
+
+  async function addComparisonFiles(input) {
+    const lines = [];
+    let failed = false;
+    for (const file of input.files) {
+      const result = core.parseScan(await file.text(), catalogue, file.name);
+      if (!result.ok) {
+        failed = true;
+        lines.push(`Niet geladen: ${result.message}`);
+        continue;
+      }
+      compared = compared.filter((entry) => entry.fileName !== file.name);
+      compared.push({ fileName: file.name, scan: result.scan });
+      lines.push(`Geladen: ${file.name}.`, ...result.warnings.map((w) => `${file.name}: ${w}`));
+    }
+    input.value = "";
+    showMessage(byId("zs-compare-message"), failed ? "error" : "ok", ...lines);
+    renderComparison(byId("zs-compare-output"));
+  }
+
+  function scanName(entry) {
+    return entry.scan.organisation.trim() || entry.fileName;
+  }
+
+  function renderComparison(container) {
+    container.closest(".zelfscan-compare")?.classList.toggle("zelfscan-compare--loaded", compared.length > 0);
+    if (compared.length === 0) {
+      container.replaceChildren(h("p", {}, "Nog geen scans geladen."));
+      return;
+    }
+    const names = compared.map(scanName);
+    const result = core.compare(
+      catalogue,
+      compared.map((entry) => ({ ...entry.scan, organisation: scanName(entry) })),
+    );
+    const label = (s) => `${s.standardId}. ${s.title}`;
+    const parts = [
+      chart.bars({
+        id: "zs-compare-chart",
+        title: "Score per kwaliteitsstandaard per scan",
+        description: "Gegroepeerd staafdiagram; dezelfde cijfers staan in de tabel hieronder.",
+        series: names,
+        rows: result.standards.map((s) => ({ label: label(s), values: s.percents })),
+      }),
+      h(
+        "div",
+        { class: "zelfscan-table-wrap" },
+        h(
+          "table",
+          { class: "zelfscan-table", id: "zs-compare-table" },
+          h("caption", {}, `Score per kwaliteitsstandaard, ${names.length} scans naast elkaar`),
+          h(
+            "thead",
+            {},
+            h("tr", {}, h("th", { scope: "col" }, "Standaard"), names.map((n) => h("th", { scope: "col" }, n))),
+          ),
+          h(
+            "tbody",
+            {},
+            result.standards.map((s) =>
+              h(
+                "tr",
+                { "data-standard": s.standardId },
+                h("th", { scope: "row" }, label(s)),
+                s.percents.map((p) => h("td", { class: "zelfscan-num" }, percentText(p))),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h("h3", { id: "zs-common-gaps" }, "Gemeenschappelijke knelpunten"),
+      h(
+        "p",
+        {},
+        "Onderdelen die in meer dan de helft van de geladen scans met ‘niet’ of ‘deels’ zijn beantwoord, met de hulpmiddelen die erbij horen.",
+      ),
+    ];
+    if (result.gaps.length === 0) {
+      parts.push(h("p", {}, "Er zijn geen onderdelen die in de meeste scans zwak scoren."));
+    } else {
+      parts.push(
+        h(
+          "ul",
+          { class: "zelfscan-gaps", id: "zs-common-gap-list" },
+          result.gaps.map((gap) =>
+            h(
+              "li",
+              { "data-ref": gap.statement.ref },
+              h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
+              ` ${gap.statement.text} `,
+              h(
+                "span",
+                { class: "zelfscan-answer" },
+                `Zwak in ${gap.weakIn.length} van ${compared.length} scans: ${gap.weakIn.join(", ")}.`,
+              ),
+              resourceList(gap.resources),
+            ),
+          ),
+        ),
+      );
+    }
+    container.replaceChildren(...parts);
+  }
+
+  /* ---------- start ---------- */
+
+  async function start() {
+    const scanContainer = byId("zelfscan-scan");
+    if (!scanContainer || !core || !chart) return;
+    try {
+      const response = await fetch(`${BASE}catalogue.json`, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      catalogue = await response.json();
+    } catch (error) {
+      showMessage(
+        scanContainer,
+        "error",
+        `De kwaliteitsstandaarden konden niet worden geladen (${error.message}). Probeer het later opnieuw.`,
+      );
+      return;
+    }
+    state = load();
+    renderScan(scanContainer);
+    renderShare(byId("zelfscan-share"));
+    renderCompareControls(byId("zelfscan-compare"));
+    refresh();
+    document.documentElement.dataset.zelfscan = "ready"; // lets tests wait for the rendered scan
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
