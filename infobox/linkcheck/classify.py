@@ -1,0 +1,121 @@
+"""Turn linkchecker's answer for one URL into exactly one status: ok, moved, broken, transient, blocked.
+
+linkchecker says "valid" or "invalid"; a report that cries wolf gets ignored, so this layer is stricter
+where it must be (soft 404s, redirects to a home page, 429s counted as valid) and milder where a failure
+says nothing about the link (timeouts, 5xx, bot walls). Error texts are cut at 240 characters by
+linkchecker, so network errors are recognised by their exception names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from infobox.linkcheck.engine import Probe
+
+PERMANENT = (301, 308)
+# Answers that mean "a person may well get through; we were kept out": check by hand, never report.
+BLOCKED_CODES = frozenset({401, 403, 405, 406, 407, 451, 999})
+DEAD_CODES = frozenset({404, 410})
+REDIRECT_RE = re.compile(r"Redirected to `(?P<url>.*)' status: (?P<code>\d{3})")
+SOFT_404_RE = re.compile(r"^Found (?P<match>.*) at line \d+ in link contents\.$")
+RETRY_AFTER_RE = re.compile(r"^Retry-After: (?P<value>.+)$")
+STATUS_RE = re.compile(r"^(?P<code>\d{3})\b")
+HOME_PATHS = frozenset({"", "/", "/index.html", "/index.php", "/home", "/nl", "/en", "/nl/home"})
+
+# Exception names in linkchecker's result text, in the order they are tested.
+NETWORK_ERRORS = (
+    ("NameResolutionError", "broken", "de servernaam bestaat niet (meer)"),
+    ("Name or service not known", "broken", "de servernaam bestaat niet (meer)"),
+    ("Hostname not found", "broken", "de servernaam bestaat niet (meer)"),
+    ("TooManyRedirects", "broken", "de pagina verwijst eindeloos door (redirect-lus)"),
+    ("Exceeded", "broken", "de pagina verwijst eindeloos door (redirect-lus)"),
+    ("Timeout", "transient", "de server antwoordde niet op tijd"),
+    ("timed out", "transient", "de server antwoordde niet op tijd"),
+    ("SSLError", "transient", "beveiligde verbinding mislukt (certificaat)"),
+    ("RemoteDisconnected", "transient", "de server verbrak de verbinding"),
+    ("Connection reset", "transient", "de server verbrak de verbinding"),
+    ("ConnectionResetError", "transient", "de server verbrak de verbinding"),
+    ("Connection refused", "transient", "de server weigerde de verbinding"),
+    ("NewConnectionError", "transient", "geen verbinding met de server"),
+    ("ConnectionError", "transient", "geen verbinding met de server"),
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    url: str
+    status: str
+    http_status: int | None = None
+    detail: str = ""
+    redirect_to: str | None = None
+    retry_after: float | None = None  # seconds the server asked us to wait (429/503)
+    retryable: bool = False  # worth a second look within this run
+
+
+def _redirects(probe: Probe) -> list[tuple[int, str]]:
+    hops = []
+    for warning in probe.warnings:
+        match = REDIRECT_RE.search(warning)
+        if match:
+            hops.append((int(match["code"]), match["url"]))
+    return hops
+
+
+def _retry_after(probe: Probe) -> float | None:
+    for line in probe.info:
+        match = RETRY_AFTER_RE.match(line)
+        if match:
+            try:
+                return max(0.0, float(match["value"]))
+            except ValueError:
+                return None  # an HTTP date: rare; the default back-off applies
+    return None
+
+
+def is_home_page(original: str, final: str) -> bool:
+    """A deep link that lands on the site's front page: the page is gone, the site hides it (soft 404)."""
+    before, after = urlsplit(original), urlsplit(final)
+    deep = before.path.rstrip("/").lower() not in HOME_PATHS or bool(before.query)
+    return deep and after.path.rstrip("/").lower() in HOME_PATHS and not after.query
+
+
+def classify(probe: Probe) -> Verdict:
+    url = probe.url
+    if probe.unchecked:
+        return Verdict(url, "transient", detail="niet gecontroleerd: de controle duurde te lang")
+    code_match = STATUS_RE.match(probe.result)
+    code = int(code_match["code"]) if code_match else None
+    hops = _redirects(probe)
+    if code is None:
+        for needle, status, detail in NETWORK_ERRORS:
+            if needle in probe.result:
+                return Verdict(url, status, detail=detail, retryable=True)
+        return Verdict(url, "transient", detail=probe.result[:200], retryable=True)
+
+    if code == 429 or code >= 500:
+        retry_after = _retry_after(probe)
+        detail = "te veel verzoeken (429)" if code == 429 else f"serverfout ({code})"
+        return Verdict(url, "transient", code, detail, retry_after=retry_after, retryable=True)
+    if code in BLOCKED_CODES:
+        return Verdict(url, "blocked", code, f"toegang geweigerd ({code}); controleer met de hand")
+    if code >= 400:
+        via = " na doorverwijzing" if hops else ""
+        return Verdict(url, "broken", code, f"pagina bestaat niet ({code}){via}", retryable=True)
+
+    # A 2xx page at the end of the chain.
+    for warning in probe.warnings:
+        match = SOFT_404_RE.match(warning)
+        if match:
+            return Verdict(url, "broken", code, f"de pagina meldt: {match['match'].strip(chr(39))}", retryable=True)
+    if hops and is_home_page(url, hops[-1][1]):
+        return Verdict(url, "broken", hops[0][0], f"verwijst door naar de voorpagina {hops[-1][1]}", retryable=True)
+    if hops and hops[0][0] in PERMANENT:
+        target = hops[0][1]
+        for hop_code, hop_url in hops:
+            if hop_code not in PERMANENT:
+                break
+            target = hop_url
+        return Verdict(url, "moved", hops[0][0], f"permanent verhuisd ({hops[0][0]})", redirect_to=target)
+    return Verdict(url, "ok", code)
