@@ -1,0 +1,91 @@
+"""The MkDocs side of site generation: validate first, then add the generated pages as virtual files.
+
+`hooks/infobox_site.py` re-exports these event handlers. Settings come from mkdocs.yml:
+
+    extra:
+      infobox:
+        catalogue: data/resources.yaml      # relative to mkdocs.yml
+        link_status: data/link-history.json # missing file = links never checked
+
+(both accept `!ENV` overrides, which the tests use to build against fixtures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from infobox.errors import CatalogueError
+from infobox.exports import catalogue_to_csv, catalogue_to_json_text
+from infobox.link_status import read_status
+from infobox.loader import load_catalogue
+from infobox.site.dutch import long_date
+from infobox.site.pages import SiteContext, generate_pages
+
+log = logging.getLogger("mkdocs.hooks.infobox")
+
+# The context of the build in progress. MkDocs runs one build at a time per process (also under
+# `mkdocs serve`, which rebuilds sequentially), and every build starts with on_config.
+_context: SiteContext | None = None
+
+
+def _setting(config: MkDocsConfig, key: str, default: str) -> Path:
+    value = (config.extra.get("infobox") or {}).get(key) or default
+    path = Path(value)
+    if not path.is_absolute():
+        path = Path(config.config_file_path).parent / path
+    # Print paths as maintainers type them (relative to where they run mkdocs), like `python -m infobox validate`.
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
+    global _context
+    _context = None
+    catalogue_path = _setting(config, "catalogue", "data/resources.yaml")
+    status_path = _setting(config, "link_status", "data/link-history.json")
+    try:
+        catalogue = load_catalogue(catalogue_path)
+    except CatalogueError as error:
+        # MkDocs logs a BuildError's message and exits 1 without a traceback.
+        raise PluginError(f"de catalogus is ongeldig:\n{error}") from None
+    for warning in catalogue.warnings:
+        log.info("waarschuwing: %s", warning)  # INFO: review reminders must not fail strict builds
+    try:
+        status = read_status(status_path)
+    except (ValueError, TypeError) as error:
+        raise PluginError(f"{status_path}: linkstatus onleesbaar: {error}") from None
+    today = build_date()
+    _context = SiteContext(catalogue=catalogue, status=status, site_url=config.site_url or "", today=today)
+    config.extra["infobox_updated"] = long_date(today)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _context is None:  # on_config failed; MkDocs would not get here
+        raise PluginError("infobox: on_config did not run")
+    generated = dict(generate_pages(_context))
+    generated["catalogue.json"] = catalogue_to_json_text(_context.catalogue)
+    generated["catalogue.csv"] = catalogue_to_csv(_context.catalogue)
+    for src_uri, content in generated.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")
+        files.append(File.generated(config, src_uri, content=content))
+    return files

@@ -1,0 +1,84 @@
+"""The Jinja2 environment for page templates: autoescaping always on, plus a Markdown-safe filter.
+
+Generated pages are Markdown with raw HTML blocks. Catalogue text placed in HTML is escaped by Jinja;
+catalogue text placed in Markdown (headings, paragraphs) also needs Markdown's own syntax neutralised,
+or a description such as "[x](javascript:...)" would become a link.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from infobox.site.dutch import long_date
+
+# Python-Markdown's ESCAPED_CHARS: syntax it accepts a backslash before. '>' is left out (HTML escaping,
+# which runs after this, turns it into '&gt;'); escaping any other character would show the backslash.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_FILE_HINTS = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".ppt": "PowerPoint",
+    ".pptx": "PowerPoint",
+    ".mp4": "video",
+}
+
+
+def markdown_text(value: object) -> Markup:
+    """Plain text made inert in a Markdown context: one line, Markdown syntax escaped, HTML escaped."""
+    text = " ".join(str(value).split())
+    return Markup(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", text)))
+
+
+def nav_title(value: object) -> Markup:
+    """A front-matter title: MkDocs themes print page titles unescaped, so escape here, then quote
+    as JSON (valid YAML) so no character can break the front matter."""
+    return Markup(json.dumps(str(escape(str(value))), ensure_ascii=False))
+
+
+def slug(value: object) -> str:
+    """'Rijksoverheid' -> 'rijksoverheid', 'Veilig Thuis (VT)' -> 'veilig-thuis-vt': stable ASCII ids."""
+    ascii_text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def file_hint(url: str) -> str:
+    """A visible hint such as 'PDF' for links that download a file instead of opening a page."""
+    path = urlsplit(url).path.lower()
+    for suffix, hint in _FILE_HINTS.items():
+        if path.endswith(suffix):
+            return hint
+    return ""
+
+
+def safe_href(url: str) -> str:
+    """Refuse anything but http, https and mailto: defence in depth behind the loader's own check."""
+    if urlsplit(url).scheme not in ("http", "https", "mailto"):
+        raise ValueError(f"refusing to link to {url!r}: only http, https and mailto links are allowed")
+    return url
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("infobox", "templates/site"),
+        autoescape=True,  # every template, whatever its extension (.md.j2 and .html.j2 alike)
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown's attr_list writes "{#anchor}", which Jinja's default "{#" would take for a comment.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        md=markdown_text, nav_title=nav_title, slug=slug, file_hint=file_hint, href=safe_href, long_date=long_date
+    )
+    return env
