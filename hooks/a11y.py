@@ -1,0 +1,7 @@
+"""MkDocs hook: make the theme's HTML valid and accessible (logic in infobox.site.a11y)."""
+
+from infobox.site.a11y import fix_theme_html
+
+
+def on_post_page(output, **kwargs):
+    return fix_theme_html(output)

@@ -1,0 +1,111 @@
+"""Dutch search in the real UI: typed queries find the right resources, plurals find the singular, and
+results lead to the resource's card.
+
+Expectations come from the catalogue itself, not from the search code: a plural query must find a
+resource whose text holds only the singular form.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import urlsplit
+
+import pytest
+
+from infobox.loader import load_catalogue
+from infobox.site.search import MARKER
+
+SEARCH_INPUT = "input.md-search__input"
+RESULT_LINK = ".md-search-result__list a.md-search-result__link"
+
+
+@cache
+def catalogue():
+    return load_catalogue()
+
+
+def resources_mentioning(word: str, not_word: str | None = None) -> set[str]:
+    """Ids of resources whose title or description has a word starting with `word` (and none `not_word`)."""
+    found = set()
+    for resource in catalogue().resources:
+        text = f"{resource.title} {resource.description}"
+        if re.search(rf"\b{word}", text, re.I) and not (not_word and re.search(rf"\b{not_word}", text, re.I)):
+            found.add(resource.id)
+    return found
+
+
+def search(page, site_url: str, query: str) -> list[str]:
+    """Type `query` into the header search as a person would; return the hrefs of all results."""
+    page.goto(f"{site_url}/")
+    page.locator(SEARCH_INPUT).click()
+    page.locator(SEARCH_INPUT).press_sequentially(query, delay=20)
+    meta = page.locator(".md-search-result__meta")
+    # The count line changes from "initialising" to a number or "no results" once the worker answered.
+    meta.filter(has_text=re.compile(r"\d|[Gg]een")).wait_for()
+    page.wait_for_function("q => document.querySelector('input.md-search__input').value === q", arg=query)
+    return page.locator(RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
+
+
+def card_ids(hrefs: list[str]) -> set[str]:
+    """Resource ids whose card a result points at: /hulpmiddelen/#id or a standard page's #3a-id."""
+    ids = set()
+    known = {r.id for r in catalogue().resources}
+    for href in hrefs:
+        fragment = href.partition("#")[2]
+        for resource_id in known:
+            if fragment == resource_id or fragment.endswith(f"-{resource_id}"):
+                ids.add(resource_id)
+    return ids
+
+
+@pytest.mark.parametrize("query", ["meldcode", "ouderenmishandeling", "traumasensitief"])
+def test_query_finds_the_resources_about_it(page, site_url, query):
+    expected = resources_mentioning(query)
+    assert expected, f"the catalogue has no resource about {query!r}: the test needs one"
+    found = card_ids(search(page, site_url, query))
+    assert expected <= found, f"{query!r} missed {sorted(expected - found)}"
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("trainingen", "training"), ("gezinnen", "gezin"), ("veiligheidsplannen", "veiligheidsplan")],
+)
+def test_plural_finds_resources_with_only_the_singular(page, site_url, plural, singular):
+    singular_only = resources_mentioning(singular, not_word=plural)
+    assert singular_only, f"no resource mentions only {singular!r}: the test needs one"
+    found = card_ids(search(page, site_url, plural))
+    assert singular_only <= found, f"{plural!r} missed {sorted(singular_only - found)}"
+
+
+def test_unknown_word_finds_nothing(page, site_url):
+    # Guards the tests above: a search that found everything would pass them too.
+    assert search(page, site_url, "xylofoonwedstrijd") == []
+
+
+def test_result_opens_the_resource_card(page, site_url):
+    hrefs = search(page, site_url, "meldcode")
+    az_cards = [href for href in hrefs if urlsplit(href).path == "/hulpmiddelen/" and urlsplit(href).fragment]
+    assert az_cards, f"no result points at a card on /hulpmiddelen/: {hrefs}"
+    page.locator(RESULT_LINK).evaluate_all("(links, href) => links.find(a => a.href === href).click()", az_cards[0])
+    resource_id = urlsplit(az_cards[0]).fragment
+    page.wait_for_url(f"**/hulpmiddelen/**#{resource_id}")
+    target = page.locator(f"[id='{resource_id}']")
+    assert target.evaluate("el => el.closest('article.ib-card') !== null")
+    assert target.is_visible()
+
+
+def test_search_is_usable_by_keyboard(page, site_url):
+    page.goto(f"{site_url}/")
+    page.keyboard.press("/")  # Material's documented shortcut to open search
+    page.keyboard.type("meldcode", delay=20)
+    page.locator(RESULT_LINK).first.wait_for()
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-search-result__link" in focused
+
+
+def test_search_worker_is_extended_once(built_site):
+    workers = list(built_site.glob("assets/javascripts/workers/search*.min.js"))
+    assert len(workers) == 1
+    assert workers[0].read_text(encoding="utf-8").count(MARKER) == 1
