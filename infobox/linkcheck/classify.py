@@ -91,7 +91,9 @@ def classify(probe: Probe) -> Verdict:
     if code is None:
         for needle, status, detail in NETWORK_ERRORS:
             if needle in probe.result:
-                return Verdict(url, status, detail=detail, retryable=True)
+                # A timeout is not retried within the run: each retry would cost another full timeout.
+                timed_out = needle in ("Timeout", "timed out")
+                return Verdict(url, status, detail=detail, retryable=not timed_out)
         return Verdict(url, "transient", detail=probe.result[:200], retryable=True)
 
     if code == 429 or code >= 500:
@@ -105,10 +107,8 @@ def classify(probe: Probe) -> Verdict:
         return Verdict(url, "broken", code, f"pagina bestaat niet ({code}){via}", retryable=True)
 
     # A 2xx page at the end of the chain.
-    for warning in probe.warnings:
-        match = SOFT_404_RE.match(warning)
-        if match:
-            return Verdict(url, "broken", code, f"de pagina meldt: {match['match'].strip(chr(39))}", retryable=True)
+    if any(SOFT_404_RE.match(warning) for warning in probe.warnings):
+        return Verdict(url, "broken", code, "de pagina meldt dat ze niet bestaat (zachte 404)", retryable=True)
     if hops and is_home_page(url, hops[-1][1]):
         return Verdict(url, "broken", hops[0][0], f"verwijst door naar de voorpagina {hops[-1][1]}", retryable=True)
     if hops and hops[0][0] in PERMANENT:

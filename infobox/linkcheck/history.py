@@ -1,0 +1,46 @@
+"""Fold one run's verdicts into the link history, and decide what is reported.
+
+Reported: `broken` at once (it was re-checked within the run), `moved` (update the URL), `transient`
+only after N consecutive failing runs. Never `ok` or `blocked`; a link that recovers leaves the report.
+URLs no longer in the catalogue drop out of the history.
+"""
+
+from __future__ import annotations
+
+from infobox.link_status import LinkState, LinkStatus
+from infobox.linkcheck.classify import Verdict
+
+FAILING = ("broken", "transient")
+
+
+def next_state(previous: LinkState | None, verdict: Verdict, now: str, transient_runs: int) -> LinkState:
+    common = dict(
+        url=verdict.url,
+        status=verdict.status,
+        http_status=verdict.http_status,
+        detail=verdict.detail,
+        redirect_to=verdict.redirect_to,
+        checked_at=now,
+    )
+    last_ok = previous.last_ok if previous else None
+    if verdict.status in FAILING:
+        still_failing = previous is not None and previous.status in FAILING
+        failures = previous.consecutive_failures + 1 if still_failing else 1
+        first = (previous.first_failure or now) if still_failing else now
+        report = verdict.status == "broken" or failures >= transient_runs
+        return LinkState(**common, report=report, first_failure=first, consecutive_failures=failures, last_ok=last_ok)
+    if verdict.status == "blocked":
+        # We could not look: nothing is counted against the link, and it is never reported.
+        return LinkState(**common, report=False, last_ok=last_ok)
+    # ok or moved: the link leads somewhere that works.
+    return LinkState(**common, report=verdict.status == "moved", last_ok=now)
+
+
+def update_history(
+    previous: LinkStatus | None, verdicts: dict[str, Verdict], now: str, transient_runs: int = 3
+) -> LinkStatus:
+    links = {
+        url: next_state(previous.get(url) if previous else None, verdict, now, transient_runs)
+        for url, verdict in verdicts.items()
+    }
+    return LinkStatus(checked_at=now, links=links)

@@ -1,0 +1,92 @@
+"""The report e-mail (Dutch, plain text + HTML) and its delivery over SMTP."""
+
+from __future__ import annotations
+
+import os
+import smtplib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from infobox.linkcheck.report import Entry, date_of
+
+DEFAULT_TO = "info@geweldnergensthuis.nl"
+DEFAULT_FROM = "linkcontrole@geweldnergensthuis.nl"
+
+_templates = Environment(
+    loader=PackageLoader("infobox.linkcheck", "templates"), autoescape=select_autoescape(["html", "j2"])
+)
+
+
+@dataclass(frozen=True)
+class MailItem:
+    titles: str
+    standards: str
+    url: str
+    action: str
+    redirect_to: str | None
+
+
+def _items(reported: list[Entry]) -> list[MailItem]:
+    items = []
+    for entry in reported:
+        state = entry.state
+        if state.status == "moved":
+            action = "verhuisd: vervang de link door het nieuwe adres"
+        else:
+            action = f"{state.detail} (sinds {date_of(state.first_failure)})"
+        target = state.redirect_to if (state.redirect_to or "").startswith(("http://", "https://")) else None
+        items.append(
+            MailItem(
+                titles="; ".join(r.title for r in entry.resources),
+                standards=", ".join(entry.standards),
+                url=state.url,
+                action=action,
+                redirect_to=target if state.status == "moved" else None,
+            )
+        )
+    return items
+
+
+def build_message(reported: list[Entry], checked_at: str, env: Mapping[str, str] = os.environ) -> EmailMessage:
+    date = date_of(checked_at)
+    items = _items(reported)
+    subject = f"Infobox linkcontrole {date}: {len(items)} link(s) om na te kijken"
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = env.get("REPORT_FROM") or DEFAULT_FROM
+    message["To"] = env.get("REPORT_TO") or DEFAULT_TO
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain="geweldnergensthuis.nl")
+    lines = [
+        "Beste programmateam,",
+        "",
+        f"De wekelijkse linkcontrole van de Infobox Werken aan Veiligheid ({date}) vond "
+        f"{len(items)} link(s) die aandacht nodig hebben.",
+        "",
+    ]
+    for item in items:
+        lines += [f"- {item.titles} (standaard {item.standards})", f"  {item.url}", f"  {item.action}"]
+        if item.redirect_to:
+            lines.append(f"  nieuw adres: {item.redirect_to}")
+        lines.append("")
+    lines.append("Dit bericht is automatisch gemaakt uit de linkcontrole.")
+    message.set_content("\n".join(lines) + "\n", charset="utf-8")
+    html = _templates.get_template("email.html.j2").render(subject=subject, date=date, items=items)
+    message.add_alternative(html, subtype="html", charset="utf-8")
+    return message
+
+
+def send_message(message: EmailMessage, env: Mapping[str, str] = os.environ, timeout: float = 30) -> None:
+    """Deliver over SMTP as configured by SMTP_* variables; raises OSError/SMTPException on failure."""
+    host = env.get("SMTP_HOST") or "localhost"
+    port = int(env.get("SMTP_PORT") or 25)
+    with smtplib.SMTP(host, port, timeout=timeout) as smtp:
+        if (env.get("SMTP_STARTTLS") or "").lower() in ("1", "true", "yes", "on"):
+            smtp.starttls()
+        if env.get("SMTP_USER"):
+            smtp.login(env["SMTP_USER"], env.get("SMTP_PASSWORD", ""))
+        smtp.send_message(message)
