@@ -1,0 +1,73 @@
+"""Helpers for the site tests: build the real mkdocs.yml against any catalogue, and read built HTML."""
+
+from __future__ import annotations
+
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = Path(__file__).parent / "fixtures" / "resources.yaml"
+REPORTED_URL = "https://www.augeo.nl/kindcheck/cursus"
+
+
+def build_site(site_dir: Path, catalogue: Path, status: Path | None) -> Path:
+    """Build the real configuration against another catalogue/status file (via the !ENV settings)."""
+    env = {"INFOBOX_CATALOGUE": str(catalogue), "INFOBOX_LINK_STATUS": str(status or site_dir / "none.json")}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    cwd = os.getcwd()
+    try:
+        os.chdir(REPO)
+        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        build(config)
+    finally:
+        os.chdir(cwd)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return site_dir
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page with its attributes, and the text inside each <a>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.link_texts: list[str] = []
+        self._in_a = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        if tag == "a":
+            self._in_a = True
+            self.link_texts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._in_a = False
+
+    def handle_data(self, data):
+        if self._in_a:
+            self.link_texts[-1] += data
+
+
+def elements(page: Path) -> Elements:
+    parser = Elements()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def ids(page: Path) -> set[str]:
+    return {attrs["id"] for _, attrs in elements(page).tags if "id" in attrs}
+
+
+def page_of(site: Path, url_path: str) -> Path:
+    """'/kwaliteitsstandaarden/3/' -> site/kwaliteitsstandaarden/3/index.html"""
+    return site / url_path.strip("/") / "index.html" if url_path.strip("/") else site / "index.html"
