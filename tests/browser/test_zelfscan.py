@@ -1,0 +1,329 @@
+"""The zelfscan in real headless Chromium: answering, persistence, scores, advice, sharing, comparison.
+
+Expected scores are computed by hand from the rule shown on the page: niet=0, deels=1, grotendeels=2,
+volledig=3, "weet niet" left out, score = mean / 3 as a whole percentage. Statement and resource lists
+are read from the built site's /catalogue.json (the input), never from the page under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.xdist_group("browser")
+
+ZELFSCAN = "/zelfscan/"
+
+
+@pytest.fixture(scope="module")
+def catalogue(built_site) -> dict:
+    return json.loads((built_site / "catalogue.json").read_text(encoding="utf-8"))
+
+
+def statement_refs(catalogue: dict) -> list[str]:
+    refs = []
+    for standard in catalogue["standards"]:
+        refs.extend([item["id"] for item in standard["items"]] or [standard["id"]])
+    return refs
+
+
+def resources_for(catalogue: dict, ref: str) -> list[str]:
+    return [r["id"] for r in catalogue["resources"] if ref in r["standards"]]
+
+
+def open_scan(page, site_url):
+    page.goto(f"{site_url}{ZELFSCAN}")
+    page.wait_for_selector("html[data-zelfscan=ready]")
+
+
+def answer(page, ref: str, value: str):
+    page.check(f"#zs-{ref}-{value.replace(' ', '-')}")
+
+
+def result_rows(page) -> list[list[str]]:
+    return page.eval_on_selector_all(
+        "#zs-result-table tbody tr",
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))",
+    )
+
+
+def scan_file(catalogue: dict, organisation: str, answers: dict[str, str]) -> dict:
+    """An exported scan written by hand, as another municipality would send it."""
+    return {
+        "name": f"{organisation.lower().replace(' ', '-')}.json",
+        "mimeType": "application/json",
+        "buffer": json.dumps(
+            {
+                "format": "infobox-zelfscan",
+                "version": 1,
+                "catalogue": catalogue["version"],
+                "organisation": organisation,
+                "date": "2024-05-01",
+                "answers": {ref: {"answer": value, "note": ""} for ref, value in answers.items()},
+            }
+        ).encode(),
+    }
+
+
+def test_scan_has_one_statement_per_sub_item_and_no_third_party_requests(page, site_url, catalogue, foreign_requests):
+    open_scan(page, site_url)
+    refs = statement_refs(catalogue)
+    assert len(refs) == 35  # 10 standards: 5 without sub-items, the others 5+5+3+10+7 sub-items
+    fieldsets = page.eval_on_selector_all(".zelfscan-statement", "els => els.map(e => e.id)")
+    assert fieldsets == [f"zs-{ref}-vraag" for ref in refs]
+    # Every statement is a labelled radio group of five choices plus a labelled note.
+    assert page.locator(".zelfscan-statement legend").count() == 35
+    assert page.locator(".zelfscan-statement input[type=radio]").count() == 35 * 5
+    assert page.get_by_label("Toelichting bij 8J (optioneel)").count() == 1
+    assert page.get_by_text("niet de officiële (digitale) zelfscan", exact=False).count() == 1
+    assert page.inner_text("#zs-progress-text") == "0 van 35 stellingen beantwoord"
+    assert not foreign_requests(page)
+
+
+def test_answers_survive_reload_and_scores_match_the_rule(page, site_url, catalogue):
+    open_scan(page, site_url)
+    page.fill("#zs-organisation", "Gemeente Voorbeeld")
+    page.fill("#zs-date", "2024-05-01")
+    answer(page, "1", "grotendeels")  # 2/3 -> 67%
+    answer(page, "2", "deels")  # 1/3 -> 33%
+    answer(page, "3A", "volledig")
+    answer(page, "3B", "niet")
+    answer(page, "3C", "weet niet")  # 3: (3 + 0) / 2 = 1.5 -> 50%, one "weet niet"
+    page.fill("#zs-3B-toelichting", "Training gepland in het najaar.")
+
+    page.reload()
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    assert page.is_checked("#zs-1-grotendeels")
+    assert page.is_checked("#zs-3C-weet-niet")
+    assert page.input_value("#zs-3B-toelichting") == "Training gepland in het najaar."
+    assert page.input_value("#zs-organisation") == "Gemeente Voorbeeld"
+    assert page.inner_text("#zs-progress-text") == "5 van 35 stellingen beantwoord"
+
+    rows = result_rows(page)
+    # Weakest first: 2 (33%), 3 (50%), 1 (67%); then the unscored standards in catalogue order.
+    assert [row[1] for row in rows[:3]] == ["33%", "50%", "67%"]
+    assert rows[0][0].startswith("2.") and rows[1][0].startswith("3.") and rows[2][0].startswith("1.")
+    assert rows[1][2:] == ["2 van 5", "1", "2"]  # answered, weet niet, open
+    assert [row[0].split(".")[0] for row in rows[3:]] == ["4", "5", "6", "7", "8", "9", "10"]
+    assert all(row[1] == "geen score" for row in rows[3:])
+    # The chart draws the same numbers as the table.
+    bars = page.eval_on_selector_all("#zs-result-chart rect[data-value]", "rs => rs.map(r => r.dataset.value)")
+    assert bars == ["33", "50", "67"]
+    assert "Gemeente Voorbeeld" in page.inner_text("#zs-report-head")
+
+
+def test_weak_sub_items_link_to_their_resource_cards(page, site_url, catalogue, built_site):
+    open_scan(page, site_url)
+    answer(page, "3B", "niet")
+    answer(page, "3A", "volledig")
+    answer(page, "2", "deels")
+    answer(page, "7A", "grotendeels")
+
+    advice = page.locator(".zelfscan-advice")
+    assert advice.evaluate_all("els => els.map(e => e.dataset.standard)") == ["2", "3"]  # 33% before 50%
+    gap_3b = page.locator('.zelfscan-advice[data-standard="3"] li[data-ref]')
+    assert gap_3b.evaluate_all("els => els.map(e => e.dataset.ref)") == ["3B"]  # 3A (volledig) is no gap
+    expected = resources_for(catalogue, "3B")
+    assert expected, "the catalogue attaches resources to 3B"
+    hrefs = gap_3b.locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in expected]
+    assert gap_3b.locator("a").first.get_attribute("href") == "../kwaliteitsstandaarden/3/#3b"
+    # Every linked card exists on the A-Z page of the built site.
+    cards = (built_site / "hulpmiddelen" / "index.html").read_text(encoding="utf-8")
+    for rid in expected:
+        assert f'id="{rid}"' in cards
+    page.locator('.zelfscan-advice[data-standard="3"] .zelfscan-resources a').first.click()
+    page.wait_for_url(re.compile(rf"/hulpmiddelen/#{re.escape(expected[0])}$"))
+
+
+def test_begin_opnieuw_clears_only_after_confirmation(page, site_url):
+    open_scan(page, site_url)
+    answer(page, "4", "volledig")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("#zs-reset")
+    assert page.is_checked("#zs-4-volledig")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#zs-reset")
+    assert not page.is_checked("#zs-4-volledig")
+    assert page.inner_text("#zs-progress-text") == "0 van 35 stellingen beantwoord"
+    page.reload()
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    assert not page.is_checked("#zs-4-volledig")
+    assert page.evaluate("localStorage.getItem('infobox-zelfscan:v1')") is None
+
+
+def test_export_json_and_csv_then_import_round_trip(page, site_url, catalogue, tmp_path):
+    open_scan(page, site_url)
+    page.fill("#zs-organisation", "Gemeente Oost")
+    page.fill("#zs-date", "2024-06-30")
+    answer(page, "9", "deels")
+    answer(page, "10G", "grotendeels")
+    page.fill("#zs-9-toelichting", 'Aanbod "specialistisch", nog niet dekkend')
+
+    with page.expect_download() as info:
+        page.click("#zs-export-json")
+    assert info.value.suggested_filename == "zelfscan-gemeente-oost-2024-06-30.json"
+    exported_path = tmp_path / "scan.json"
+    info.value.save_as(exported_path)
+    exported = json.loads(exported_path.read_text(encoding="utf-8"))
+    assert exported["format"] == "infobox-zelfscan"
+    assert exported["version"] == 1
+    assert exported["catalogue"] == catalogue["version"]
+    assert exported["organisation"] == "Gemeente Oost"
+    assert exported["date"] == "2024-06-30"
+    assert exported["answers"] == {
+        "9": {"answer": "deels", "note": 'Aanbod "specialistisch", nog niet dekkend'},
+        "10G": {"answer": "grotendeels", "note": ""},
+    }
+
+    with page.expect_download() as info:
+        page.click("#zs-export-csv")
+    csv_path = tmp_path / "scan.csv"
+    info.value.save_as(csv_path)
+    rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    header = ["organisatie", "datum", "standaard", "onderdeel", "stelling", "antwoord", "punten", "toelichting"]
+    assert rows[0] == header
+    assert len(rows) == 1 + 35
+    by_ref = {row[3]: row for row in rows[1:]}
+    assert by_ref["9"][5:] == ["deels", "1", 'Aanbod "specialistisch", nog niet dekkend']
+    assert by_ref["10G"][5:7] == ["grotendeels", "2"]
+    assert by_ref["3A"][5:] == ["", "", ""]
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#zs-reset")
+    assert page.inner_text("#zs-progress-text") == "0 van 35 stellingen beantwoord"
+    page.set_input_files("#zs-import", exported_path)
+    page.wait_for_selector("#zs-import-message .zelfscan-message--ok")
+    assert "2 van 35" in page.inner_text("#zs-import-message")
+    assert page.is_checked("#zs-9-deels") and page.is_checked("#zs-10G-grotendeels")
+    assert page.input_value("#zs-organisation") == "Gemeente Oost"
+    assert page.input_value("#zs-9-toelichting") == 'Aanbod "specialistisch", nog niet dekkend'
+    page.reload()
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    assert page.is_checked("#zs-9-deels")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"dit is geen json", "geen geldig JSON-bestand"),
+        (b'{"format": "iets-anders", "version": 1, "answers": {}}', "geen zelfscan van de Infobox"),
+        (b'{"format": "infobox-zelfscan", "version": 2, "answers": {}}', "alleen versie 1"),
+    ],
+)
+def test_invalid_import_is_refused_with_a_clear_message(page, site_url, content, message):
+    open_scan(page, site_url)
+    answer(page, "5", "niet")
+    page.set_input_files("#zs-import", {"name": "fout.json", "mimeType": "application/json", "buffer": content})
+    error = page.locator("#zs-import-message .zelfscan-message--error")
+    error.wait_for()
+    assert "Importeren mislukt" in error.inner_text()
+    assert message in error.inner_text()
+    assert "fout.json" in error.inner_text()
+    assert page.is_checked("#zs-5-niet")  # the current answers are untouched
+
+
+def test_regional_comparison_of_three_municipalities(page, site_url, catalogue):
+    open_scan(page, site_url)
+    files = [
+        scan_file(catalogue, "Gemeente Noord", {"1": "niet", "3A": "deels", "3B": "volledig", "9": "volledig"}),
+        scan_file(catalogue, "Gemeente Zuid", {"1": "deels", "3A": "niet", "3B": "grotendeels", "9": "niet"}),
+        scan_file(catalogue, "Gemeente West", {"1": "volledig", "3A": "volledig", "3B": "weet niet", "9": "volledig"}),
+    ]
+    page.set_input_files("#zs-compare-files", files)
+    page.wait_for_selector("#zs-compare-table")
+
+    headers = page.eval_on_selector_all("#zs-compare-table thead th", "ths => ths.map(t => t.textContent)")
+    assert headers == ["Standaard", "Gemeente Noord", "Gemeente Zuid", "Gemeente West"]
+    rows = {
+        row[0].split(".")[0]: row[1:]
+        for row in page.eval_on_selector_all(
+            "#zs-compare-table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+        )
+    }
+    assert rows["1"] == ["0%", "33%", "100%"]
+    assert rows["3"] == ["67%", "33%", "100%"]  # Noord (1+3)/2=2, Zuid (0+2)/2=1, West 3 ("weet niet" out)
+    assert rows["9"] == ["100%", "0%", "100%"]
+    assert rows["2"] == ["geen score"] * 3
+    # Common gaps: weak (niet/deels) in more than half: 1 (Noord, Zuid) and 3A (Noord, Zuid); 9 only in Zuid.
+    gaps = page.locator("#zs-common-gap-list > li")
+    assert gaps.evaluate_all("els => els.map(e => e.dataset.ref)") == ["1", "3A"]
+    assert "Zwak in 2 van 3 scans: Gemeente Noord, Gemeente Zuid." in gaps.nth(1).inner_text()
+    hrefs = gaps.nth(1).locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in resources_for(catalogue, "3A")]
+    bars = page.eval_on_selector_all("#zs-compare-chart rect[data-value]", "rs => rs.length")
+    assert bars == 3 * 3  # standards 1, 3 and 9 have a score in all three scans, the others in none
+
+    # An invalid file next to valid ones is named, the others still load.
+    page.set_input_files("#zs-compare-files", [{"name": "kapot.json", "mimeType": "application/json", "buffer": b"{"}])
+    assert "kapot.json" in page.inner_text("#zs-compare-message")
+    assert page.locator("#zs-compare-table thead th").count() == 4
+
+
+def test_keyboard_only_completion(page, site_url):
+    open_scan(page, site_url)
+    page.locator("body").focus()
+    # Tab from the top of the page to the first field of the scan.
+    for _ in range(200):
+        if page.evaluate("document.activeElement.id") == "zs-organisation":
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("Tab never reached the organisation field")
+    page.keyboard.type("Regio Midden")
+    answered = 0
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        active = page.evaluate("({type: document.activeElement.type, id: document.activeElement.id})")
+        if active["id"] == "zs-reset":
+            break
+        if active["type"] == "radio":
+            # Space checks the focused (first) choice, niet; two arrow presses move the choice to grotendeels.
+            page.keyboard.press("Space")
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowRight")
+            answered += 1
+    assert answered == 35
+    assert page.inner_text("#zs-progress-text") == "35 van 35 stellingen beantwoord"
+    assert page.is_checked("#zs-8J-grotendeels")
+    assert page.input_value("#zs-organisation") == "Regio Midden"
+    # All grotendeels: every standard 2/3 = 67%.
+    assert [row[1] for row in result_rows(page)] == ["67%"] * 10
+    # The focused control shows a visible outline.
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+
+
+def test_print_shows_the_report_not_the_form(page, site_url):
+    open_scan(page, site_url)
+    answer(page, "6A", "niet")
+    page.emulate_media(media="print")
+    assert page.is_hidden("#zelfscan-scan")
+    assert page.is_hidden("#zs-export-json")
+    assert page.is_hidden(".md-sidebar--primary")
+    assert page.is_visible("#zs-result-table")
+    assert page.is_visible('.zelfscan-advice[data-standard="6"]')
+    assert page.is_hidden("#zelfscan-compare")  # nothing loaded: the comparison stays out of the report
+
+
+def test_scan_result_and_comparison_have_no_axe_violations(page, site_url, catalogue, axe, format_violations):
+    open_scan(page, site_url)
+    violations = axe(page)
+    assert not violations, "empty scan:\n" + format_violations(violations)
+    for ref, value in {"1": "niet", "3A": "deels", "3B": "weet niet", "8J": "volledig"}.items():
+        answer(page, ref, value)
+    page.fill("#zs-3A-toelichting", "Nog geen scholing.")
+    files = [
+        scan_file(catalogue, "Gemeente Noord", {"1": "niet", "6B": "deels"}),
+        scan_file(catalogue, "Gemeente Zuid", {"1": "deels", "6B": "niet"}),
+        scan_file(catalogue, "Gemeente West", {"1": "volledig", "6B": "grotendeels"}),
+    ]
+    page.set_input_files("#zs-compare-files", files)
+    page.wait_for_selector("#zs-common-gap-list")
+    page.set_input_files("#zs-import", {"name": "fout.json", "mimeType": "application/json", "buffer": b"{}"})
+    page.wait_for_selector("#zs-import-message .zelfscan-message--error")
+    violations = axe(page)
+    assert not violations, "answered scan, result, messages and comparison:\n" + format_violations(violations)
