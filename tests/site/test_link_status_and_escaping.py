@@ -1,0 +1,66 @@
+"""The fixture catalogue with hostile text and a link-status file; and the same without a status file."""
+
+from __future__ import annotations
+
+from sitebuild import REPORTED_URL, elements, page_of
+
+NOTICE = "Deze link werkt mogelijk niet meer (gecontroleerd op 20 november 2026)."
+
+
+def test_markup_in_catalogue_text_renders_as_text(fixture_site):
+    for path in ("/hulpmiddelen/", "/kwaliteitsstandaarden/3/", "/afdrukken/", "/organisaties/"):
+        html = page_of(fixture_site, path).read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html and "<b>vet</b>" not in html
+    cards = page_of(fixture_site, "/hulpmiddelen/").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [klik](javascript:alert(2)) **vet**" in cards
+    assert "Kindcheck &lt;b&gt;vet&lt;/b&gt; &amp; co" in cards
+
+
+def test_markdown_in_catalogue_text_makes_no_link(fixture_site):
+    for page in fixture_site.rglob("*.html"):
+        hrefs = [a.get("href", "") for tag, a in elements(page).tags if tag == "a"]
+        assert not [h for h in hrefs if h.startswith("javascript")], page
+
+
+def test_reported_link_shows_a_notice_next_to_that_link_only(fixture_site):
+    for path in ("/hulpmiddelen/", "/kwaliteitsstandaarden/3/"):
+        html = page_of(fixture_site, path).read_text(encoding="utf-8")
+        assert html.count(NOTICE) == html.count(f'href="{REPORTED_URL}"') >= 1
+        item = html.split(f'href="{REPORTED_URL}"', 1)[1].split("</li>", 1)[0]
+        assert NOTICE in item
+
+
+def test_linkstatus_page_and_home_summarise_the_last_check(fixture_site):
+    status = page_of(fixture_site, "/linkstatus/").read_text(encoding="utf-8")
+    assert "20 november 2026" in status and REPORTED_URL in status
+    assert "HTTP 404" in status
+    home = page_of(fixture_site, "/").read_text(encoding="utf-8")
+    # 5 distinct URLs in the fixture; the ok and the moved link work, the others are unknown or broken.
+    assert "2 van de 5 links werken" in home
+    assert "20 november 2026" in home
+
+
+def test_site_builds_without_a_status_file(unchecked_site):
+    home = page_of(unchecked_site, "/").read_text(encoding="utf-8")
+    assert "De links zijn nog niet gecontroleerd" in home
+    assert "De links zijn nog niet gecontroleerd" in page_of(unchecked_site, "/linkstatus/").read_text()
+    assert "werkt mogelijk niet meer" not in page_of(unchecked_site, "/hulpmiddelen/").read_text()
+
+
+def test_resource_in_two_sections_of_one_page_gets_two_distinct_anchors(unchecked_site):
+    html = page_of(unchecked_site, "/kwaliteitsstandaarden/3/").read_text(encoding="utf-8")
+    assert 'id="3a-kindcheck"' in html and 'id="3b-kindcheck"' in html
+
+
+def test_standard_note_and_empty_section(unchecked_site):
+    html = page_of(unchecked_site, "/kwaliteitsstandaarden/8/").read_text(encoding="utf-8")
+    assert "Voor deze kwaliteitsstandaard zijn geen tools/instrumenten opgenomen." in html
+    assert "(nog) geen hulpmiddelen" not in html.split('id="8h"', 1)[1]
+
+
+def test_pdf_links_carry_a_file_type_hint(unchecked_site):
+    html = page_of(unchecked_site, "/hulpmiddelen/").read_text(encoding="utf-8")
+    link = html.split('href="https://gemeenten.movisie.nl/', 1)[1].split("</a>", 1)[0]
+    assert "(PDF)" in link
+    other = html.split('href="https://www.inkoopsociaaldomein.nl"', 1)[1].split("</a>", 1)[0]
+    assert "(PDF)" not in other
