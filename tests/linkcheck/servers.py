@@ -60,6 +60,7 @@ class Host(ThreadingHTTPServer):
         self.log: list[tuple[str, str, float]] = []
         self.lock = threading.Lock()
         self.released = threading.Event()  # ends hanging handlers at shutdown
+        self.healthy = threading.Event()  # flips /toggle from 500 to 200
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
     @property
@@ -119,6 +120,7 @@ def site_routes() -> dict[str, Route]:
         "/rate": once_then(429, {"Retry-After": "1"}),
         "/rate-always": lambda h, s: h.reply(429, "", {"Retry-After": "1"}),
         "/youtube/oembed": oembed,
+        "/toggle": lambda h, s: h.reply(200, PAGE) if h.server.healthy.is_set() else h.reply(503, ""),
     }
 
 
