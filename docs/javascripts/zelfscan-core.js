@@ -31,7 +31,13 @@
     for (const standard of catalogue.standards) {
       const items = standard.items || [];
       if (items.length === 0) {
-        out.push({ ref: String(standard.id), standardId: String(standard.id), letter: "", text: standard.text });
+        out.push({
+          ref: String(standard.id),
+          standardId: String(standard.id),
+          letter: "",
+          text: standard.text,
+          seeAlso: (standard.see_also || []).map(String),
+        });
       } else {
         for (const item of items) {
           out.push({
@@ -39,6 +45,7 @@
             standardId: String(standard.id),
             letter: String(item.id).slice(String(standard.id).length),
             text: item.text,
+            seeAlso: (item.see_also || []).map(String),
           });
         }
       }
@@ -153,6 +160,32 @@
     return catalogue.resources.filter((r) => (r.standards || []).includes(ref));
   }
 
+  /** Where a reference ("6C", "1" or a standard with sub-items, "6") points: its standard and letter. */
+  function refTarget(catalogue, ref) {
+    for (const standard of catalogue.standards) {
+      const id = String(standard.id);
+      if (ref === id) return { ref, standardId: id, letter: "" };
+      if ((standard.items || []).some((item) => String(item.id) === ref)) {
+        return { ref, standardId: id, letter: ref.slice(id.length) };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The help for one statement: the resources attached to it, and for each "zie ook" reference of the
+   * Kwaliteitskader the resources attached there (several sub-items have none of their own).
+   */
+  function help(catalogue, statement) {
+    return {
+      resources: resourcesFor(catalogue, statement.ref),
+      seeAlso: (statement.seeAlso || [])
+        .map((ref) => refTarget(catalogue, ref))
+        .filter(Boolean)
+        .map((target) => ({ target, resources: resourcesFor(catalogue, target.ref) })),
+    };
+  }
+
   /** Per weak standard (weakest first): its weak statements, each with the resources attached to it. */
   function advice(catalogue, answers) {
     return weakestFirst(scoreStandards(catalogue, answers))
@@ -162,7 +195,7 @@
         gaps: score.weak.map((statement) => ({
           statement,
           answer: answers[statement.ref].answer,
-          resources: resourcesFor(catalogue, statement.ref),
+          ...help(catalogue, statement),
         })),
       }));
   }
@@ -322,7 +355,7 @@
           statement,
           order,
           weakIn: weakIn.map((scan) => scan.organisation),
-          resources: resourcesFor(catalogue, statement.ref),
+          ...help(catalogue, statement),
         });
       }
     });
@@ -346,6 +379,8 @@
     weakestFirst,
     progress,
     resourcesFor,
+    refTarget,
+    help,
     advice,
     emptyState,
     cleanAnswers,

@@ -221,10 +221,7 @@
 
   const percentText = (percent) => (percent === null ? "geen score" : `${percent}%`);
 
-  function resourceList(resources) {
-    if (resources.length === 0) {
-      return h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen.");
-    }
+  function resourceItems(resources) {
     return h(
       "ul",
       { class: "zelfscan-resources" },
@@ -238,6 +235,29 @@
         ),
       ),
     );
+  }
+
+  /** The resources of a gap, then those of its "zie ook" references (the Kwaliteitskader's own pointers). */
+  function helpList(gap) {
+    const parts = [];
+    if (gap.resources.length) parts.push(resourceItems(gap.resources));
+    for (const { target, resources } of gap.seeAlso) {
+      if (!resources.length) continue;
+      parts.push(
+        h(
+          "p",
+          { class: "zelfscan-see-also" },
+          "Zie ook de hulpmiddelen bij ",
+          h("a", { href: core.statementHref(target, BASE) }, `onderdeel ${target.ref}`),
+          ":",
+        ),
+        resourceItems(resources),
+      );
+    }
+    if (!parts.length) {
+      parts.push(h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen."));
+    }
+    return h("div", { class: "zelfscan-help" }, parts);
   }
 
   function answerLabel(value) {
@@ -316,7 +336,7 @@
                 ` ${gap.statement.text} `,
                 h("span", { class: "zelfscan-answer" }, `Antwoord: ${answerLabel(gap.answer)}.`),
                 note ? h("span", { class: "zelfscan-answer-note" }, ` Toelichting: ${note}`) : null,
-                resourceList(gap.resources),
+                helpList(gap),
               );
             }),
           ),
@@ -460,6 +480,7 @@
 
   async function addComparisonFiles(input) {
     const lines = [];
+    const loaded = [];
     let failed = false;
     for (const file of input.files) {
       const result = core.parseScan(await file.text(), catalogue, file.name);
@@ -470,8 +491,10 @@
       }
       compared = compared.filter((entry) => entry.fileName !== file.name);
       compared.push({ fileName: file.name, scan: result.scan });
-      lines.push(`Geladen: ${file.name}.`, ...result.warnings.map((w) => `${file.name}: ${w}`));
+      loaded.push(file.name);
+      lines.push(...result.warnings.map((w) => `${file.name}: ${w}`));
     }
+    if (loaded.length) lines.unshift(`Geladen: ${loaded.join(", ")}. In de vergelijking: ${compared.length} scans.`);
     input.value = "";
     showMessage(byId("zs-compare-message"), failed ? "error" : "ok", ...lines);
     renderComparison(byId("zs-compare-output"));
@@ -552,7 +575,7 @@
                 { class: "zelfscan-answer" },
                 `Zwak in ${gap.weakIn.length} van ${compared.length} scans: ${gap.weakIn.join(", ")}.`,
               ),
-              resourceList(gap.resources),
+              helpList(gap),
             ),
           ),
         ),

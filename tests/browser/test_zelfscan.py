@@ -136,6 +136,13 @@ def test_weak_sub_items_link_to_their_resource_cards(page, site_url, catalogue, 
     cards = (built_site / "hulpmiddelen" / "index.html").read_text(encoding="utf-8")
     for rid in expected:
         assert f'id="{rid}"' in cards
+    # 6B has no resources of its own; the Kwaliteitskader points to standard 1 ("zie ook"), so those show.
+    assert resources_for(catalogue, "6B") == [] and resources_for(catalogue, "1")
+    answer(page, "6B", "niet")
+    gap_6b = page.locator('.zelfscan-advice[data-standard="6"] li[data-ref="6B"]')
+    assert "Zie ook de hulpmiddelen bij onderdeel 1" in gap_6b.inner_text()
+    hrefs = gap_6b.locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in resources_for(catalogue, "1")]
     page.locator('.zelfscan-advice[data-standard="3"] .zelfscan-resources a').first.click()
     page.wait_for_url(re.compile(rf"/hulpmiddelen/#{re.escape(expected[0])}$"))
 

@@ -54,6 +54,21 @@ test("advice lists weak statements with the resources attached to them", () => {
   );
 });
 
+test("a gap without resources of its own points to those of its 'zie ook' references", () => {
+  const statement = core.statements(catalogue).find((s) => s.ref === "3C");
+  const help = core.help(catalogue, statement);
+  assert.deepEqual(help.resources, []);
+  assert.deepEqual(
+    help.seeAlso.map((s) => [s.target.ref, s.resources.map((r) => r.id)]),
+    [
+      ["1", ["visie-gefaseerde-ketenzorg"]],
+      ["3A", ["toolkit-meldcode"]],
+    ],
+  );
+  assert.equal(core.statementHref(help.seeAlso[1].target, "../"), "../kwaliteitsstandaarden/3/#3a");
+  assert.equal(core.statementHref(help.seeAlso[0].target, "../"), "../kwaliteitsstandaarden/1/");
+});
+
 test("export and parse round-trip", () => {
   const state = { organisation: "Gemeente Voorbeeld", date: "2024-05-01", answers };
   const exported = core.toExport(catalogue, state);
