@@ -1,0 +1,128 @@
+"""Quality bars of the built site: WCAG 2.1 A/AA (axe-core in Chromium, light and dark where offered),
+no request to any third party, and valid HTML (Nu Html Checker, vnu.jar from npm)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# One page of every kind the site generates or ships.
+PAGE_TYPES = [
+    "/",  # home
+    "/kwaliteitsstandaarden/",  # overview of the ten standards
+    "/kwaliteitsstandaarden/3/",  # a standard with sub-items
+    "/kwaliteitsstandaarden/9/",  # a standard without sub-items
+    "/hulpmiddelen/",  # A-Z overview with filters
+    "/organisaties/",  # resources per organisation
+    "/achtergrond/gefaseerde-ketenzorg/",
+    "/achtergrond/mda-bouwstenen/",
+    "/achtergrond/samenwerkingsafspraken/",  # analysis with its chart
+    "/linkstatus/",
+    "/afdrukken/",  # the whole Infobox on one printable page
+    "/open-data/",
+    "/over/",
+    "/privacy/",
+    "/toegankelijkheid/",
+    "/zelfscan/",
+    "/404.html",
+]
+
+
+def color_schemes(page) -> list[str]:
+    """The schemes the page lets a reader pick (Material's palette toggle); the default one if none."""
+    offered = page.locator("[data-md-color-scheme]").evaluate_all(
+        "els => els.map(el => el.getAttribute('data-md-color-scheme'))"
+    )
+    return list(dict.fromkeys(offered)) or ["default"]
+
+
+def show_scheme(page, scheme: str) -> None:
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    page.wait_for_timeout(50)  # let the style recalculation settle before axe reads colours
+
+
+def axe_in_every_scheme(page, axe, format_violations) -> str:
+    problems = []
+    for scheme in color_schemes(page):
+        show_scheme(page, scheme)
+        violations = axe(page)
+        if violations:
+            problems.append(f"[{scheme}]\n{format_violations(violations)}")
+    return "\n".join(problems)
+
+
+def test_every_page_type_is_built(built_site):
+    # Guards the lists below: a page type that is not built would make its checks meaningless.
+    missing = [
+        path
+        for path in PAGE_TYPES
+        if not (built_site / path.lstrip("/")).is_file()
+        and not (built_site / path.lstrip("/") / "index.html").is_file()
+    ]
+    assert not missing
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_has_no_wcag_violations(page, site_url, path, axe, format_violations):
+    page.goto(f"{site_url}{path}")
+    assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems
+
+
+def test_open_search_results_have_no_wcag_violations(page, site_url, axe, format_violations):
+    page.goto(f"{site_url}/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("meldcode", delay=20)
+    page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    page.locator(".md-search-result__more summary").first.click()  # the folded "more on this page"
+    assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems
+
+
+def test_filtered_overview_has_no_wcag_violations(page, site_url, axe, format_violations):
+    page.goto(f"{site_url}/hulpmiddelen/")
+    page.locator("#ib-filter-standard").select_option("3")
+    assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_makes_no_third_party_request(page, site_url, path, foreign_requests, requests_of):
+    page.goto(f"{site_url}{path}", wait_until="networkidle")
+    assert requests_of(page), "the request log is empty: the check would prove nothing"
+    assert foreign_requests(page) == []
+
+
+def test_search_makes_no_third_party_request(page, site_url, foreign_requests, requests_of):
+    page.goto(f"{site_url}/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("trainingen", delay=20)
+    page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert any("/search/search_index.json" in url for url in requests_of(page))
+    assert any("/lunr/min/lunr.nl" in url for url in requests_of(page))
+    assert foreign_requests(page) == []
+
+
+def test_built_html_is_valid(built_site):
+    if not VNU_JAR.exists():
+        pytest.fail(f"{VNU_JAR} is missing: run `npm ci` in {REPO}")
+    pages = sorted(str(path) for path in built_site.rglob("*.html"))
+    assert len(pages) >= len(PAGE_TYPES)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        f"{m.get('url', '').rsplit(str(built_site), 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]
+    assert not errors, "\n".join(errors[:40])
+    assert result.returncode == 0
