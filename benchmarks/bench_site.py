@@ -1,0 +1,240 @@
+"""Site build benchmark: the real hooks against plain MkDocs + Material on the same content.
+
+For 100, 1,000 and 10,000 synthetic resources it builds
+- "hooks": the repository's mkdocs.yml, reading a synthetic catalogue (INFOBOX_CATALOGUE), and
+- "plain": the very Markdown the hooks generate, written to files, built with the same mkdocs.yml
+  minus its `hooks:`,
+and prints wall time and peak memory of each build and their ratio (target: hooks <= 1.20x plain, and
+cost growing linearly with the catalogue). It also prints the search index size per size, and for the
+real catalogue the home page's total transfer (every response Chromium receives when loading it).
+
+    .venv/bin/python benchmarks/bench_site.py [--sizes 100 1000 10000] [--runs 1]
+
+Wall-clock figures vary between runs on a shared machine; the ratio is what to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from infobox.exports import catalogue_to_csv, catalogue_to_json_text  # noqa: E402
+from infobox.loader import load_catalogue  # noqa: E402
+from infobox.site.pages import SiteContext, generate_pages  # noqa: E402
+from infobox.vocabulary import AUDIENCES, TYPES  # noqa: E402
+
+WORDS = [
+    "veiligheid",
+    "gezin",
+    "huiselijk",
+    "geweld",
+    "kindermishandeling",
+    "meldcode",
+    "training",
+    "handreiking",
+    "professionals",
+    "samenwerking",
+    "signalen",
+    "risico",
+    "aanpak",
+    "wijkteam",
+    "ouders",
+    "kinderen",
+    "jeugd",
+    "gemeente",
+    "instrument",
+    "methode",
+    "gesprek",
+    "hulpverlening",
+    "herstel",
+    "trauma",
+    "regie",
+    "plan",
+    "netwerk",
+    "steun",
+    "zorg",
+    "kennis",
+    "praktijk",
+]
+
+# Runs one command and reports its wall time and the peak resident memory of its process tree.
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+elapsed = time.perf_counter() - start
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": elapsed, "peak_mb": peak_kb / 1024, "rc": done.returncode,
+                  "stderr": done.stderr[-2000:]}))
+"""
+
+
+def synthetic_catalogue(size: int, path: Path) -> None:
+    """The real standards with `size` generated resources, as a valid catalogue file."""
+    real = yaml.safe_load((REPO / "data" / "resources.yaml").read_text(encoding="utf-8"))
+    refs = [
+        ref
+        for standard in real["standards"]
+        for ref in ([f"{standard['id']}{item['letter']}" for item in standard.get("items", [])] or [standard["id"]])
+    ]
+    rng = random.Random(size)
+    organisations = [f"Organisatie {n}" for n in range(max(5, size // 20))]
+    resources = []
+    for n in range(size):
+        words = rng.choices(WORDS, k=40)
+        resources.append(
+            {
+                "id": f"hulpmiddel-{n:05d}",
+                "title": f"{' '.join(rng.choices(WORDS, k=4)).capitalize()} {n}",
+                "description": " ".join(words).capitalize() + ".",
+                "organisation": rng.choice(organisations),
+                "type": TYPES[n % len(TYPES)],
+                "audience": sorted(set(rng.choices(AUDIENCES, k=2))),
+                "standards": sorted(set(rng.choices(refs, k=2))),
+                "links": [
+                    {"url": f"https://voorbeeld.nl/hulpmiddel/{n}", "label": "Website"},
+                    {"url": f"https://voorbeeld.nl/hulpmiddel/{n}.pdf", "label": "Handreiking"},
+                ],
+                "reviewed": dt.date(2021, 1, 25),
+            }
+        )
+    data = {"source": real["source"], "standards": real["standards"], "resources": resources}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+
+
+def plain_project(catalogue_path: Path, root: Path) -> Path:
+    """The same site as plain MkDocs: the generated Markdown as files, mkdocs.yml without hooks."""
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    catalogue = load_catalogue(catalogue_path)
+    pages = dict(generate_pages(SiteContext(catalogue=catalogue)))
+    pages["catalogue.json"] = catalogue_to_json_text(catalogue)
+    pages["catalogue.csv"] = catalogue_to_csv(catalogue)
+    for src_uri, content in pages.items():
+        target = docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
+    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def measure(config: Path, site: Path, env: dict[str, str]) -> dict:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, env=env, cwd=REPO, check=True
+    )
+    result = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"build failed: {' '.join(command)}\n{result['stderr']}")
+    return result
+
+
+def search_index_kb(site: Path) -> tuple[float, float]:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data) / 1024, len(gzip.compress(data)) / 1024
+
+
+def home_transfer_kb(site: Path) -> tuple[float, float, int]:
+    """Size of every response Chromium receives loading the home page: uncompressed, gzipped (as a web
+    server with compression sends it), and their count."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sizes: list[bytes] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+            )
+            page = browser.new_page()
+            page.on("response", lambda response: sizes.append(response.body()))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(map(len, sizes)) / 1024, sum(len(gzip.compress(b)) for b in sizes) / 1024, len(sizes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=1, help="builds per variant; the fastest counts")
+    args = parser.parse_args()
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        tmp = Path(tmp)
+        for size in args.sizes:
+            work = tmp / str(size)
+            work.mkdir()
+            catalogue = work / "resources.yaml"
+            synthetic_catalogue(size, catalogue)
+            plain_config = plain_project(catalogue, work / "plain")
+            env = dict(os.environ, INFOBOX_CATALOGUE=str(catalogue), INFOBOX_LINK_STATUS=str(work / "none.json"))
+            env["NO_MKDOCS_2_WARNING"] = "1"
+            hooks = min(
+                (measure(REPO / "mkdocs.yml", work / "site-hooks", env) for _ in range(args.runs)),
+                key=lambda r: r["seconds"],
+            )
+            plain = min(
+                (measure(plain_config, work / "site-plain", env) for _ in range(args.runs)), key=lambda r: r["seconds"]
+            )
+            index_kb, index_gz_kb = search_index_kb(work / "site-hooks")
+            rows.append((size, hooks, plain, index_kb, index_gz_kb))
+            print(f"built {size} resources", file=sys.stderr, flush=True)
+
+        print(
+            f"{'resources':>9} | {'hooks s':>8} | {'plain s':>8} | {'time ratio':>10} | {'hooks MB':>8} | "
+            f"{'plain MB':>8} | {'mem ratio':>9} | {'s per 1k':>8} | {'search index KB (gzip)':>22}"
+        )
+        for size, hooks, plain, index_kb, index_gz_kb in rows:
+            print(
+                f"{size:>9} | {hooks['seconds']:>8.2f} | {plain['seconds']:>8.2f} | "
+                f"{hooks['seconds'] / plain['seconds']:>10.2f} | {hooks['peak_mb']:>8.0f} | "
+                f"{plain['peak_mb']:>8.0f} | {hooks['peak_mb'] / plain['peak_mb']:>9.2f} | "
+                f"{hooks['seconds'] / size * 1000:>8.2f} | {index_kb:>12.0f} ({index_gz_kb:.0f})"
+            )
+
+        real_site = tmp / "real-site"
+        measure(REPO / "mkdocs.yml", real_site, dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        transfer_kb, transfer_gz_kb, responses = home_transfer_kb(real_site)
+        index_kb, index_gz_kb = search_index_kb(real_site)
+        print(
+            f"\nreal catalogue: home page transfer {transfer_kb:.0f} KB uncompressed, "
+            f"{transfer_gz_kb:.0f} KB gzipped, in {responses} responses (target < 400 KB); "
+            f"search index {index_kb:.0f} KB ({index_gz_kb:.0f} KB gzip)"
+        )
+
+
+if __name__ == "__main__":
+    main()
