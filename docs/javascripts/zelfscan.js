@@ -229,7 +229,15 @@
         h(
           "li",
           {},
-          h("a", { href: `${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}` }, resource.title),
+          h(
+            "a",
+            {
+              href: `${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`,
+              // The full address, printed after the link in the report (see zelfscan.css).
+              "data-print-url": new URL(`${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`, window.location.href).href,
+            },
+            resource.title,
+          ),
           // Many titles already name their organisation; say it only when they do not.
           resource.organisation && !resource.title.includes(resource.organisation) ? ` (${resource.organisation})` : "",
         ),
