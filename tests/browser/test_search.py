@@ -109,3 +109,10 @@ def test_search_worker_is_extended_once(built_site):
     workers = list(built_site.glob("assets/javascripts/workers/search*.min.js"))
     assert len(workers) == 1
     assert workers[0].read_text(encoding="utf-8").count(MARKER) == 1
+
+
+def test_print_page_is_not_a_search_result(page, site_url):
+    # /afdrukken/ repeats every card; a result there would lead away from the standard and A-Z pages.
+    hrefs = search(page, site_url, "meldcode")
+    assert hrefs
+    assert not [href for href in hrefs if urlsplit(href).path == "/afdrukken/"]
