@@ -188,7 +188,8 @@ def home_transfer_kb(site: Path) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--runs", type=int, default=1, help="builds per variant; the fastest counts")
+    parser.add_argument("--runs", type=int, default=3, help="builds per variant; the fastest counts")
+    parser.add_argument("--runs-large", type=int, default=1, help="builds per variant above 1,000 resources")
     args = parser.parse_args()
 
     rows = []
@@ -202,12 +203,13 @@ def main() -> None:
             plain_config = plain_project(catalogue, work / "plain")
             env = dict(os.environ, INFOBOX_CATALOGUE=str(catalogue), INFOBOX_LINK_STATUS=str(work / "none.json"))
             env["NO_MKDOCS_2_WARNING"] = "1"
+            runs = args.runs if size <= 1000 else args.runs_large
             hooks = min(
-                (measure(REPO / "mkdocs.yml", work / "site-hooks", env) for _ in range(args.runs)),
+                (measure(REPO / "mkdocs.yml", work / "site-hooks", env) for _ in range(runs)),
                 key=lambda r: r["seconds"],
             )
             plain = min(
-                (measure(plain_config, work / "site-plain", env) for _ in range(args.runs)), key=lambda r: r["seconds"]
+                (measure(plain_config, work / "site-plain", env) for _ in range(runs)), key=lambda r: r["seconds"]
             )
             index_kb, index_gz_kb = search_index_kb(work / "site-hooks")
             rows.append((size, hooks, plain, index_kb, index_gz_kb))
