@@ -18,7 +18,11 @@ from infobox.errors import Problem
 Path_ = tuple[str | int, ...]
 
 
-class _TextDatesLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): about 8x faster on large catalogues.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextDatesLoader(_BaseLoader):
     """SafeLoader that leaves timestamps as strings, so dates are validated as text by the schema."""
 
 
