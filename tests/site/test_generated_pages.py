@@ -190,3 +190,23 @@ def test_nothing_generated_is_committed():
 
 def test_real_site_path_helper():
     assert page_of(Path("/s"), "/") == Path("/s/index.html")
+
+
+def test_search_finds_each_resource_once_on_its_a_to_z_card(real_site):
+    # Standard pages repeat cards (a resource under 3B and 3D appears twice); indexing them gave
+    # duplicate results and a third of the index. Each resource is indexed once, on /hulpmiddelen/.
+    docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [doc["location"] for doc in docs]
+    for resource in CATALOGUE.resources:
+        # A card's anchor is the id on /hulpmiddelen/ and "<section>-<id>" on a standard page.
+        hits = [
+            loc
+            for loc in locations
+            if loc.partition("#")[2] == resource.id
+            or (loc.startswith("kwaliteitsstandaarden/") and loc.endswith(f"-{resource.id}"))
+        ]
+        assert hits == [f"hulpmiddelen/#{resource.id}"], (resource.id, hits)
+    # The sub-item sections themselves stay findable on their standard page.
+    assert "kwaliteitsstandaarden/3/#3a" in locations
+    cards = [doc for doc in docs if doc["location"].startswith("hulpmiddelen/#")]
+    assert cards and not [doc for doc in cards if "Meld een niet-werkende link" in doc["text"]]
