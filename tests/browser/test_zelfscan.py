@@ -13,6 +13,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -267,7 +268,8 @@ def test_regional_comparison_of_three_municipalities(page, site_url, catalogue):
 
     # An invalid file next to valid ones is named, the others still load.
     page.set_input_files("#zs-compare-files", [{"name": "kapot.json", "mimeType": "application/json", "buffer": b"{"}])
-    assert "kapot.json" in page.inner_text("#zs-compare-message")
+    # Files are read asynchronously: wait for the message instead of reading it at once.
+    expect(page.locator("#zs-compare-message")).to_contain_text("kapot.json")
     assert page.locator("#zs-compare-table thead th").count() == 4
 
 
