@@ -1,8 +1,10 @@
 """Read a YAML file into plain data plus the line of every node, rejecting what PyYAML lets slip.
 
 PyYAML silently keeps the last of two equal keys and turns `2021-01-25` into a date object; maintainers
-need the first reported and the second kept as text (the schema checks it), so we compose the node tree
-ourselves and keep a path -> line index for error messages.
+need the first reported and the second kept as text (the schema checks it). So the containers are built
+here from libyaml's parse events, scalars by PyYAML's own resolver and constructors, recording the line
+of every node as we go. (PyYAML's composer would first hold the whole node tree, two marks per node, in
+memory: about ten times the data, which made large catalogues slow and their builds memory-hungry.)
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from infobox.errors import Problem
 
 Path_ = tuple[str | int, ...]
 
-
-# libyaml's parser when PyYAML was built with it (the wheels are): about 8x faster on large catalogues.
+# libyaml's parser when PyYAML was built with it (the wheels are): several times faster than pure Python.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -36,15 +37,22 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 class YamlDocument:
     file: str
     data: Any = None
-    lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    root_line: int = 1
+    # id(container) -> (container, {key or index: line of its value}); the container is kept so its
+    # id stays valid for the document's lifetime.
+    _lines: dict[int, tuple[Any, dict[Any, int]]] = field(default_factory=dict, repr=False)
 
     def line(self, path: Path_) -> int:
         """Line of the node at `path`, or of its nearest existing parent."""
-        path = tuple(path)
-        while path not in self.lines and path:
-            path = path[:-1]
-        return self.lines.get(path, 1)
+        node, line = self.data, self.root_line
+        for part in path:
+            entry = self._lines.get(id(node))
+            if entry is None or part not in entry[1]:
+                break
+            line = entry[1][part]
+            node = node[part]
+        return line
 
 
 def read_yaml(path: str | Path) -> YamlDocument:
@@ -63,12 +71,9 @@ def read_yaml(path: str | Path) -> YamlDocument:
 
     loader = _TextDatesLoader(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
+        _build(loader, doc)
+        if doc.data is None and not doc.problems:
             doc.problems.append(Problem(doc.file, 1, "bestand", "is leeg"))
-            return doc
-        _index(root, (), doc)
-        doc.data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -81,28 +86,100 @@ def read_yaml(path: str | Path) -> YamlDocument:
     return doc
 
 
-def _index(node: yaml.Node, path: Path_, doc: YamlDocument) -> None:
-    doc.lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                doc.problems.append(
-                    Problem(
-                        doc.file,
-                        line,
-                        dotted((*path, key)),
-                        f"staat dubbel in hetzelfde blok (eerder op regel {seen[key]})",
-                    )
+class _Open:
+    """A mapping or sequence being filled, with the key waiting for its value."""
+
+    __slots__ = ("container", "path", "lines", "key", "key_line")
+
+    def __init__(self, container: Any, path: Path_, lines: dict[Any, int]):
+        self.container, self.path, self.lines = container, path, lines
+        self.key: Any = None
+        self.key_line = 0
+
+
+_NO_KEY = object()
+
+
+def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
+    stack: list[_Open] = []
+    anchors: dict[str, Any] = {}
+    documents = 0
+
+    def place(value: Any, line: int, is_key_candidate: bool) -> bool:
+        """Put a finished value where it belongs; False when it is a mapping key (waiting for its value)."""
+        if not stack:
+            doc.data, doc.root_line = value, line
+            return True
+        top = stack[-1]
+        if isinstance(top.container, list):
+            top.lines[len(top.container)] = line
+            top.container.append(value)
+            return True
+        if top.key is _NO_KEY:
+            if not is_key_candidate:
+                raise yaml.MarkedYAMLError(problem="een sleutel moet een gewone tekst zijn", problem_mark=_mark)
+            top.key, top.key_line = value, line
+            return False
+        key, top.key = top.key, _NO_KEY
+        if key in top.lines:
+            doc.problems.append(
+                Problem(
+                    doc.file,
+                    top.key_line,
+                    dotted((*top.path, key)),
+                    f"staat dubbel in hetzelfde blok (eerder op regel {top.lines[key]})",
                 )
-                continue
-            seen[key] = line
-            _index(value_node, (*path, key), doc)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index(item, (*path, i), doc)
+            )
+        else:
+            top.lines[key] = line
+            top.container[key] = value
+        return True
+
+    def child_path() -> Path_:
+        if not stack:
+            return ()
+        top = stack[-1]
+        part = len(top.container) if isinstance(top.container, list) else top.key
+        return (*top.path, part)
+
+    while (event := loader.get_event()) is not None:
+        _mark = event.start_mark
+        line = _mark.line + 1 if _mark else 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise yaml.MarkedYAMLError(
+                    problem="het bestand mag maar één document bevatten (---)", problem_mark=_mark
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            tag = (
+                event.tag
+                if event.tag not in (None, "!")
+                else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            )
+            constructor = loader.yaml_constructors.get(tag)
+            if constructor is None:
+                raise yaml.MarkedYAMLError(problem=f"onbekend type {tag}", problem_mark=_mark)
+            value = constructor(loader, yaml.ScalarNode(tag, event.value, _mark, event.end_mark, event.style))
+            if event.anchor:
+                anchors[event.anchor] = value
+            place(value, line, is_key_candidate=True)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            if event.anchor:
+                anchors[event.anchor] = container
+            path = child_path()
+            place(container, line, is_key_candidate=False)
+            opened = _Open(container, path, {})
+            opened.key = _NO_KEY
+            doc._lines[id(container)] = (container, opened.lines)
+            stack.append(opened)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in anchors:
+                raise yaml.MarkedYAMLError(problem=f"onbekend anker *{event.anchor}", problem_mark=_mark)
+            place(anchors[event.anchor], line, is_key_candidate=True)
 
 
 def dotted(path: Path_) -> str:

@@ -128,6 +128,10 @@ CASES = [
     ),
     ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 26, "yaml", "ongeldige YAML"),
     ("duplicate-standard", 'id: "3"', 'id: "1"', 9, "standards[1].id", "twee keer"),
+    ("two-documents", "    links: []\n", "    links: []\n---\nsource: {}\n", 39, "yaml", "één document"),
+    ("python-tag", "    title: Kindcheck\n", "    title: !!python/name:os.system\n", 20, "yaml", "onbekend type"),
+    ("unknown-alias", "    title: Kindcheck\n", "    title: *nergens\n", 20, "yaml", "onbekend anker"),
+    ("mapping-as-key", "    title: Kindcheck\n", "    ? {a: 1}\n    : x\n", 20, "yaml", "gewone tekst"),
 ]
 
 
@@ -181,6 +185,12 @@ def test_all_problems_are_reported_in_one_run(tmp_path):
         (28, "resources[0].links[0].url"),
         (31, "resources[1].organisation"),
     ]
+
+
+def test_anchors_and_aliases_work(tmp_path):
+    text = VALID.replace("    title: Kindcheck\n", "    title: &titel Kindcheck\n")
+    text = text.replace("    title: Samen werken aan Veiligheid en Herstel\n", "    title: *titel\n")
+    assert load_catalogue(write(tmp_path, text)).resources[1].title == "Kindcheck"
 
 
 def test_empty_file(tmp_path):
