@@ -66,8 +66,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CatalogueError as error:
         # MkDocs logs a BuildError's message and exits 1 without a traceback.
         raise PluginError(f"de catalogus is ongeldig:\n{error}") from None
-    for warning in catalogue.warnings:
-        log.info("waarschuwing: %s", warning)  # INFO: review reminders must not fail strict builds
+    if catalogue.warnings:
+        # One line, at INFO: review reminders must not fail strict builds nor flood `mkdocs serve`.
+        log.info(
+            "%d hulpmiddelen zijn langer dan twee jaar niet gecontroleerd; details: python -m infobox validate",
+            len(catalogue.warnings),
+        )
     try:
         status = read_status(status_path)
     except (ValueError, TypeError) as error:
