@@ -33,6 +33,7 @@ log = logging.getLogger("mkdocs.hooks.infobox")
 # The context of the build in progress. MkDocs runs one build at a time per process (also under
 # `mkdocs serve`, which rebuilds sequentially), and every build starts with on_config.
 _context: SiteContext | None = None
+_generated_pages: set[str] = set()
 
 
 def _setting(config: MkDocsConfig, key: str, default: str) -> Path:
@@ -86,6 +87,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _context is None:  # on_config failed; MkDocs would not get here
         raise PluginError("infobox: on_config did not run")
     generated = dict(generate_pages(_context))
+    _generated_pages.clear()
+    _generated_pages.update(generated)
     generated["catalogue.json"] = catalogue_to_json_text(_context.catalogue)
     generated["catalogue.csv"] = catalogue_to_csv(_context.catalogue)
     for src_uri, content in generated.items():
@@ -93,3 +96,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_page_read_source(page, config: MkDocsConfig) -> str | None:
+    """Hand MkDocs a generated page's Markdown and let go of our copy.
+
+    MkDocs keeps only the body it parses from the source; a generated file would otherwise hold the
+    whole source as well for the rest of the build (measured: a third of the peak memory at 10,000
+    resources). Files read from docs/ are left to MkDocs.
+    """
+    if page.file.src_uri not in _generated_pages:
+        return None
+    source = page.file.content_string
+    page.file.content_string = ""
+    return source
