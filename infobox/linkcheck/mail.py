@@ -11,7 +11,7 @@ from email.utils import formatdate, make_msgid
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from infobox.linkcheck.report import Entry, date_of
+from infobox.linkcheck.report import Entry, count_links, date_of
 
 DEFAULT_TO = "info@geweldnergensthuis.nl"
 DEFAULT_FROM = "linkcontrole@geweldnergensthuis.nl"
@@ -54,7 +54,7 @@ def _items(reported: list[Entry]) -> list[MailItem]:
 def build_message(reported: list[Entry], checked_at: str, env: Mapping[str, str] = os.environ) -> EmailMessage:
     date = date_of(checked_at)
     items = _items(reported)
-    subject = f"Infobox linkcontrole {date}: {len(items)} link(s) om na te kijken"
+    subject = f"Infobox linkcontrole {date}: {count_links(len(items))} om na te kijken"
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = env.get("REPORT_FROM") or DEFAULT_FROM
@@ -65,7 +65,7 @@ def build_message(reported: list[Entry], checked_at: str, env: Mapping[str, str]
         "Beste programmateam,",
         "",
         f"De wekelijkse linkcontrole van de Infobox Werken aan Veiligheid ({date}) vond "
-        f"{len(items)} link(s) die aandacht nodig hebben.",
+        f"{count_links(len(items))} die aandacht nodig {'heeft' if len(items) == 1 else 'hebben'}.",
         "",
     ]
     for item in items:
@@ -75,7 +75,9 @@ def build_message(reported: list[Entry], checked_at: str, env: Mapping[str, str]
         lines.append("")
     lines.append("Dit bericht is automatisch gemaakt uit de linkcontrole.")
     message.set_content("\n".join(lines) + "\n", charset="utf-8")
-    html = _templates.get_template("email.html.j2").render(subject=subject, date=date, items=items)
+    html = _templates.get_template("email.html.j2").render(
+        subject=subject, date=date, items=items, count=count_links(len(items))
+    )
     message.add_alternative(html, subtype="html", charset="utf-8")
     return message
 

@@ -66,6 +66,11 @@ def md_text(text: str) -> str:
     return text
 
 
+def count_links(n: int) -> str:
+    """Dutch count: '1 link', '10 links'."""
+    return f"{n} link" if n == 1 else f"{n} links"
+
+
 def date_of(iso: str | None) -> str:
     return iso[:10] if iso else ""
 
@@ -86,7 +91,7 @@ def to_markdown(status: LinkStatus, catalogue: Catalogue) -> str:
     summary = status.summary()
     lines += ["| status | aantal |", "| --- | ---: |"]
     lines += [f"| {LABELS[s]} | {summary[s]} |" for s in STATUSES]
-    lines += ["", f"**{len(reported)} link(s) om na te kijken.**" if reported else "Niets om na te kijken.", ""]
+    lines += ["", f"**{count_links(len(reported))} om na te kijken.**" if reported else "Niets om na te kijken.", ""]
     for standard in catalogue.standards:
         here = [e for e in reported if standard.id in {r_id for r in e.resources for r_id in r.standard_ids}]
         if not here:

@@ -164,7 +164,7 @@ def test_email_message_is_ready_to_send(run):
     raw = (run["tmp"] / "out" / "links.eml").read_bytes()
     message = BytesParser(policy=policy.default).parsebytes(raw)
     assert message["To"] == "info@geweldnergensthuis.nl"
-    assert message["Subject"] == f"Infobox linkcontrole {run['report']['checked_at'][:10]}: 10 link(s) om na te kijken"
+    assert message["Subject"] == f"Infobox linkcontrole {run['report']['checked_at'][:10]}: 10 links om na te kijken"
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "Beste programmateam" in plain and f"{run['web'].site.base}/gone" in plain

@@ -95,7 +95,7 @@ def test_send_delivers_the_report_over_smtp(web, tmp_path, smtp):
     envelope = inbox.messages[0]
     assert envelope.rcpt_tos == ["team@example.org"] and envelope.mail_from == "job@example.org"
     assert b"Subject: Infobox linkcontrole" in envelope.content and b"To: team@example.org" in envelope.content
-    assert b"1 link(s) om na te kijken" in envelope.content
+    assert b"1 link om na te kijken" in envelope.content
 
 
 def test_send_with_nothing_to_report_sends_nothing(web, tmp_path, smtp):
