@@ -1,23 +1,10 @@
-"""Dutch wording of dates and counts, without a locale dependency (build machines often lack nl_NL)."""
+"""Dutch wording of dates, via Babel's CLDR data (no dependency on the build machine's locales)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from babel.dates import format_date
 
 
 def parse_moment(value: str | dt.date | None) -> dt.date | None:
@@ -34,10 +21,4 @@ def parse_moment(value: str | dt.date | None) -> dt.date | None:
 def long_date(value: str | dt.date | None) -> str:
     """'23 november 2026'; empty string when there is no date."""
     day = parse_moment(value)
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def count(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n == 1 else plural}"
+    return format_date(day, "d MMMM y", locale="nl") if day else ""
