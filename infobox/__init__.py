@@ -2,4 +2,7 @@
 
 from infobox.model import Catalogue, Item, Link, Resource, Source, Standard
 
-__all__ = ["Catalogue", "Item", "Link", "Resource", "Source", "Standard"]
+# Where readers and the link job report to: the address the Infobox PDF itself gives.
+CONTACT_EMAIL = "info@geweldnergensthuis.nl"
+
+__all__ = ["CONTACT_EMAIL", "Catalogue", "Item", "Link", "Resource", "Source", "Standard"]

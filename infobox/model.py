@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
+def standard_of(ref: str) -> str:
+    """The standard a reference points into: "3A" -> "3", "9" -> "9"."""
+    return ref.rstrip("ABCDEFGHIJ")
+
+
 @dataclass(frozen=True)
 class Link:
     url: str
@@ -43,10 +48,6 @@ class Standard:
     note: str = ""
 
     @property
-    def number(self) -> int:
-        return int(self.id)
-
-    @property
     def refs(self) -> tuple[str, ...]:
         """Every reference that points into this standard: its id and its items' refs."""
         return (self.id, *(item.ref for item in self.items))
@@ -71,7 +72,7 @@ class Resource:
         """The standards this resource belongs to, without sub-item letters, in order, unique."""
         seen: dict[str, None] = {}
         for ref in self.standards:
-            seen.setdefault(ref.rstrip("ABCDEFGHIJ"), None)
+            seen.setdefault(standard_of(ref), None)
         return tuple(seen)
 
 

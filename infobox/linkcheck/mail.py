@@ -11,9 +11,10 @@ from email.utils import formatdate, make_msgid
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from infobox import CONTACT_EMAIL
 from infobox.linkcheck.report import Entry, count_links, date_of
 
-DEFAULT_TO = "info@geweldnergensthuis.nl"
+DEFAULT_TO = CONTACT_EMAIL  # REPORT_TO overrides it
 DEFAULT_FROM = "linkcontrole@geweldnergensthuis.nl"
 
 _templates = Environment(

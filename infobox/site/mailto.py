@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from infobox import CONTACT_EMAIL
 from infobox.model import Resource, Standard
 
-CONTACT = "info@geweldnergensthuis.nl"
 
 
-def mailto(subject: str, body: str, to: str = CONTACT) -> str:
+def mailto(subject: str, body: str, to: str = CONTACT_EMAIL) -> str:
     return f"mailto:{to}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 

@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from infobox.link_status import STATUSES, LinkState, LinkStatus
-from infobox.model import Catalogue, Resource
+from infobox.model import Catalogue, Resource, standard_of
 from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.render import environment
@@ -58,7 +58,7 @@ def standard_src(standard_id: str) -> str:
 
 def split_ref(ref: str) -> tuple[str, str]:
     """'3A' -> ('3', '3a'); '9' -> ('9', '')."""
-    standard_id = ref.rstrip("ABCDEFGHIJ")
+    standard_id = standard_of(ref)
     return standard_id, ref.lower() if ref != standard_id else ""
 
 
