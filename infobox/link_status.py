@@ -30,6 +30,9 @@ class LinkState:
     first_failure: str | None = None
     consecutive_failures: int = 0
     last_ok: str | None = None
+    # Closest Wayback Machine snapshot of a broken link (looked up by the link job), for readers and the report.
+    archive_url: str | None = None
+    archive_timestamp: str | None = None  # the snapshot's time, ISO 8601
 
 
 @dataclass(frozen=True)
