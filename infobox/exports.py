@@ -52,7 +52,7 @@ def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
                 "title": r.title,
                 "group": r.group,
                 "description": r.description,
-                "organisation": r.organisation,
+                "organisations": list(r.organisations),
                 "type": r.type,
                 "audience": list(r.audience),
                 "standards": list(r.standards),
@@ -80,7 +80,7 @@ def catalogue_to_csv(catalogue: Catalogue) -> str:
         common = {
             "resource_id": r.id,
             "title": r.title,
-            "organisation": r.organisation,
+            "organisation": ";".join(r.organisations),
             "type": r.type,
             "audience": ";".join(r.audience),
             "standards": ";".join(r.standards),

@@ -14,6 +14,11 @@ from infobox.yaml_source import YamlDocument, read_yaml
 DEFAULT_CATALOGUE = Path("data/resources.yaml")
 
 
+def _organisations(value: str | list[str]) -> tuple[str, ...]:
+    """`organisation:` takes one name or a list of names (a resource the Infobox attributes to several)."""
+    return tuple(name.strip() for name in ([value] if isinstance(value, str) else value))
+
+
 def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | None = None) -> Catalogue:
     """Load and validate the catalogue; raise CatalogueError listing every problem found.
 
@@ -61,7 +66,7 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
             title=r["title"].strip(),
             group=r.get("group", "").strip(),
             description=r["description"].strip(),
-            organisation=r["organisation"].strip(),
+            organisations=_organisations(r["organisation"]),
             type=r["type"],
             standards=tuple(r["standards"]),
             audience=tuple(r.get("audience", ())),

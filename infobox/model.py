@@ -58,7 +58,7 @@ class Resource:
     id: str  # stable slug, unique
     title: str
     description: str
-    organisation: str
+    organisations: tuple[str, ...]  # as the Infobox names them; one or more
     type: str
     standards: tuple[str, ...]  # references: "3A", "9"
     links: tuple[Link, ...] = ()
@@ -66,6 +66,12 @@ class Resource:
     reviewed: dt.date | None = None
     group: str = ""  # the Infobox's block heading when one block was split into several resources
     line: int = 0
+
+    @property
+    def organisation_names(self) -> str:
+        """The organisations as Dutch prose: "A", "A en B", "A, B en C"."""
+        *rest, last = self.organisations
+        return f"{', '.join(rest)} en {last}" if rest else last
 
     @property
     def standard_ids(self) -> tuple[str, ...]:

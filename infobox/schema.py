@@ -90,7 +90,10 @@ SCHEMA: dict[str, Any] = {
                     "title": _TEXT,
                     "group": {"type": "string"},
                     "description": _TEXT,
-                    "organisation": _TEXT,
+                    "organisation": {
+                        "anyOf": [_TEXT, {"type": "array", "minItems": 1, "uniqueItems": True, "items": _TEXT}],
+                        "description": "Organisatie zoals de Infobox die noemt; bij meerdere: een lijst.",
+                    },
                     "type": {"enum": list(TYPES)},
                     "audience": {"type": "array", "items": {"enum": list(AUDIENCES)}, "uniqueItems": True},
                     "standards": {"type": "array", "minItems": 1, "items": _REF, "uniqueItems": True},

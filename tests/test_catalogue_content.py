@@ -209,7 +209,8 @@ def test_all_reviewed_at_the_infobox_edition(catalogue):
 def test_organisations_spelled_one_way(catalogue):
     spellings: dict[str, set[str]] = {}
     for resource in catalogue.resources:
-        spellings.setdefault(squash(resource.organisation), set()).add(resource.organisation)
+        for name in resource.organisations:
+            spellings.setdefault(squash(name), set()).add(name)
     assert all(len(names) == 1 for names in spellings.values()), spellings
 
 
@@ -239,14 +240,14 @@ def refs_and_urls(catalogue: Catalogue, resource_id: str) -> tuple[tuple[str, ..
 
 def test_spot_check_kindcheck(catalogue):
     assert refs_and_urls(catalogue, "kindcheck") == (("3A",), ["https://www.augeo.nl/nl-nl/kindcheck"])
-    assert catalogue.resource("kindcheck").organisation == "Augeo"
+    assert catalogue.resource("kindcheck").organisations == ("Augeo",)
 
 
 def test_spot_check_baeten_model(catalogue):
     model = catalogue.resource("model-samen-werken-aan-veiligheid-en-herstel")
     assert model.links == ()
     assert model.type == "model"
-    assert model.organisation == "Paul Baeten"
+    assert model.organisations == ("Paul Baeten",)
     assert model.standard_ids == ("10",)
     assert model.standards == tuple(f"10{x}" for x in "ABCDEFG")
 
@@ -323,7 +324,7 @@ def test_url_attached_to_its_block(catalogue, url, resource_id, refs):
 
 def test_split_bullets_keep_their_organisation(catalogue):
     group = [r for r in catalogue.resources if r.group == "Signaleren van geweld"]
-    organisations = {r.organisation for r in group}
+    organisations = {name for r in group for name in r.organisations}
     assert {"NJi", "Kadera", "Movisie", "SKJ", "Augeo"} <= organisations
     assert len(group) == 7  # the seven bullets of the block
 

@@ -37,7 +37,8 @@ def test_json_export_has_the_yaml_resources(path):
         assert mine["id"] == theirs["id"]
         assert mine["title"] == theirs["title"].strip()
         assert mine["description"] == theirs["description"].strip()
-        assert mine["organisation"] == theirs["organisation"]
+        names = theirs["organisation"]
+        assert mine["organisations"] == ([names] if isinstance(names, str) else names)
         assert mine["type"] == theirs["type"]
         assert mine["standards"] == theirs["standards"]
         assert mine["audience"] == theirs.get("audience", [])

@@ -14,7 +14,7 @@
 
     function matches(card, standard, organisation, type, audiences) {
       if (standard && card.dataset.refs.split(" ").indexOf(standard) < 0) return false;
-      if (organisation && card.dataset.organisation !== organisation) return false;
+      if (organisation && card.dataset.organisations.split("|").indexOf(organisation) < 0) return false;
       if (type && card.dataset.type !== type) return false;
       if (audiences.length) {
         var own = card.dataset.audience ? card.dataset.audience.split("|") : [];

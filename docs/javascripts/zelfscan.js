@@ -239,7 +239,9 @@
             resource.title,
           ),
           // Many titles already name their organisation; say it only when they do not.
-          resource.organisation && !resource.title.includes(resource.organisation) ? ` (${resource.organisation})` : "",
+          resource.organisations.some((name) => !resource.title.includes(name))
+            ? ` (${resource.organisations.join(", ")})`
+            : "",
         ),
       ),
     );

@@ -141,7 +141,8 @@ def sorted_resources(catalogue: Catalogue) -> list[Resource]:
 def organisations(catalogue: Catalogue) -> dict[str, list[Resource]]:
     by_org: dict[str, list[Resource]] = {}
     for resource in sorted_resources(catalogue):
-        by_org.setdefault(resource.organisation, []).append(resource)
+        for name in resource.organisations:
+            by_org.setdefault(name, []).append(resource)
     return dict(sorted(by_org.items(), key=lambda kv: kv[0].casefold()))
 
 

@@ -28,7 +28,7 @@ def test_mailto_survives_ampersands_question_marks_and_line_breaks():
         id="a-b",
         title="Vragen & antwoorden? Ja=nee",
         description="",
-        organisation="X",
+        organisations=("X",),
         type="website",
         standards=("1",),
         links=(Link("https://example.org/?a=1&b=2", "x"),),
