@@ -1,6 +1,6 @@
 """Small corrections to the theme's HTML so every page passes the Nu Html Checker and axe.
 
-Material 9.8.1 writes three things the checkers reject (measured, see DESIGN.md):
+Material 9.8.1 writes three things the checkers reject (measured; see ARCHITECTURE.md, "Measured facts"):
 - `autocomplete="off"` on the `#__drawer` and `#__search` checkboxes: not allowed on checkboxes (Material
   uses it to stop Firefox restoring an open drawer on "back"; a closed drawer after "back" is harmless);
 - `tabindex=""` on section labels with `navigation.sections`: an empty tabindex is invalid HTML and

@@ -2,7 +2,7 @@
 
 `generate_pages` returns {src_uri: markdown}; the MkDocs adapter turns each into a virtual file, so
 nothing generated is ever committed. Pages stay per standard (never per resource): one page per resource
-in the navigation makes builds quadratic (see DESIGN.md).
+in the navigation makes builds quadratic (see ARCHITECTURE.md, "Measured facts").
 """
 
 from __future__ import annotations
