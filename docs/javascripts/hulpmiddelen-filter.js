@@ -5,34 +5,34 @@
   "use strict";
 
   function setup() {
-    var form = document.getElementById("ib-filters");
-    var list = document.getElementById("ib-resource-list");
-    var count = document.getElementById("ib-filter-count");
+    const form = document.getElementById("ib-filters");
+    const list = document.getElementById("ib-resource-list");
+    const count = document.getElementById("ib-filter-count");
     if (!form || !list || !count || form.dataset.ready) return;
     form.dataset.ready = "true";
-    var cards = Array.prototype.slice.call(list.querySelectorAll(".ib-card"));
+    const cards = Array.prototype.slice.call(list.querySelectorAll(".ib-card"));
 
     function matches(card, standard, organisation, type, audiences) {
       if (standard && card.dataset.refs.split(" ").indexOf(standard) < 0) return false;
       if (organisation && card.dataset.organisations.split("|").indexOf(organisation) < 0) return false;
       if (type && card.dataset.type !== type) return false;
       if (audiences.length) {
-        var own = card.dataset.audience ? card.dataset.audience.split("|") : [];
+        const own = card.dataset.audience ? card.dataset.audience.split("|") : [];
         if (!audiences.some(function (a) { return own.indexOf(a) >= 0; })) return false;
       }
       return true;
     }
 
     function apply() {
-      var standard = form.elements.standard.value;
-      var organisation = form.elements.organisation.value;
-      var type = form.elements.type.value;
-      var audiences = Array.prototype.slice
+      const standard = form.elements.standard.value;
+      const organisation = form.elements.organisation.value;
+      const type = form.elements.type.value;
+      const audiences = Array.prototype.slice
         .call(form.querySelectorAll('input[name="audience"]:checked'))
         .map(function (input) { return input.value; });
-      var shown = 0;
+      let shown = 0;
       cards.forEach(function (card) {
-        var visible = matches(card, standard, organisation, type, audiences);
+        const visible = matches(card, standard, organisation, type, audiences);
         card.hidden = !visible;
         if (visible) shown += 1;
       });

@@ -1,0 +1,42 @@
+// ESLint for every JavaScript file of the project: one dialect, ES2020 classic scripts in the browser
+// (Material loads them with plain <script> tags; the search patch runs inside the theme's search worker),
+// ES modules for node's test runner. `make test` runs it; `npx eslint --fix` mends what it can.
+import js from "@eslint/js";
+import globals from "globals";
+
+const dialect = {
+  "no-var": "error",
+  "prefer-const": "error",
+  eqeqeq: ["error", "always"],
+  strict: ["error", "function"],
+  "no-implicit-globals": "error",
+  "no-unused-vars": ["error", { args: "after-used", argsIgnorePattern: "^_" }],
+};
+
+export default [
+  { ignores: ["node_modules/", "site/", ".venv/", "**/*.min.js"] },
+  js.configs.recommended,
+  {
+    files: ["docs/javascripts/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.browser, module: "readonly", document$: "readonly" },
+    },
+    rules: dialect,
+  },
+  {
+    files: ["infobox/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.worker },
+    },
+    rules: dialect,
+  },
+  {
+    files: ["tests/**/*.mjs", "eslint.config.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
+    rules: { ...dialect, strict: "off" },
+  },
+];
