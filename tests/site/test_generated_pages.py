@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -186,10 +185,6 @@ def test_home_lists_ten_standards_with_resource_counts(real_site):
 def test_nothing_generated_is_committed():
     generated = ["index.md", "hulpmiddelen", "kwaliteitsstandaarden", "afdrukken.md", "linkstatus.md"]
     assert not any((REPO / "docs" / name).exists() for name in generated)
-
-
-def test_real_site_path_helper():
-    assert page_of(Path("/s"), "/") == Path("/s/index.html")
 
 
 def test_search_finds_each_resource_once_on_its_a_to_z_card(real_site):
