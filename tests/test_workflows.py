@@ -48,7 +48,8 @@ def test_publish_workflow_deploys_main_and_each_link_job_run_with_the_least_perm
     pages = workflow("pages.yml")
     assert pages["on"]["push"] == {"branches": ["main"]}
     # The link job's own commit does not start push workflows; its completion starts this one.
-    assert pages["on"]["workflow_run"] == {"workflows": [workflow("links.yml")["name"]], "types": ["completed"]}
+    after_links = {"workflows": [workflow("links.yml")["name"]], "types": ["completed"], "branches": ["main"]}
+    assert pages["on"]["workflow_run"] == after_links
     assert pages["permissions"] == {}
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
     assert build["permissions"] == {"contents": "read", "pages": "read"}
