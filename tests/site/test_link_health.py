@@ -161,6 +161,7 @@ def test_broken_links_get_the_notice_and_the_archived_copy_when_there_is_one(eve
         assert NOTICE in archived
         assert f'<a href="{ARCHIVE}" rel="noopener noreferrer">Bekijk de gearchiveerde versie' in archived
         assert "(van 3 maart 2024)" in archived
+        assert "2026). Bekijk de gearchiveerde versie van" in text_of(every_status_site, path).text
     html = page_of(every_status_site, "/hulpmiddelen/").read_text(encoding="utf-8")
     broken = link_item(html, BROKEN_URL)
     assert NOTICE in broken and "gearchiveerde" not in broken
