@@ -57,8 +57,9 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
                 )
                 for it in s.get("items", ())
             ),
+            line=doc.line(("standards", j)),
         )
-        for s in data["standards"]
+        for j, s in enumerate(data["standards"])
     )
     resources = tuple(
         Resource(

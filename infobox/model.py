@@ -46,6 +46,7 @@ class Standard:
     items: tuple[Item, ...] = ()
     see_also: tuple[str, ...] = ()
     note: str = ""
+    line: int = 0  # line in the YAML file, for the site's edit link
 
     @property
     def refs(self) -> tuple[str, ...]:

@@ -6,6 +6,11 @@
       infobox:
         catalogue: data/resources.yaml      # relative to mkdocs.yml
         link_status: data/link-history.json # missing file = links never checked
+        repo_url: https://github.com/OWNER/REPO  # optional: "Wijzig in de catalogus" links
+        edit_uri: blob/main/                      # optional, the default
+
+Material's own `repo_url` is not used for the edit links: on github.com it makes the theme ask the
+GitHub API for stars and forks on every page, a third-party request the site must not make.
 
 (both accept `!ENV` overrides, which the tests use to build against fixtures).
 """
@@ -32,6 +37,7 @@ log = logging.getLogger("mkdocs.hooks.infobox")
 
 # The context of the build in progress. MkDocs runs one build at a time per process (also under
 # `mkdocs serve`, which rebuilds sequentially), and every build starts with on_config.
+DEFAULT_CATALOGUE = "data/resources.yaml"
 _context: SiteContext | None = None
 _generated_pages: set[str] = set()
 
@@ -56,11 +62,29 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
+def catalogue_web_url(config: MkDocsConfig, catalogue_path: Path) -> str:
+    """The catalogue file on the repository's web view, e.g. https://github.com/o/r/blob/main/data/resources.yaml.
+
+    Empty without `repo_url`. The path is the catalogue's place in the repository (relative to mkdocs.yml);
+    a catalogue outside the repository (a test fixture) stands in for the default one.
+    """
+    settings = config.extra.get("infobox") or {}
+    repo_url = (settings.get("repo_url") or "").rstrip("/")
+    if not repo_url:
+        return ""
+    edit_uri = (settings.get("edit_uri") or "blob/main/").strip("/")
+    try:
+        in_repo = catalogue_path.resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
+    except ValueError:
+        in_repo = DEFAULT_CATALOGUE
+    return f"{repo_url}/{edit_uri}/{in_repo}"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
     global _context
     _context = None
-    catalogue_path = _setting(config, "catalogue", "data/resources.yaml")
+    catalogue_path = _setting(config, "catalogue", DEFAULT_CATALOGUE)
     status_path = _setting(config, "link_status", "data/link-history.json")
     try:
         catalogue = load_catalogue(catalogue_path)
@@ -78,7 +102,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (ValueError, TypeError) as error:
         raise PluginError(f"{status_path}: linkstatus onleesbaar: {error}") from None
     today = build_date()
-    _context = SiteContext(catalogue=catalogue, status=status, site_url=config.site_url or "", today=today)
+    _context = SiteContext(
+        catalogue=catalogue,
+        status=status,
+        site_url=config.site_url or "",
+        today=today,
+        catalogue_web_url=catalogue_web_url(config, catalogue_path),
+    )
     config.extra["infobox_updated"] = long_date(today)
     return config
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from infobox.link_status import STATUSES, LinkState, LinkStatus
 from infobox.model import Catalogue, Resource, standard_of
@@ -23,11 +24,29 @@ WORKING = ("ok", "moved")  # a moved link still brings the reader to the page
 
 
 @dataclass(frozen=True)
+class ReaderLink:
+    """What a reader needs to know about one catalogue link; no status codes, nothing to act on."""
+
+    href: str  # where the link takes the reader: the new address when the page moved
+    broken: bool = False  # known not to work: the card says "werkt mogelijk niet meer"
+    checked_on: str = ""  # Dutch date of the check that found it broken
+    archive_url: str | None = None  # the closest archived copy, when the link job found one
+    archive_on: str = ""  # Dutch date of that copy
+
+
+def known_broken(state: LinkState) -> bool:
+    """Broken, or failing for so many runs in a row that the job reports it: worth a word to readers."""
+    return state.status == "broken" or (state.status == "transient" and state.report)
+
+
+@dataclass(frozen=True)
 class SiteContext:
     catalogue: Catalogue
     status: LinkStatus | None = None  # None: the link job has never run
     site_url: str = ""  # absolute base for the page URLs in mail bodies; empty gives site-relative paths
     today: dt.date = field(default_factory=dt.date.today)
+    # The catalogue file on the repository's web view (repo_url + edit_uri + path); empty: no edit links.
+    catalogue_web_url: str = ""
 
     def page_url(self, src_uri: str) -> str:
         """The public URL of a generated page, as readers see it in their address bar."""
@@ -37,9 +56,30 @@ class SiteContext:
     def link_state(self, url: str) -> LinkState | None:
         return self.status.get(url) if self.status else None
 
-    def reported(self, url: str) -> LinkState | None:
+    def reader_link(self, url: str) -> ReaderLink:
         state = self.link_state(url)
-        return state if state is not None and state.report else None
+        if state is None or state.status in ("ok", "blocked"):
+            return ReaderLink(href=url)
+        if state.status == "moved":
+            # Silently take readers to the new address; the report asks maintainers to update the catalogue.
+            new = state.redirect_to
+            return ReaderLink(href=new if new and urlsplit(new).scheme in ("http", "https") else url)
+        if not known_broken(state):
+            return ReaderLink(href=url)  # one failed run of a flaky site: not worth a reader's attention
+        archive = state.archive_url if state.archive_url and urlsplit(state.archive_url).scheme == "https" else None
+        return ReaderLink(
+            href=url,
+            broken=True,
+            checked_on=long_date(state.checked_at),
+            archive_url=archive,
+            archive_on=long_date(state.archive_timestamp) if archive else "",
+        )
+
+    def edit_url(self, line: int) -> str:
+        """The catalogue's line on the repository, where a maintainer fixes what a page shows; or ''."""
+        if not self.catalogue_web_url:
+            return ""
+        return f"{self.catalogue_web_url}#L{line}" if line else self.catalogue_web_url
 
 
 def url_path(src_uri: str) -> str:
@@ -111,7 +151,7 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
             "resources.md.j2", "hulpmiddelen/index.md", resources=sorted_resources(catalogue)
         ),
         "organisaties.md": render("organisations.md.j2", "organisaties.md"),
-        "linkstatus.md": render("linkstatus.md.j2", "linkstatus.md", reported=reported_links(ctx)),
+        "linkstatus.md": render("linkstatus.md.j2", "linkstatus.md", broken=broken_links(ctx)),
         "afdrukken.md": render("print.md.j2", "afdrukken.md", links=Links("afdrukken.md", single_page=True)),
         "achtergrond/samenwerkingsafspraken.md": render(
             "analysis.md.j2",
@@ -148,31 +188,35 @@ def organisations(catalogue: Catalogue) -> dict[str, list[Resource]]:
 
 @dataclass(frozen=True)
 class LinkSummary:
-    checked: bool
+    checked: bool  # False until the link job's first run: then the site says nothing about link health
     checked_on: str = ""  # Dutch long date of the last run
-    total: int = 0  # distinct URLs in the catalogue
+    total: int = 0  # catalogue URLs the last run checked: the sum of `counts`
     working: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    added_since: int = 0  # catalogue URLs added after the last run (checked next time)
 
 
 def link_summary(ctx: SiteContext) -> LinkSummary:
-    urls = ctx.catalogue.urls()
     if ctx.status is None:
-        return LinkSummary(checked=False, total=len(urls))
-    states = [ctx.status.get(url) for url in urls]
-    known = [s for s in states if s is not None]
+        return LinkSummary(checked=False)
+    urls = ctx.catalogue.urls()
+    known = [state for url in urls if (state := ctx.status.get(url)) is not None]
     counts = {status: sum(1 for s in known if s.status == status) for status in STATUSES}
     return LinkSummary(
         checked=True,
         checked_on=long_date(ctx.status.checked_at),
-        total=len(urls),
-        working=sum(1 for s in known if s.status in WORKING),
+        total=len(known),
+        working=sum(counts[status] for status in WORKING),
         counts=counts,
+        added_since=len(urls) - len(known),
     )
 
 
-def reported_links(ctx: SiteContext) -> list[tuple[LinkState, tuple[Resource, ...]]]:
-    if ctx.status is None:
-        return []
-    urls = ctx.catalogue.urls()
-    return [(state, urls.get(state.url, ())) for state in ctx.status.reported() if state.url in urls]
+def broken_links(ctx: SiteContext) -> list[tuple[str, ReaderLink, tuple[Resource, ...]]]:
+    """Catalogue links known not to work, in catalogue order, with the resources that carry them."""
+    found = []
+    for url, owners in ctx.catalogue.urls().items():
+        link = ctx.reader_link(url)
+        if link.broken:
+            found.append((url, link, owners))
+    return found

@@ -14,9 +14,11 @@ FIXTURE = Path(__file__).parent / "fixtures" / "resources.yaml"
 REPORTED_URL = "https://www.augeo.nl/kindcheck/cursus"
 
 
-def build_site(site_dir: Path, catalogue: Path, status: Path | None) -> Path:
-    """Build the real configuration against another catalogue/status file (via the !ENV settings)."""
+def build_site(site_dir: Path, catalogue: Path, status: Path | None, **settings: str) -> Path:
+    """Build the real configuration against another catalogue/status file (via the !ENV settings);
+    `settings` sets other !ENV settings of mkdocs.yml, e.g. INFOBOX_REPO_URL="https://…"."""
     env = {"INFOBOX_CATALOGUE": str(catalogue), "INFOBOX_LINK_STATUS": str(status or site_dir / "none.json")}
+    env.update(settings)
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)
     cwd = os.getcwd()

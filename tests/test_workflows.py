@@ -1,0 +1,108 @@
+"""The GitHub Actions workflows: actionlint on every one, the publish workflow's shape, and the link job's
+commit step run for real in a scratch repository (commit and push only when the history changed)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+WORKFLOWS = REPO / ".github" / "workflows"
+ACTIONLINT = Path(sys.executable).parent / "actionlint"
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def step(job: dict, name: str) -> dict:
+    return next(s for s in job["steps"] if s.get("name") == name)
+
+
+def test_every_workflow_passes_actionlint():
+    files = sorted(WORKFLOWS.glob("*.yml"))
+    assert {f.name for f in files} >= {"ci.yml", "links.yml", "pages.yml"}
+    result = subprocess.run(
+        [str(ACTIONLINT), "-no-color", *map(str, files)], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    """The lint above can fail: a workflow with an unknown event and a bad expression does not pass."""
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: pushh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ nope }}\n")
+    result = subprocess.run([str(ACTIONLINT), "-no-color", str(bad)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "pushh" in result.stdout
+
+
+def test_publish_workflow_deploys_main_and_each_link_job_run_with_the_least_permissions():
+    pages = workflow("pages.yml")
+    assert pages["on"]["push"] == {"branches": ["main"]}
+    # The link job's own commit does not start push workflows; its completion starts this one.
+    after_links = {"workflows": [workflow("links.yml")["name"]], "types": ["completed"], "branches": ["main"]}
+    assert pages["on"]["workflow_run"] == after_links
+    assert pages["permissions"] == {}
+    build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    uses = [s.get("uses", "").split("@")[0] for job in (build, deploy) for s in job["steps"]]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    build_step = step(build, "Build the site (strict)")
+    assert "--strict" in build_step["run"].split() and "SITE_URL" in build_step["env"]
+
+
+def run_commit_step(clone: Path, bin_dir: Path, log: Path) -> list[str]:
+    script = step(workflow("links.yml")["jobs"]["links"], "Commit the link history")["run"]
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GIT_LOG": str(log)}
+    log.write_text("")
+    subprocess.run(["bash", "-e", "-c", script], cwd=clone, env=env, check=True, capture_output=True, timeout=60)
+    return log.read_text().split()
+
+
+@pytest.fixture
+def scratch_repo(tmp_path):
+    """A clone with data/link-history.json, its bare remote, and a `git` on PATH that logs each subcommand."""
+    git = shutil.which("git")
+    remote, clone, bin_dir = tmp_path / "remote.git", tmp_path / "clone", tmp_path / "bin"
+    subprocess.run([git, "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    subprocess.run([git, "clone", "-q", str(remote), str(clone)], check=True, capture_output=True)
+    (clone / "data").mkdir()
+    (clone / "data" / "link-history.json").write_text('{"version": 1}\n')
+    ident = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([git, *ident, "-C", str(clone), "add", "."], check=True)
+    subprocess.run([git, *ident, "-C", str(clone), "commit", "-qm", "start"], check=True)
+    subprocess.run([git, "-C", str(clone), "push", "-q", "origin", "main"], check=True, capture_output=True)
+    bin_dir.mkdir()
+    wrapper = bin_dir / "git"
+    wrapper.write_text(f'#!/bin/sh\necho "$1" >> "$GIT_LOG"\nexec {git} "$@"\n')
+    wrapper.chmod(0o755)
+    return clone, remote, bin_dir
+
+
+def remote_log(remote: Path) -> list[str]:
+    out = subprocess.run(["git", "-C", str(remote), "log", "--format=%s", "main"], capture_output=True, text=True)
+    return out.stdout.split("\n")[:-1]
+
+
+def test_link_job_commits_and_pushes_only_a_changed_history(scratch_repo, tmp_path):
+    clone, remote, bin_dir = scratch_repo
+    log = tmp_path / "git.log"
+
+    called = run_commit_step(clone, bin_dir, log)
+    assert "commit" not in called and "push" not in called
+    assert remote_log(remote) == ["start"]
+
+    (clone / "data" / "link-history.json").write_text('{"version": 1, "checked_at": "2026-11-23"}\n')
+    called = run_commit_step(clone, bin_dir, log)
+    assert "commit" in called and "push" in called
+    assert remote_log(remote) == ["Linkcontrole: geschiedenis bijgewerkt", "start"]
