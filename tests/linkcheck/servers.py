@@ -95,8 +95,8 @@ def site_routes() -> dict[str, Route]:
         return lambda h, seen: h.reply(code, "", headers) if seen == 0 else h.reply(200, PAGE)
 
     def rate_until(h, seen):
-        # Retry-After as an HTTP date (RFC 9110) three seconds ahead: at least 2 s away, whole seconds.
-        h.reply(429, "", {"Retry-After": formatdate(time.time() + 3, usegmt=True)}) if seen == 0 else ok(h, seen)
+        # Retry-After as an HTTP date (RFC 9110) ten seconds ahead, in whole seconds.
+        h.reply(429, "", {"Retry-After": formatdate(time.time() + 10, usegmt=True)}) if seen == 0 else ok(h, seen)
 
     def en_dash(h, _seen):
         # Only the correctly percent-encoded UTF-8 path exists, as on a real server.
@@ -125,7 +125,7 @@ def site_routes() -> dict[str, Route]:
         "/auth": lambda h, s: h.reply(401, "", {"WWW-Authenticate": 'Basic realm="x"'}),
         "/error": lambda h, s: h.reply(500, "<title>Server error</title>"),
         "/rate": once_then(429, {"Retry-After": "1"}),
-        "/rate-2s": once_then(429, {"Retry-After": "2"}),
+        "/rate-9s": once_then(429, {"Retry-After": "9"}),
         "/rate-date": rate_until,
         "/rate-always": lambda h, s: h.reply(429, "", {"Retry-After": "1"}),
         "/youtube/oembed": oembed,
