@@ -2,14 +2,21 @@
 
 linkchecker says "valid" or "invalid"; a report that cries wolf gets ignored, so this layer is stricter
 where it must be (soft 404s, redirects to a home page, 429s counted as valid) and milder where a failure
-says nothing about the link (timeouts, 5xx, bot walls). Error texts are cut at 240 characters by
-linkchecker, so network errors are recognised by their exception names.
+says nothing about the link (timeouts, 5xx, bot walls).
+
+Verdicts rest on what does not depend on linkchecker's message language: the HTTP status code at the start
+of the result, exception names (error texts are cut at 240 characters, names come first), warning tags
+(`http-redirected`; RegexCheck's soft-404 warning is the only one without a tag) and the URL and code inside
+a redirect warning; the child also runs in English (engine.py). Retry-After comes from linkchecker's
+HttpHeaderInfo plugin, as seconds or an HTTP date (RFC 9110).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from infobox.linkcheck.engine import Probe
@@ -18,9 +25,11 @@ PERMANENT = (301, 308)
 # Answers that mean "a person may well get through; we were kept out": check by hand, never report.
 BLOCKED_CODES = frozenset({401, 403, 405, 406, 407, 451, 999})
 DEAD_CODES = frozenset({404, 410})
-REDIRECT_RE = re.compile(r"Redirected to `(?P<url>.*)' status: (?P<code>\d{3})")
-SOFT_404_RE = re.compile(r"^Found (?P<match>.*) at line \d+ in link contents\.$")
-RETRY_AFTER_RE = re.compile(r"^Retry-After: (?P<value>.+)$")
+REDIRECTED = "http-redirected"  # linkchecker's warning tag
+# "Redirected to `URL' status: 301 Moved Permanently." in any translation: the URL in `…', then the code.
+REDIRECT_RE = re.compile(r"`(?P<url>[^`]*)'\D*(?P<code>\d{3})\b")
+# HttpHeaderInfo's info line with prefixes=retry-after: "HTTP headers Retry-after=120".
+RETRY_AFTER_RE = re.compile(r"^HTTP headers Retry-after=(?P<value>.+)$", re.IGNORECASE)
 STATUS_RE = re.compile(r"^(?P<code>\d{3})\b")
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.php", "/home", "/nl", "/en", "/nl/home"})
 
@@ -57,20 +66,35 @@ class Verdict:
 def _redirects(probe: Probe) -> list[tuple[int, str]]:
     hops = []
     for warning in probe.warnings:
-        match = REDIRECT_RE.search(warning)
+        match = REDIRECT_RE.search(warning.text) if warning.tag == REDIRECTED else None
         if match:
             hops.append((int(match["code"]), match["url"]))
     return hops
+
+
+def _soft_404(probe: Probe) -> bool:
+    return any(warning.tag is None for warning in probe.warnings)
+
+
+def retry_after_seconds(value: str, now: dt.datetime | None = None) -> float | None:
+    """Retry-After as delay-seconds or an HTTP date (RFC 9110 section 10.2.3); None when unreadable."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
 
 
 def _retry_after(probe: Probe) -> float | None:
     for line in probe.info:
         match = RETRY_AFTER_RE.match(line)
         if match:
-            try:
-                return max(0.0, float(match["value"]))
-            except ValueError:
-                return None  # an HTTP date: rare; the default back-off applies
+            return retry_after_seconds(match["value"])
     return None
 
 
@@ -107,7 +131,7 @@ def classify(probe: Probe) -> Verdict:
         return Verdict(url, "broken", code, f"pagina bestaat niet ({code}){via}", retryable=True)
 
     # A 2xx page at the end of the chain.
-    if any(SOFT_404_RE.match(warning) for warning in probe.warnings):
+    if _soft_404(probe):
         return Verdict(url, "broken", code, "de pagina meldt dat ze niet bestaat (zachte 404)", retryable=True)
     if hops and is_home_page(url, hops[-1][1]):
         return Verdict(url, "broken", hops[0][0], f"verwijst door naar de voorpagina {hops[-1][1]}", retryable=True)

@@ -1,27 +1,43 @@
 """Run linkchecker over a list of URLs and return what it said about each one.
 
-linkchecker is driven through its documented command line and configuration file (`-f`), with CSV on
-stdout (`-o csv`): run as root it drops to user `nobody`, so files it writes itself can be lost. Its exit
-status is ignored (every redirect is a warning, and any warning makes it exit 1); the CSV rows are the
-truth, and a URL without a row is reported as "not checked", never silently as fine.
+linkchecker is driven through its documented command line and configuration file (`-f`), with its XML
+report on stdout (`-o xml`): unlike CSV it keeps each warning's language-independent tag. Run as root it
+drops to user `nobody`, so files it writes itself can be lost. The child runs with a fixed message language
+(English), and the verdicts rest on codes and tags rather than wording anyway (see classify.py).
+
+Exit status 1 only means "some warning" (every redirect is one); anything else, or a URL that got no
+answer while the pass was not cut short by its time budget, means the child broke: LinkcheckerFailed,
+with its last stderr lines, instead of a report full of "not checked" links.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import subprocess
 import sys
 import tempfile
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from infobox.linkcheck.settings import Settings
 
-CSV_PARTS = ("urlname", "result", "warningstring", "infostring", "valid", "url")
+XML_PARTS = ("url", "realurl", "info", "warning", "result")
+# linkchecker's exit status: 0 all valid, 1 invalid links or warnings, 2 a program error.
+CHILD_OK = (0, 1)
+STDERR_LINES = 15  # the child's last stderr lines shown when it fails
+
+
+class LinkcheckerFailed(RuntimeError):
+    """The linkchecker child did not do its work; the message says why, with its last stderr lines."""
+
+
+class LinkWarning(NamedTuple):
+    tag: str | None  # linkchecker's language-independent tag ("http-redirected"); None for RegexCheck
+    text: str
 
 
 @dataclass(frozen=True)
@@ -30,7 +46,7 @@ class Probe:
 
     url: str  # the URL as we asked for it
     result: str  # "200 OK", "404 Not Found", "ConnectionError: …"
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[LinkWarning, ...] = ()
     info: tuple[str, ...] = ()
     valid: bool = False
     final_url: str = ""  # after redirects
@@ -58,10 +74,13 @@ def linkcheckerrc(settings: Settings) -> str:
             "[output]",
             "verbose=1",
             "status=0",
-            "[csv]",
-            f"parts={','.join(CSV_PARTS)}",
+            "[xml]",
+            f"parts={','.join(XML_PARTS)}",
             "[RegexCheck]",
             f"warningregex={settings.soft_404}",
+            # The documented way to learn a 429/503's Retry-After: the header is copied into the info column.
+            "[HttpHeaderInfo]",
+            "prefixes=retry-after",
             "",
         ]
     )
@@ -73,26 +92,35 @@ def _child_env(per_host: int) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
     env["LINKCHECK_PER_HOST"] = str(per_host)
     env["PYTHONIOENCODING"] = "utf-8"
+    # One message language on every machine: a Dutch or German desktop must not change what is parsed.
+    env.update(LC_ALL="C.UTF-8", LANGUAGE="en")
     return env
 
 
-def parse_csv(text: str) -> list[Probe]:
-    rows = csv.reader(io.StringIO(text), delimiter=";", quotechar='"')
+def probe_of(element: ET.Element) -> Probe:
+    """One <urldata> element of linkchecker's XML report."""
+    valid = element.find("valid")
+    return Probe(
+        url=element.findtext("url", ""),
+        result=valid.get("result", "") if valid is not None else "",
+        warnings=tuple(LinkWarning(w.get("tag"), w.text or "") for w in element.iterfind("warnings/warning")),
+        info=tuple(i.text or "" for i in element.iterfind("infos/info")),
+        valid=valid is not None and valid.text == "1",
+        final_url=element.findtext("realurl", ""),
+    )
+
+
+def parse_xml(text: str) -> list[Probe]:
+    """Every complete <urldata> of a (possibly cut-off) XML report."""
+    parser = ET.XMLPullParser(events=("end",))
     probes = []
-    for row in rows:
-        if len(row) != len(CSV_PARTS) or row[0] == "urlname" or row[0].startswith("#"):
-            continue
-        record = dict(zip(CSV_PARTS, row, strict=True))
-        probes.append(
-            Probe(
-                url=record["urlname"],
-                result=record["result"],
-                warnings=tuple(w for w in record["warningstring"].splitlines() if w),
-                info=tuple(i for i in record["infostring"].splitlines() if i),
-                valid=record["valid"] == "True",
-                final_url=record["url"],
-            )
-        )
+    try:
+        parser.feed(text)
+        for _event, element in parser.read_events():
+            if element.tag == "urldata":
+                probes.append(probe_of(element))
+    except ET.ParseError:
+        pass  # a pass killed mid-way: keep what was complete
     return probes
 
 
@@ -108,39 +136,67 @@ def check_urls(
         rc.write_text(linkcheckerrc(settings), encoding="utf-8")
         os.chmod(tmp, 0o755)  # linkchecker drops to `nobody` when run as root
         rc.chmod(0o644)
-        command = [sys.executable, "-m", "infobox.linkcheck.runner", "-f", str(rc), "-o", "csv/utf-8"]
+        command = [sys.executable, "-m", "infobox.linkcheck.runner", "-f", str(rc), "-o", "xml/utf-8"]
         command += ["--no-status", "--", *urls]
-        stdout = _run(command, _child_env(settings.per_host), settings.run_budget, progress)
+        child = _run(command, _child_env(settings.per_host), settings.run_budget, progress)
     by_url: dict[str, Probe] = {}
-    for probe in parse_csv(stdout):
+    for probe in parse_xml(child.stdout):
         by_url.setdefault(probe.url, probe)
+    if not child.killed:
+        missing = [url for url in urls if url not in by_url]
+        if child.returncode not in CHILD_OK or missing:
+            raise LinkcheckerFailed(_failure(child, len(missing), len(urls)))
     return {
         url: by_url.get(url) or Probe(url=url, result="not checked: the run's time budget ran out", unchecked=True)
         for url in urls
     }
 
 
-def _run(command: list[str], env: dict[str, str], budget: float, progress) -> str:
+@dataclass(frozen=True)
+class ChildResult:
+    stdout: str
+    stderr: str
+    returncode: int
+    killed: bool  # by us, for overrunning the time budget
+
+
+def _failure(child: ChildResult, missing: int, total: int) -> str:
+    what = f"stopte met afsluitcode {child.returncode}" if child.returncode not in CHILD_OK else "stopte"
+    lines = [f"linkchecker {what} en gaf voor {missing} van de {total} links geen antwoord."]
+    tail = child.stderr.strip().splitlines()[-STDERR_LINES:]
+    lines += ["Laatste foutmeldingen van linkchecker:", *(f"  {line}" for line in tail)] if tail else []
+    return "\n".join(lines)
+
+
+def _run(command: list[str], env: dict[str, str], budget: float, progress) -> ChildResult:
     """Run the child, stream its stdout (for progress), and kill it when it overruns its budget."""
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, encoding="utf-8"
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8"
     )
     lines: list[str] = []
+    errors: list[str] = []
 
     def read() -> None:
         done = 0
         for line in process.stdout:
             lines.append(line)
-            if progress and line.startswith(("http://", "https://")):
+            if progress and "</urldata>" in line:
                 done += 1
                 progress(done)
 
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
+    def read_errors() -> None:
+        errors.extend(process.stderr)
+
+    readers = [threading.Thread(target=read, daemon=True), threading.Thread(target=read_errors, daemon=True)]
+    for reader in readers:
+        reader.start()
+    killed = False
     try:
         process.wait(timeout=budget)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-    reader.join(timeout=5)
-    return "".join(lines)
+        killed = True
+    for reader in readers:
+        reader.join(timeout=5)
+    return ChildResult("".join(lines), "".join(errors), process.returncode, killed)

@@ -1,7 +1,8 @@
 """The link job's command line: check every catalogue link, update the history, write and send reports.
 
 Exit status: 0 nothing to report; 1 something reported (and, with --send, delivered); 2 the job could
-not run (bad catalogue, bad arguments, bad settings); 3 reports written but the e-mail not delivered.
+not run (bad catalogue, bad arguments, bad settings, or linkchecker failed: then the history is left
+untouched and no report is written); 3 reports written but the e-mail not delivered.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from pathlib import Path
 
 from infobox.errors import CatalogueError
 from infobox.link_status import DEFAULT_PATH, read_status, write_status
+from infobox.linkcheck.archive import add_snapshots
 from infobox.linkcheck.check import check_all
+from infobox.linkcheck.engine import LinkcheckerFailed
 from infobox.linkcheck.history import update_history
 from infobox.linkcheck.mail import build_message, send_message
 from infobox.linkcheck.report import entries, to_markdown, write_json
-from infobox.linkcheck.settings import load_settings
+from infobox.linkcheck.settings import SettingsError, load_settings
 from infobox.loader import load_catalogue
 
 EXIT_CLEAN, EXIT_REPORTED, EXIT_CANNOT_RUN, EXIT_NOT_DELIVERED = 0, 1, 2, 3
@@ -59,17 +62,27 @@ def main(argv: list[str] | None = None, env=os.environ) -> int:
     except CatalogueError as error:
         print(f"De catalogus is ongeldig; de linkcontrole is niet uitgevoerd:\n{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    except SettingsError as error:
+        print(f"De instellingen zijn ongeldig; de linkcontrole is niet uitgevoerd:\n{error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except (OSError, ValueError) as error:
         print(f"De linkcontrole kan niet starten: {error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
 
     urls = [url for url in catalogue.urls() if not any(re.search(p, url) for p in settings.ignore)]
     progress = _progress(len(urls))
-    verdicts = check_all(urls, settings, progress)
+    try:
+        verdicts = check_all(urls, settings, progress)
+    except LinkcheckerFailed as error:
+        print(
+            f"\nDe linkcontrole kon de links niet controleren; geschiedenis en rapporten zijn niet gewijzigd.\n{error}",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_RUN
     if progress:
         print(file=sys.stderr)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    status = update_history(previous, verdicts, now, settings.transient_runs)
+    status = add_snapshots(update_history(previous, verdicts, now, settings.transient_runs), previous, settings)
     write_status(status, args.history)
 
     out = Path(args.out)

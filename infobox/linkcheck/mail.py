@@ -12,7 +12,7 @@ from email.utils import formatdate, make_msgid
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from infobox import CONTACT_EMAIL
-from infobox.linkcheck.report import Entry, count_links, date_of
+from infobox.linkcheck.report import ARCHIVED, Entry, archive_date, count_links, date_of
 
 DEFAULT_TO = CONTACT_EMAIL  # REPORT_TO overrides it
 DEFAULT_FROM = "linkcontrole@geweldnergensthuis.nl"
@@ -29,6 +29,8 @@ class MailItem:
     url: str
     action: str
     redirect_to: str | None
+    archive_url: str | None = None
+    archive_date: str = ""
 
 
 def _items(reported: list[Entry]) -> list[MailItem]:
@@ -47,6 +49,8 @@ def _items(reported: list[Entry]) -> list[MailItem]:
                 url=state.url,
                 action=action,
                 redirect_to=target if state.status == "moved" else None,
+                archive_url=state.archive_url,
+                archive_date=archive_date(state) if state.archive_url else "",
             )
         )
     return items
@@ -73,11 +77,13 @@ def build_message(reported: list[Entry], checked_at: str, env: Mapping[str, str]
         lines += [f"- {item.titles} (standaard {item.standards})", f"  {item.url}", f"  {item.action}"]
         if item.redirect_to:
             lines.append(f"  nieuw adres: {item.redirect_to}")
+        if item.archive_url:
+            lines.append(f"  {ARCHIVED} ({item.archive_date}): {item.archive_url}")
         lines.append("")
     lines.append("Dit bericht is automatisch gemaakt uit de linkcontrole.")
     message.set_content("\n".join(lines) + "\n", charset="utf-8")
     html = _templates.get_template("email.html.j2").render(
-        subject=subject, date=date, items=items, count=count_links(len(items))
+        subject=subject, date=date, items=items, count=count_links(len(items)), archived=ARCHIVED
     )
     message.add_alternative(html, subtype="html", charset="utf-8")
     return message

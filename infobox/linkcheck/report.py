@@ -16,6 +16,8 @@ LABELS = {
     "blocked": "geblokkeerd voor de controle",
 }
 
+ARCHIVED = "gearchiveerde versie"  # the words for an archived copy in every report
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -49,6 +51,8 @@ def to_json(status: LinkStatus, catalogue: Catalogue) -> dict:
                 "standards": entry.standards,
                 "consecutive_failures": state.consecutive_failures,
                 "first_failure": state.first_failure,
+                "archive_url": state.archive_url,
+                "archive_timestamp": state.archive_timestamp,
                 "report": state.report,
             }
         )
@@ -81,7 +85,12 @@ def what_to_do(state: LinkState) -> str:
     since = f" (sinds {date_of(state.first_failure)}" + (
         f", {state.consecutive_failures} controles op rij)" if state.consecutive_failures > 1 else ")"
     )
-    return md_text(state.detail) + since
+    archive = f"; {ARCHIVED}: <{state.archive_url}> ({archive_date(state)})" if state.archive_url else ""
+    return md_text(state.detail) + since + archive
+
+
+def archive_date(state: LinkState) -> str:
+    return f"van {date_of(state.archive_timestamp)}"
 
 
 def to_markdown(status: LinkStatus, catalogue: Catalogue) -> str:

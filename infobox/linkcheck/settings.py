@@ -1,49 +1,103 @@
-"""Settings of the link job, read from a commented TOML file (linkcheck.toml) whose every line says why."""
+"""Settings of the link job. Their one source is the commented `linkcheck.toml` at the repository root
+(every line says why); an explicit `--config` file overrides some or all of them.
+
+Both files are checked strictly: a missing explicit file, an unknown key or a value of the wrong type stops
+the job with `FILE:LINE: message` lines in Dutch, so a typo never silently falls back to another value.
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import get_type_hints
 
-DEFAULT_CONFIG = Path("linkcheck.toml")
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "linkcheck.toml"
+TABLE = "linkcheck"
 
 
 @dataclass(frozen=True)
 class Settings:
-    timeout: int = 20  # seconds per request (linkchecker takes whole seconds)
-    per_host: int = 2  # requests in flight per host name
-    threads: int = 16  # linkchecker checker threads in total
-    run_budget: int = 300  # last-resort cap on one linkchecker pass (seconds); the child is then killed
-    retries: int = 2  # extra passes for failures that may pass on a second try
-    backoff: float = 2.0  # seconds before the first re-check, doubled each time
-    max_retry_after: float = 30.0  # longest Retry-After we wait for; longer means "transient this run"
-    transient_runs: int = 3  # consecutive transient runs before a link is reported
-    user_agent: str = (
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
-    )
-    # Soft 404: only the page's <title> or <h1> is searched, so a "niet gevonden" in a footer or a
-    # script never turns a working page into a dead one.
-    soft_404: str = (
-        r"(?is)<(title|h1)\b[^>]*>[^<]*(niet gevonden|not found|bestaat niet|niet meer beschikbaar|"
-        r"\b404\b)[^<]*</(title|h1)>"
-    )
-    youtube_oembed: str = "https://www.youtube.com/oembed"
-    ignore: tuple[str, ...] = ()  # regular expressions of URLs never checked
+    """One field per key of linkcheck.toml's [linkcheck] table; the values (and why) live there."""
+
+    timeout: int
+    per_host: int
+    threads: int
+    run_budget: int
+    retries: int
+    backoff: float
+    max_retry_after: float
+    transient_runs: int
+    user_agent: str
+    soft_404: str
+    youtube_oembed: str
+    archive_api: str
+    archive_timeout: float
+    archive_interval: float
+    ignore: tuple[str, ...]
 
 
-def load_settings(path: str | Path | None = None, **overrides) -> Settings:
-    """Defaults, then the TOML file's [linkcheck] table (if the file exists), then explicit overrides."""
-    values: dict = {}
-    path = Path(path) if path else DEFAULT_CONFIG
-    if path.exists():
-        with path.open("rb") as handle:
-            values.update(tomllib.load(handle).get("linkcheck", {}))
-    known = {f.name for f in fields(Settings)}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise ValueError(f"{path}: unknown setting(s): {', '.join(unknown)}")
-    if "ignore" in values:
-        values["ignore"] = tuple(values["ignore"])
+class SettingsError(ValueError):
+    """One or more `FILE:LINE: message` lines about a settings file."""
+
+
+TYPE_NAMES = {int: "een geheel getal", float: "een getal", str: "tekst", tuple[str, ...]: "een lijst met tekst"}
+
+
+def _line_of(text: str, key: str) -> int | None:
+    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _checked(value, expected):
+    """The value converted to the field's type, or None when it has the wrong type."""
+    if expected is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if expected is float:
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if expected is str:
+        return value if isinstance(value, str) else None
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    return None
+
+
+def read_config(path: Path) -> dict:
+    """The [linkcheck] table of one file, type-checked; raises SettingsError with every problem."""
+    if not path.is_file():
+        raise SettingsError(f"{path}: instellingenbestand bestaat niet")
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        at = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        raise SettingsError(f"{path}:{at[1] if at else 1}: geen geldige TOML: {error}") from None
+    problems = [f"{path}: onbekende tabel [{name}] (alleen [{TABLE}])" for name in raw if name != TABLE]
+    types = get_type_hints(Settings)
+    values = {}
+    for key, value in raw.get(TABLE, {}).items():
+        where = f"{path}:{_line_of(text, key) or 1}"
+        if key not in types:
+            problems.append(f"{where}: onbekende instelling '{key}'")
+            continue
+        converted = _checked(value, types[key])
+        if converted is None:
+            problems.append(f"{where}: {key} moet {TYPE_NAMES[types[key]]} zijn, niet {value!r}")
+        else:
+            values[key] = converted
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return values
+
+
+def load_settings(path: str | Path | None = None, default: Path = DEFAULT_CONFIG, **overrides) -> Settings:
+    """linkcheck.toml (must set every key), then the explicit file's keys, then non-None overrides."""
+    values = read_config(default)
+    missing = [f.name for f in fields(Settings) if f.name not in values]
+    if missing:
+        raise SettingsError(f"{default}: instelling(en) ontbreken: {', '.join(missing)}")
+    if path is not None:
+        values.update(read_config(Path(path)))
     values.update({k: v for k, v in overrides.items() if v is not None})
-    return replace(Settings(), **values)
+    return Settings(**values)

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.linkcheck.servers import Host, hang_routes, robots_routes, site_routes  # noqa: E402
+from tests.linkcheck.servers import Host, archive_routes, hang_routes, robots_routes, site_routes  # noqa: E402
 
 HERE = Path(__file__).parent
 
@@ -27,6 +27,7 @@ class Web:
     site: Host
     robots: Host
     hang: Host
+    archive: Host  # the fake web archive
     closed: str
 
     def catalogue(self, directory: Path, text: str | None = None) -> Path:
@@ -51,6 +52,9 @@ class Web:
             "backoff": 0.2,
             "max_retry_after": 5,
             "youtube_oembed": f"{self.site.base}/youtube/oembed",
+            "archive_api": f"{self.archive.base}/wayback/available",
+            "archive_timeout": 1.0,
+            "archive_interval": 0.2,
             **extra,
         }
         lines = ["[linkcheck]"]
@@ -63,7 +67,12 @@ class Web:
 
 @pytest.fixture
 def web():
-    hosts = [Host("127.0.0.21", site_routes()), Host("127.0.0.22", robots_routes()), Host("127.0.0.23", hang_routes())]
+    hosts = [
+        Host("127.0.0.21", site_routes()),
+        Host("127.0.0.22", robots_routes()),
+        Host("127.0.0.23", hang_routes()),
+        Host("127.0.0.25", archive_routes()),
+    ]
     yield Web(*hosts, closed=f"http://127.0.0.24:{closed_port('127.0.0.24')}")
     for host in hosts:
         host.stop()

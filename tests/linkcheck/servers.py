@@ -3,10 +3,12 @@ each acts as its own host (the job limits requests per host name)."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -61,6 +63,7 @@ class Host(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.released = threading.Event()  # ends hanging handlers at shutdown
         self.healthy = threading.Event()  # flips /toggle from 500 to 200
+        self.answer = "snapshot"  # how the fake web archive answers: snapshot, none, slow, error
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
     @property
@@ -91,6 +94,10 @@ def site_routes() -> dict[str, Route]:
     def once_then(code: int, headers=None):
         return lambda h, seen: h.reply(code, "", headers) if seen == 0 else h.reply(200, PAGE)
 
+    def rate_until(h, seen):
+        # Retry-After as an HTTP date (RFC 9110) ten seconds ahead, in whole seconds.
+        h.reply(429, "", {"Retry-After": formatdate(time.time() + 10, usegmt=True)}) if seen == 0 else ok(h, seen)
+
     def en_dash(h, _seen):
         # Only the correctly percent-encoded UTF-8 path exists, as on a real server.
         h.reply(200 if h.path == "/actie%E2%80%93plan" else 400, PAGE)
@@ -118,6 +125,8 @@ def site_routes() -> dict[str, Route]:
         "/auth": lambda h, s: h.reply(401, "", {"WWW-Authenticate": 'Basic realm="x"'}),
         "/error": lambda h, s: h.reply(500, "<title>Server error</title>"),
         "/rate": once_then(429, {"Retry-After": "1"}),
+        "/rate-9s": once_then(429, {"Retry-After": "9"}),
+        "/rate-date": rate_until,
         "/rate-always": lambda h, s: h.reply(429, "", {"Retry-After": "1"}),
         "/youtube/oembed": oembed,
         "/toggle": lambda h, s: h.reply(200, PAGE) if h.server.healthy.is_set() else h.reply(503, ""),
@@ -133,3 +142,28 @@ def hang_routes() -> dict[str, Route]:
         h.server.released.wait(60)
 
     return {"/slow1": hang, "/slow2": hang, "/slow3": hang}
+
+
+SNAPSHOT_TIME = "20240501093000"
+
+
+def archive_routes() -> dict[str, Route]:
+    """A fake Wayback Machine availability API; `host.answer` picks its behaviour."""
+
+    def available(h, _seen):
+        url = parse_qs(urlsplit(h.path).query).get("url", [""])[0]
+        if h.server.answer == "slow":
+            h.server.released.wait(60)
+        elif h.server.answer == "error":
+            h.reply(500, "<title>Internal Server Error</title>")
+        else:
+            closest = {
+                "status": "200",
+                "available": True,
+                "url": f"http://web.archive.org/web/{SNAPSHOT_TIME}/{url}",
+                "timestamp": SNAPSHOT_TIME,
+            }
+            snapshots = {"closest": closest} if h.server.answer == "snapshot" else {}
+            h.reply(200, json.dumps({"url": url, "archived_snapshots": snapshots}))
+
+    return {"/wayback/available": available}

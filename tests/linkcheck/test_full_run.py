@@ -1,38 +1,53 @@
-"""One full run of the job over the test catalogue, against local servers; each test reads one aspect."""
+"""One full run of the job over the test catalogue, against local servers; each test reads one aspect.
+
+The run is made twice, on a Dutch and on a German desktop (both languages linkchecker ships translations
+for): a translated message must never change a verdict.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from email import policy
 from email.parser import BytesParser
-from urllib.parse import urlsplit
+from unittest import mock
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from infobox.link_status import read_status
 from infobox.linkcheck.job import main
 from tests.linkcheck.conftest import Web, closed_port
-from tests.linkcheck.servers import Host, hang_routes, robots_routes, site_routes
+from tests.linkcheck.servers import SNAPSHOT_TIME, Host, archive_routes, hang_routes, robots_routes, site_routes
+
+LOCALES = {"nl_NL.UTF-8": "nl_NL:nl", "de_DE.UTF-8": "de"}
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    hosts = [Host("127.0.0.31", site_routes()), Host("127.0.0.32", robots_routes()), Host("127.0.0.33", hang_routes())]
+@pytest.fixture(scope="module", params=sorted(LOCALES))
+def run(request, tmp_path_factory):
+    hosts = [
+        Host("127.0.0.31", site_routes()),
+        Host("127.0.0.32", robots_routes()),
+        Host("127.0.0.33", hang_routes()),
+        Host("127.0.0.35", archive_routes()),
+    ]
     web = Web(*hosts, closed=f"http://127.0.0.34:{closed_port('127.0.0.34')}")
     tmp = tmp_path_factory.mktemp("full")
-    code = main(
-        [
-            "--catalogue",
-            str(web.catalogue(tmp)),
-            "--config",
-            str(web.config(tmp)),
-            "--out",
-            str(tmp / "out"),
-            "--history",
-            str(tmp / "history.json"),
-        ],
-        env={},
-    )
+    desktop = {"LANG": request.param, "LC_ALL": request.param, "LANGUAGE": LOCALES[request.param]}
+    with mock.patch.dict(os.environ, desktop):
+        code = main(
+            [
+                "--catalogue",
+                str(web.catalogue(tmp)),
+                "--config",
+                str(web.config(tmp)),
+                "--out",
+                str(tmp / "out"),
+                "--history",
+                str(tmp / "history.json"),
+            ],
+            env={},
+        )
     report = json.loads((tmp / "out" / "links.json").read_text(encoding="utf-8"))
     links = {urlsplit(link["url"])._replace(scheme="", netloc="").geturl(): link for link in report["links"]}
     yield {"code": code, "web": web, "tmp": tmp, "report": report, "links": links}
@@ -172,3 +187,39 @@ def test_email_message_is_ready_to_send(run):
     assert "Doorverwijzingen &lt;test&gt; &amp; co" in html and "<test>" not in html
     assert message.get_content_charset() is None or message.get_content_charset() == "utf-8"
     assert all(part.get_content_charset() == "utf-8" for part in message.walk() if not part.is_multipart())
+
+
+def test_broken_links_carry_their_archived_copy(run):
+    base = run["web"].site.base
+    for path, link in run["links"].items():
+        if link["status"] == "broken":
+            assert link["archive_url"] == f"https://web.archive.org/web/{SNAPSHOT_TIME}/{link['url']}", path
+            assert link["archive_timestamp"] == "2024-05-01T09:30:00Z"
+        else:
+            assert link["archive_url"] is None and link["archive_timestamp"] is None, path
+    state = read_status(run["tmp"] / "history.json").get(f"{base}/gone")
+    assert state.archive_url == f"https://web.archive.org/web/{SNAPSHOT_TIME}/{base}/gone"
+    assert state.archive_timestamp == "2024-05-01T09:30:00Z"
+
+
+def test_archive_is_asked_once_per_broken_link_at_its_pace(run):
+    asked = [(path, t) for _, path, t in run["web"].archive.log]
+    broken = [link["url"] for link in run["report"]["links"] if link["status"] == "broken"]
+    assert sorted(parse_qs(urlsplit(path).query)["url"][0] for path, _ in asked) == sorted(broken)
+    gaps = [later - earlier for (_, earlier), (_, later) in zip(asked, asked[1:], strict=False)]
+    assert min(gaps) >= 0.19  # archive_interval = 0.2 s
+
+
+def test_reports_offer_the_archived_copy(run):
+    base = run["web"].site.base
+    snapshot = f"https://web.archive.org/web/{SNAPSHOT_TIME}/{base}/gone"
+    text = (run["tmp"] / "out" / "links.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if f"| <{base}/gone> |" in line)
+    assert f"gearchiveerde versie: <{snapshot}> (van 2024-05-01)" in row
+    moved = next(line for line in text.splitlines() if f"| <{base}/perm> |" in line)
+    assert "gearchiveerde versie" not in moved
+    message = BytesParser(policy=policy.default).parsebytes((run["tmp"] / "out" / "links.eml").read_bytes())
+    plain = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert f"gearchiveerde versie (van 2024-05-01): {snapshot}" in plain
+    assert f'gearchiveerde versie (van 2024-05-01): <a href="{snapshot}" rel="noopener">' in html

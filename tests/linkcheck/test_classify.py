@@ -1,0 +1,68 @@
+"""Verdicts rest on codes and tags, not on linkchecker's wording: its own Dutch and German texts give the
+same verdicts as English. Retry-After is read as seconds and as an HTTP date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from importlib.metadata import distribution
+
+import pytest
+
+from infobox.linkcheck.classify import classify, retry_after_seconds
+from infobox.linkcheck.engine import LinkWarning, Probe
+
+# Found through the installed distribution: under pytest, `import linkcheck` may mean tests/linkcheck.
+LOCALE_DIR = distribution("linkchecker").locate_file("linkcheck/data/locale")
+SOFT_404 = "Found %(match)r at line %(line)d in link contents."
+REDIRECT = "Redirected to `%(url)s' status: %(code)d %(reason)s."
+
+
+@pytest.fixture(params=["en", "nl_NL", "de"])
+def say(request):
+    """linkchecker's own translation of a message, as its child would print it on that desktop."""
+    english = request.param == "en"
+    return gettext.translation("linkchecker", LOCALE_DIR, languages=[request.param], fallback=english).gettext
+
+
+def test_soft_404_in_any_language(say):
+    warning = LinkWarning(None, say(SOFT_404) % {"match": "<title>Niet gevonden</title>", "line": 3})
+    verdict = classify(Probe("http://a.example/p", "200 OK", warnings=(warning,)))
+    assert verdict.status == "broken" and "zachte 404" in verdict.detail
+
+
+def test_permanent_redirect_in_any_language(say):
+    text = say(REDIRECT) % {"url": "http://a.example/nieuw", "code": 301, "reason": "Moved Permanently"}
+    probe = Probe("http://a.example/oud", "200 OK", warnings=(LinkWarning("http-redirected", text),))
+    verdict = classify(probe)
+    assert verdict.status == "moved" and verdict.redirect_to == "http://a.example/nieuw"
+
+
+def test_translated_texts_differ_so_the_test_means_something():
+    dutch = gettext.translation("linkchecker", LOCALE_DIR, languages=["nl_NL"]).gettext
+    german = gettext.translation("linkchecker", LOCALE_DIR, languages=["de"]).gettext
+    assert dutch(SOFT_404) != SOFT_404 and german(SOFT_404) != SOFT_404
+
+
+NOW = dt.datetime(2026, 11, 29, 12, 0, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("120", 120.0),
+        (" 7 ", 7.0),
+        ("Sun, 29 Nov 2026 12:01:30 GMT", 90.0),  # IMF-fixdate
+        ("Sunday, 29-Nov-26 12:00:10 GMT", 10.0),  # obsolete RFC 850 form, still to be accepted
+        ("Sun Nov 29 12:00:05 2026", 5.0),  # asctime form
+        ("Sun, 29 Nov 2026 11:00:00 GMT", 0.0),  # in the past: no wait
+        ("soon", None),
+    ],
+)
+def test_retry_after_as_seconds_or_http_date(value, seconds):
+    assert retry_after_seconds(value, NOW) == seconds
+
+
+def test_retry_after_comes_from_the_header_info_plugin():
+    probe = Probe("http://a.example/p", "429 Too Many Requests", info=("HTTP headers Retry-after=30",))
+    assert classify(probe).retry_after == 30.0
