@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from infobox.errors import Problem
+from infobox.yaml_messages import explain
 
 Path_ = tuple[str | int, ...]
 
@@ -75,10 +76,8 @@ def read_yaml(path: str | Path) -> YamlDocument:
         if doc.data is None and not doc.problems:
             doc.problems.append(Problem(doc.file, 1, "bestand", "is leeg"))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        doc.problems.append(Problem(doc.file, line, "yaml", f"ongeldige YAML: {what}"))
+        line, message, hint = explain(exc, text)
+        doc.problems.append(Problem(doc.file, line, "yaml", message, hint))
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(doc.file, 1, "yaml", f"ongeldige YAML: {exc}"))
     finally:
@@ -128,6 +127,7 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
                     top.key_line,
                     dotted((*top.path, key)),
                     f"staat dubbel in hetzelfde blok (eerder op regel {top.lines[key]})",
+                    "laat één van de twee weg; YAML zou stilzwijgend de laatste gebruiken",
                 )
             )
         else:

@@ -24,7 +24,7 @@ CASES = [
         "unknown-field",
         "    organisation: Augeo\n",
         "    organization: Augeo\n",
-        19,
+        22,
         "resources[0].organization",
         "geen bekend veld",
     ),
@@ -48,7 +48,14 @@ CASES = [
         "bestaat niet",
     ),
     ("reference-needs-item", '["3A", "3B"]', '["3A", "3"]', 25, "resources[0].standards[1]", "noem het onderdeel"),
-    ("malformed-reference", '["3A", "3B"]', '["3A", "drie"]', 25, "resources[0].standards[1]", "juiste vorm"),
+    (
+        "malformed-reference",
+        '["3A", "3B"]',
+        '["3A", "drie"]',
+        25,
+        "resources[0].standards[1]",
+        "geen kwaliteitsstandaard of onderdeel",
+    ),
     ("unknown-see-also", 'see_also: ["1"]', 'see_also: ["4"]', 17, "standards[1].items[1].see_also[0]", "bestaat niet"),
     (
         "javascript-url",
@@ -126,7 +133,7 @@ CASES = [
         "resources[0].description",
         "is leeg",
     ),
-    ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 26, "yaml", "ongeldige YAML"),
+    ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 25, "yaml", "niet afgesloten met ]"),
     ("duplicate-standard", 'id: "3"', 'id: "1"', 9, "standards[1].id", "twee keer"),
     ("two-documents", "    links: []\n", "    links: []\n---\nsource: {}\n", 39, "yaml", "één document"),
     ("python-tag", "    title: Kindcheck\n", "    title: !!python/name:os.system\n", 20, "yaml", "onbekend type"),
@@ -218,19 +225,21 @@ def test_validate_command_reports_and_exits_1(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert (
-        lines[0] == f"{path}:6: standards[0].id: moet tekst zijn, niet 1 (zet tekst die op een getal of datum "
-        "lijkt tussen aanhalingstekens)"
-    )
-    assert lines[1].startswith(f"{path}:23: resources[0].type: 'blog' is geen toegestane waarde")
-    assert "2 problemen gevonden" in lines[-1]
+    assert lines[0] == f"{path}:6: standards[0].id: moet tekst zijn, niet 1"
+    assert lines[1] == '    tip: zet de waarde tussen aanhalingstekens: "1"'
+    assert lines[2].startswith(f"{path}:23: resources[0].type: 'blog' is geen toegestane waarde")
+    assert lines[-1] == "2 problemen gevonden."
 
 
 def test_validate_command_passes_with_warnings(tmp_path):
-    result = run_cli("validate", str(FIXTURES / "valid-minimal.yaml"))
+    path = FIXTURES / "valid-minimal.yaml"
+    result = run_cli("validate", str(path))
     assert result.returncode == 0, result.stderr
-    assert "waarschuwing:" in result.stderr and "baeten-model" in result.stderr
+    assert result.stderr == f"1 waarschuwing; bekijk ze met: python -m infobox validate --details {path}\n"
     assert "2 hulpmiddelen, 1 links" in result.stdout
+    details = run_cli("validate", "--details", str(path))
+    assert details.returncode == 0
+    assert details.stderr.startswith(f"waarschuwing: {path}:37: resources[1].reviewed: baeten-model: laatst")
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
