@@ -20,7 +20,7 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
     Review-age warnings do not fail the load; they are on `Catalogue.warnings`.
     """
     doc = read_yaml(path)
-    problems = doc.problems or schema_problems(doc) + semantic_problems(doc)
+    problems = doc.problems + (schema_problems(doc) + semantic_problems(doc) if doc.complete else [])
     if problems:
         raise CatalogueError(problems)
     warnings = review_warnings(doc, today or dt.date.today()) + label_warnings(doc)

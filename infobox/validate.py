@@ -81,13 +81,18 @@ def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, va
         hint = "begin elk element van een lijst op een nieuwe regel met '- '" if wanted == "een lijst" else INDENT_HINT
         return f"moet {wanted} zijn, maar is {got}", hint
     if kind in ("minLength", "pattern") and path and path[-1] == "url":
-        return f"{value!r} is geen volledig webadres dat begint met http:// of https://", ""
+        return (
+            f"{value!r} is geen volledig webadres dat begint met http:// of https://",
+            "kopieer het adres uit de adresbalk van de browser",
+        )
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return "is leeg", ""
     if kind == "pattern":
         return f"{value!r} heeft niet de juiste vorm", error.schema.get("description", "")
     if kind == "format":
-        return f"{value!r} is geen geldige datum", "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01"
+        dutch = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", str(value))
+        example = f"{dutch[3]}-{int(dutch[2]):02}-{int(dutch[1]):02}" if dutch else "2025-06-01"
+        return f"{value!r} is geen geldige datum", f"schrijf jaar-maand-dag (JJJJ-MM-DD), bijvoorbeeld {example}"
     if kind == "minItems":
         return "mag niet leeg zijn", ""
     if kind == "uniqueItems":

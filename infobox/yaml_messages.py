@@ -17,6 +17,10 @@ _OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?[\w-]+:\s+(?P<q>["'])(?P<rest>.*)$""")
 _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(?P<value>.*)$")
 
 QUOTE_HINT = 'zet de tekst tussen aanhalingstekens, bijvoorbeeld: title: "Kindcheck: de basis"'
+UNCLOSED_HINT = "zet aan het eind van de tekst hetzelfde aanhalingsteken als aan het begin"
+INNER_QUOTE_HINT = (
+    "schrijf een \" binnen \"…\" als \\\", of zet de tekst tussen '…'; een apostrof binnen '…' schrijft u dubbel: ''"
+)
 INDENT_HINT = "zet de regel precies even ver in (met spaties) als de andere velden van hetzelfde hulpmiddel"
 
 
@@ -32,15 +36,15 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
 
     unclosed = _unclosed_quote(lines, start, at)
     if unclosed and "quoted scalar" not in context:
-        return unclosed, "het aanhalingsteken aan het begin van deze tekst wordt niet afgesloten", _quote_fix()
+        return unclosed, "het aanhalingsteken aan het begin van deze tekst wordt niet afgesloten", UNCLOSED_HINT
     if "tab character" in problem or ("cannot start any token" in problem and "\t" in source(at)):
         return at, "bevat een tab; YAML accepteert alleen spaties om in te springen", "vervang de tab door spaties"
     if "quoted scalar" in context:
-        return start, "het aanhalingsteken aan het begin van deze tekst wordt niet afgesloten", _quote_fix()
+        return start, "het aanhalingsteken aan het begin van deze tekst wordt niet afgesloten", UNCLOSED_HINT
     if "mapping values are not allowed" in problem:
         value = _KEY_VALUE.match(source(at))
         if value and ": " in value.group("value") + " ":
-            return at, "de tekst bevat een dubbele punt, die YAML voor een nieuw veld aanziet", QUOTE_HINT
+            return at, "de tekst bevat een dubbele punt, die YAML voor een nieuw veld aanziet", _quoted(source(at))
         return at, "deze regel is verder ingesprongen dan de regel erboven", INDENT_HINT
     if "could not find expected ':'" in problem:
         return (
@@ -64,13 +68,13 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
         return (
             at,
             "na het sluitende aanhalingsteken staat nog tekst; een aanhalingsteken binnen de tekst sluit de tekst af",
-            _quote_fix(),
+            INNER_QUOTE_HINT,
         )
     if "did not find expected key" in problem:
         return at, "het inspringen klopt niet, of er staat tekst waar een nieuw veld hoort", INDENT_HINT
     if "cannot start any token" in problem or "while scanning an alias" in context:
         character = source(at)[error.problem_mark.column : error.problem_mark.column + 1] if error.problem_mark else ""
-        return at, f"een tekst mag in YAML niet beginnen met {character or 'dit teken'}", QUOTE_HINT
+        return at, f"een tekst mag in YAML niet beginnen met {character or 'dit teken'}", _quoted(source(at))
     what = " ".join(part for part in (context, problem) if part)
     return at, f"ongeldige YAML: {what}", ""
 
@@ -105,5 +109,9 @@ def _text_after_closing_quote(line: str) -> bool:
     return bool(after) and not after.startswith("#")
 
 
-def _quote_fix() -> str:
-    return 'zet een aanhalingsteken aan het eind; een " binnen de tekst schrijft u als \\" (of gebruik \' eromheen)'
+def _quoted(line: str) -> str:
+    """The hint to quote this line's value, shown on the line itself when it is a `key: value` line."""
+    match = re.match(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s+(?P<value>.*?)\s*$", line)
+    if not match or '"' in match.group("value"):
+        return QUOTE_HINT
+    return f'zet de tekst tussen aanhalingstekens: {match.group("key")}: "{match.group("value")}"'

@@ -40,6 +40,7 @@ class YamlDocument:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     root_line: int = 1
+    complete: bool = False  # parsed to the end: `data` is the whole file (a duplicate key does not stop it)
     # id(container) -> (container, {key or index: line of its value}); the container is kept so its
     # id stays valid for the document's lifetime.
     _lines: dict[int, tuple[Any, dict[Any, int]]] = field(default_factory=dict, repr=False)
@@ -75,6 +76,7 @@ def read_yaml(path: str | Path) -> YamlDocument:
         _build(loader, doc)
         if doc.data is None and not doc.problems:
             doc.problems.append(Problem(doc.file, 1, "bestand", "is leeg"))
+        doc.complete = doc.data is not None
     except yaml.MarkedYAMLError as exc:
         line, message, hint = explain(exc, text)
         doc.problems.append(Problem(doc.file, line, "yaml", message, hint))

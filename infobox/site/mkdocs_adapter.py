@@ -69,9 +69,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"de catalogus is ongeldig:\n{error}") from None
     if catalogue.warnings:
         # One line, at INFO: review reminders must not fail strict builds nor flood `mkdocs serve`.
+        count = len(catalogue.warnings)
         log.info(
-            "%d hulpmiddelen zijn langer dan twee jaar niet gecontroleerd; details: python -m infobox validate",
-            len(catalogue.warnings),
+            "%d %s bij de catalogus; bekijk ze met: python -m infobox validate --details",
+            count,
+            "waarschuwing" if count == 1 else "waarschuwingen",
         )
     try:
         status = read_status(status_path)
