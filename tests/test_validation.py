@@ -246,3 +246,13 @@ def test_missing_file_is_a_clear_error(tmp_path):
     result = run_cli("validate", str(tmp_path / "bestaat-niet.yaml"))
     assert result.returncode == 1
     assert "kan niet worden gelezen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_label_that_names_the_file_type_is_flagged(tmp_path):
+    text = VALID.replace("https://www.augeo.nl/nl-nl/kindcheck", "https://www.augeo.nl/kindcheck.pdf")
+    text = text.replace("label: Kindcheck op augeo.nl", "label: Kindcheck (PDF, Augeo)")
+    catalogue = load_catalogue(write(tmp_path, text), today=dt.date(2020, 1, 1))  # no review is due yet
+    assert catalogue.warnings == (
+        f"{tmp_path / 'resources.yaml'}:29: resources[0].links[0].label: 'Kindcheck (PDF, Augeo)' noemt het "
+        "bestandstype al; de site zet er zelf '(PDF)' achter\n    tip: haal 'PDF' uit het label",
+    )
