@@ -256,3 +256,20 @@ def test_label_that_names_the_file_type_is_flagged(tmp_path):
         f"{tmp_path / 'resources.yaml'}:29: resources[0].links[0].label: 'Kindcheck (PDF, Augeo)' noemt het "
         "bestandstype al; de site zet er zelf '(PDF)' achter\n    tip: haal 'PDF' uit het label",
     )
+
+
+def test_validate_on_the_real_catalogue_prints_at_most_one_warning_line():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stderr.splitlines()) <= 1
+    assert result.stdout.startswith("data/resources.yaml: in orde")
+
+
+def test_nothing_written_is_said_only_where_something_would_be_written(tmp_path):
+    path = write(tmp_path, VALID.replace("type: website", "type: blog"))
+    out = tmp_path / "export.csv"
+    export = run_cli("export", "--format", "csv", "--catalogue", str(path), "--out", str(out))
+    assert export.returncode == 1 and not out.exists()
+    assert export.stderr.splitlines()[-1] == "1 probleem gevonden; er is niets geschreven."
+    validate = run_cli("validate", str(path))
+    assert validate.stderr.splitlines()[-1] == "1 probleem gevonden."
