@@ -8,7 +8,7 @@ from pathlib import Path
 
 from infobox.errors import CatalogueError, Problem
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
-from infobox.github import github_annotation
+from infobox.github import github_annotation, github_message
 from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.model import Catalogue
 from infobox.schema import SCHEMA_FILENAME, schema_json
@@ -64,19 +64,16 @@ def _validate(path: str, *, details: bool, github: bool) -> int:
                 print(github_annotation("error", problem))
         _report(error.problems)
         return 1
-    if github:
+    count = len(catalogue.warnings)
+    if details:
         for warning in catalogue.warnings:
-            print(github_annotation("warning", warning))
-    elif details:
-        for warning in catalogue.warnings:
-            print(f"waarschuwing: {warning}", file=sys.stderr)
-    elif catalogue.warnings:
-        count = len(catalogue.warnings)
-        print(
+            print(github_message("warning", warning) if github else f"waarschuwing: {warning}", file=sys.stderr)
+    elif count:
+        summary = (
             f"{count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; "
-            f"bekijk ze met: python -m infobox validate --details {path}",
-            file=sys.stderr,
+            f"bekijk ze met: python -m infobox validate --details {path}"
         )
+        print(github_message("notice", summary) if github else summary, file=sys.stderr)
     links = sum(len(r.links) for r in catalogue.resources)
     print(
         f"{catalogue.path}: in orde — {len(catalogue.standards)} kwaliteitsstandaarden, "

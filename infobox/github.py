@@ -23,3 +23,8 @@ def github_annotation(level: str, problem: Problem) -> str:
     message = f"{problem.field}: {problem.message}" + (f"\ntip: {problem.hint}" if problem.hint else "")
     properties = f"file={_escape_property(problem.file)},line={problem.line},title={_escape_property(problem.field)}"
     return f"::{level} {properties}::{_escape_data(message)}"
+
+
+def github_message(level: str, text: str) -> str:
+    """A `::notice::…` (or `::warning::`) line without a place in a file, e.g. the warnings summary."""
+    return f"::{level} title=Catalogus::{_escape_data(text)}"

@@ -60,7 +60,7 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
         return (
             start,
             "de lijst die hier met [ begint, wordt niet afgesloten met ]",
-            'sluit de lijst op dezelfde regel af, bijvoorbeeld: standards: ["3A", "3B"]',
+            'sluit de lijst op dezelfde regel af met ] en elke tekst met een aanhalingsteken: standards: ["3A", "3B"]',
         )
     if "expected ',' or '}'" in problem:
         return start, "het blok dat hier met { begint, wordt niet afgesloten met }", QUOTE_HINT

@@ -7,6 +7,7 @@ last tests make several mistakes at once and expect every one of them in a singl
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,7 +156,16 @@ MISTAKES = [
         25,
         "yaml",
         "de lijst die hier met [ begint, wordt niet afgesloten met ]",
-        'sluit de lijst op dezelfde regel af, bijvoorbeeld: standards: ["3A", "3B"]',
+        'sluit de lijst op dezelfde regel af met ] en elke tekst met een aanhalingsteken: standards: ["3A", "3B"]',
+    ),
+    (
+        "closing-quote-missing-in-a-list",
+        '["3A", "3B"]',
+        '["3A", "3B]',
+        25,
+        "yaml",
+        "de lijst die hier met [ begint, wordt niet afgesloten met ]",
+        'sluit de lijst op dezelfde regel af met ] en elke tekst met een aanhalingsteken: standards: ["3A", "3B"]',
     ),
     (
         "text-starts-with-backtick",
@@ -439,3 +449,21 @@ def test_ci_annotates_the_catalogue_before_testing():
     runs = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     validate = next(i for i, run in enumerate(runs) if "-m infobox validate --format github" in run)
     assert validate < next(i for i, run in enumerate(runs) if "make test" in run)
+
+
+def test_github_format_summarises_warnings_in_one_notice(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "infobox", "validate", "--format", "github", str(FIXTURE)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    # How many depends on today's date (review age); that they come as one line does not.
+    (line,) = result.stderr.splitlines()
+    assert re.fullmatch(
+        rf"::notice title=Catalogus::\d+ waarschuwing(en)?; bekijk ze met: python -m infobox validate --details "
+        rf"{re.escape(str(FIXTURE))}",
+        line,
+    ), line
