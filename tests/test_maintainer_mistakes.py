@@ -421,16 +421,16 @@ def test_a_duplicate_key_a_missing_field_and_a_lower_case_reference_in_one_run(t
     ]
 
 
+def validate_for_github(path: Path) -> subprocess.CompletedProcess:
+    """The command as the CI workflow runs it, as a separate process."""
+    command = [sys.executable, "-m", "infobox", "validate", "--format", "github", str(path)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=60)
+
+
 def test_github_format_annotates_each_problem_on_its_line(tmp_path):
     path = tmp_path / "resources.yaml"
     path.write_text(edit(('["3A", "3B"]', '["3A", "3F"]'), ("type: model", "type: modellen")), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "infobox", "validate", "--format", "github", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-    )
+    result = validate_for_github(path)
     assert result.returncode == 1
     # Workflow commands: properties escape ':' and ','; the message escapes newlines as %0A.
     file = str(path).replace(":", "%3A").replace(",", "%2C")
@@ -451,14 +451,8 @@ def test_ci_annotates_the_catalogue_before_testing():
     assert validate < next(i for i, run in enumerate(runs) if "make test" in run)
 
 
-def test_github_format_summarises_warnings_in_one_notice(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "infobox", "validate", "--format", "github", str(FIXTURE)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-    )
+def test_github_format_summarises_warnings_in_one_notice():
+    result = validate_for_github(FIXTURE)
     assert result.returncode == 0, result.stderr
     # How many depends on today's date (review age); that they come as one line does not.
     (line,) = result.stderr.splitlines()
