@@ -63,14 +63,12 @@ def _explain(error: jsonschema.ValidationError, path: tuple) -> Iterator[tuple[t
 
 
 def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, value: Any, expected: Any):
+    if value is None:  # "type:" with nothing after it, or only a comment ("title: #1 ...")
+        choices = f"kies uit: {', '.join(map(str, expected))}; " if kind == "enum" else "vul de waarde in; "
+        return "heeft geen waarde", choices + "tekst na een # is commentaar: zet zulke tekst tussen aanhalingstekens"
     if kind == "enum":
         return f"{value!r} is geen toegestane waarde; kies uit: {', '.join(map(str, expected))}", ""
     if kind == "type":
-        if value is None:
-            return (
-                "heeft geen waarde",
-                "vul de waarde in; tekst na een # is commentaar: zet zulke tekst tussen aanhalingstekens",
-            )
         wanted = {"string": "tekst", "array": "een lijst", "object": "een blok met velden"}.get(expected, expected)
         if wanted == "tekst" and not isinstance(value, (dict, list)):
             return (
@@ -126,25 +124,31 @@ def _strings(entry: dict[str, Any], key: str) -> Iterator[tuple[int, str]]:
 
 
 def _unique_ids(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
-    seen: set[str] = set()
+    seen: set[str | None] = set()
     for i, standard in _entries(data, "standards"):
-        if standard.get("id") in seen:
+        if _text(standard, "id") in seen - {None}:
             yield ("standards", i, "id"), f"kwaliteitsstandaard {standard['id']} staat er twee keer in", ""
-        seen.add(standard.get("id"))
-        letters: set[str] = set()
+        seen.add(_text(standard, "id"))
+        letters: set[str | None] = set()
         for j, item in _entries(standard, "items"):
-            if item.get("letter") in letters:
+            if _text(item, "letter") in letters - {None}:
                 yield (("standards", i, "items", j, "letter"), f"onderdeel {item['letter']} staat er twee keer in", "")
-            letters.add(item.get("letter"))
-    ids: set[str] = set()
+            letters.add(_text(item, "letter"))
+    ids: set[str | None] = set()
     for i, resource in _entries(data, "resources"):
-        if resource.get("id") in ids:
+        if _text(resource, "id") in ids - {None}:
             yield (
                 ("resources", i, "id"),
                 f"id {resource['id']!r} wordt al door een ander hulpmiddel gebruikt",
                 "kies een andere, unieke id",
             )
-        ids.add(resource.get("id"))
+        ids.add(_text(resource, "id"))
+
+
+def _text(entry: dict[str, Any], key: str) -> str | None:
+    """entry[key] when it is text (anything else is the schema's to report)."""
+    value = entry.get(key)
+    return value if isinstance(value, str) else None
 
 
 def _existing(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -172,22 +176,25 @@ def reference_problem(ref: str, existing: dict[str, list[str]], *, item_required
             'schrijf een nummer ("9") of nummer plus letter ("3A")',
         )
     number, letter = match.groups()
+    canonical = number + letter.upper()
     if number not in existing:
         return f"kwaliteitsstandaard {number} bestaat niet", f"de catalogus heeft de kwaliteitsstandaarden {standards}"
     items = existing[number]
-    if letter and letter.upper() != letter and number + letter.upper() in items:
-        return f"{ref!r} moet met een hoofdletter", f'schrijf "{number + letter.upper()}"'
-    if letter and number + letter not in items:
+    if letter and canonical not in items:
         if not items:
             return f"kwaliteitsstandaard {number} heeft geen onderdelen", f'schrijf alleen het nummer: "{number}"'
-        return f"onderdeel {ref} bestaat niet", f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(items)}"
+        return (
+            f"onderdeel {canonical} bestaat niet",
+            f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(items)}",
+        )
     if not letter and items and item_required:
         return (
             f"kwaliteitsstandaard {number} heeft onderdelen; noem het onderdeel",
             f"kies uit {', '.join(items)}",
         )
-    if ref != ref.strip():
-        return f"{ref!r} bevat spaties", f'schrijf "{ref.strip()}"'
+    if ref != canonical:
+        wrong = "moet met een hoofdletter" if letter.islower() else "bevat spaties"
+        return f"{ref!r} {wrong}", f'schrijf "{canonical}"'
     return None
 
 

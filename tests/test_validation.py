@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import subprocess
 import sys
@@ -57,6 +58,7 @@ CASES = [
         "resources[0].standards[1]",
         "geen kwaliteitsstandaard of onderdeel",
     ),
+    ("reference-with-space", '["3A", "3B"]', '["3A", "3 B"]', 25, "resources[0].standards[1]", "bevat spaties"),
     ("unknown-see-also", 'see_also: ["1"]', 'see_also: ["4"]', 17, "standards[1].items[1].see_also[0]", "bestaat niet"),
     (
         "javascript-url",
@@ -278,3 +280,19 @@ def test_nothing_written_is_said_only_where_something_would_be_written(tmp_path)
     assert export.stderr.splitlines()[-1] == "1 probleem gevonden; er is niets geschreven."
     validate = run_cli("validate", str(path))
     assert validate.stderr.splitlines()[-1] == "1 probleem gevonden."
+
+
+SHAPES = ["[]", "{}", "", "1", "[[1]]", "{a: 1}", "[1, 2]", "[{x: 1}]", "[3, '3']"]
+
+
+def test_a_wrong_shape_anywhere_is_reported_not_a_crash(tmp_path):
+    """Reference and link checks run alongside the schema, so they must survive any structure."""
+    lines = VALID.splitlines()
+    fields = [(i, m[1]) for i, line in enumerate(lines) if (m := re.match(r"^(\s*(?:- )?[\w-]+:)", line))]
+    for (i, key), shape in itertools.product(fields, SHAPES):
+        edited = [*lines[:i], f"{key} {shape}", *lines[i + 1 :]]
+        path = write(tmp_path, "\n".join(edited) + "\n")
+        try:
+            load_catalogue(path, today=dt.date(2020, 1, 1))
+        except CatalogueError as error:
+            assert all(p.line >= 1 and "None" not in p.message for p in error.problems), (key, shape)
