@@ -6,6 +6,8 @@ BIN     := $(VENV)/bin
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ADDR    ?= 127.0.0.1:8000
+# Material 9.7+ prints an English end-of-life banner on every mkdocs run; maintainers need not see it.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint links setup
 

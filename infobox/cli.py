@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from infobox.errors import CatalogueError
+from infobox.errors import CatalogueError, Problem
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
+from infobox.github import github_annotation, github_message
 from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.model import Catalogue
 from infobox.schema import SCHEMA_FILENAME, schema_json
@@ -19,6 +20,13 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("validate", help="controleer de catalogus")
     check.add_argument("path", nargs="?", default=str(DEFAULT_CATALOGUE), help="standaard: %(default)s")
+    check.add_argument("--details", action="store_true", help="toon elke waarschuwing, niet alleen het aantal")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: als GitHub Actions-meldingen, zodat een pull request de fout op de regel toont",
+    )
 
     export = commands.add_parser("export", help="exporteer de catalogus als open data")
     export.add_argument("--format", choices=("json", "csv"), required=True)
@@ -34,19 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.out} geschreven")
         return 0
 
-    catalogue = _load_or_report(args.path if args.command == "validate" else args.catalogue)
+    if args.command == "validate":
+        return _validate(args.path, details=args.details, github=args.format == "github")
+    catalogue = _load_or_report(args.catalogue, nothing_written=bool(args.out))
     if catalogue is None:
         return 1
-    if args.command == "validate":
-        for warning in catalogue.warnings:
-            print(f"waarschuwing: {warning}", file=sys.stderr)
-        links = sum(len(r.links) for r in catalogue.resources)
-        print(
-            f"{catalogue.path}: in orde — {len(catalogue.standards)} kwaliteitsstandaarden, "
-            f"{len(catalogue.resources)} hulpmiddelen, {links} links"
-            + (f", {len(catalogue.warnings)} waarschuwingen" if catalogue.warnings else "")
-        )
-        return 0
     text = catalogue_to_json_text(catalogue) if args.format == "json" else catalogue_to_csv(catalogue)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -55,12 +55,43 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _load_or_report(path: str) -> Catalogue | None:
+def _validate(path: str, *, details: bool, github: bool) -> int:
+    try:
+        catalogue = load_catalogue(path)
+    except CatalogueError as error:
+        if github:
+            for problem in error.problems:
+                print(github_annotation("error", problem))
+        _report(error.problems)
+        return 1
+    count = len(catalogue.warnings)
+    if details:
+        for warning in catalogue.warnings:
+            print(github_message("warning", warning) if github else f"waarschuwing: {warning}", file=sys.stderr)
+    elif count:
+        summary = (
+            f"{count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; "
+            f"bekijk ze met: python -m infobox validate --details {path}"
+        )
+        print(github_message("notice", summary) if github else summary, file=sys.stderr)
+    links = sum(len(r.links) for r in catalogue.resources)
+    print(
+        f"{catalogue.path}: in orde — {len(catalogue.standards)} kwaliteitsstandaarden, "
+        f"{len(catalogue.resources)} hulpmiddelen, {links} links"
+    )
+    return 0
+
+
+def _load_or_report(path: str, *, nothing_written: bool) -> Catalogue | None:
     try:
         return load_catalogue(path)
     except CatalogueError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden; er is niets geschreven.", file=sys.stderr)
+        _report(error.problems, suffix="; er is niets geschreven." if nothing_written else ".")
         return None
+
+
+def _report(problems: list[Problem], suffix: str = ".") -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    print(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden{suffix}", file=sys.stderr)

@@ -11,9 +11,11 @@ class Problem:
     line: int
     field: str
     message: str
+    hint: str = ""  # one line on how to fix it, shown under the problem
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
+        return f"{text}\n    tip: {self.hint}" if self.hint else text
 
 
 class CatalogueError(Exception):

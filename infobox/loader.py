@@ -8,7 +8,7 @@ from typing import Any
 
 from infobox.errors import CatalogueError
 from infobox.model import Catalogue, Item, Link, Resource, Source, Standard
-from infobox.validate import review_warnings, schema_problems, semantic_problems
+from infobox.validate import label_warnings, review_warnings, schema_problems, semantic_problems
 from infobox.yaml_source import YamlDocument, read_yaml
 
 DEFAULT_CATALOGUE = Path("data/resources.yaml")
@@ -25,12 +25,10 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
     Review-age warnings do not fail the load; they are on `Catalogue.warnings`.
     """
     doc = read_yaml(path)
-    problems = doc.problems or schema_problems(doc)
-    if not problems:
-        problems = semantic_problems(doc)
+    problems = doc.problems + (schema_problems(doc) + semantic_problems(doc) if doc.complete else [])
     if problems:
         raise CatalogueError(problems)
-    warnings = review_warnings(doc, today or dt.date.today())
+    warnings = review_warnings(doc, today or dt.date.today()) + label_warnings(doc)
     return _build(doc, warnings=tuple(str(w) for w in warnings))
 
 

@@ -7,6 +7,8 @@ The structural rules come from the JSON Schema (infobox/schema.py); the rules a 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,127 +16,220 @@ from urllib.parse import urlsplit
 import jsonschema
 
 from infobox.errors import Problem
-from infobox.schema import SCHEMA
+from infobox.file_types import file_hint, label_names
+from infobox.schema import _REF as _REF_SCHEMA
+from infobox.schema import _URL, SCHEMA
 from infobox.vocabulary import LINK_SCHEMES
+from infobox.yaml_messages import INDENT_HINT
 from infobox.yaml_source import YamlDocument, dotted
 
 REVIEW_INTERVAL_YEARS = 2  # the Kwaliteitskader itself is reviewed every two years
 
+_URL_PATTERN = re.compile(_URL["pattern"])
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
 def schema_problems(doc: YamlDocument) -> list[Problem]:
     problems = []
     for error in _VALIDATOR.iter_errors(doc.data):
+        if error.validator == "pattern" and error.schema is _REF_SCHEMA:
+            continue  # references are checked against the catalogue itself, with a better message
         path = tuple(error.absolute_path)
-        field, message = _explain(error, path)
-        problems.append(Problem(doc.file, doc.line(path), field, message))
+        for field_path, message, hint in _explain(error, path):
+            problems.append(Problem(doc.file, doc.line(field_path), dotted(field_path), message, hint))
     return problems
 
 
-def _explain(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]:
-    """A Dutch sentence a non-programmer can act on, and the field it is about."""
+def _explain(error: jsonschema.ValidationError, path: tuple) -> Iterator[tuple[tuple, str, str]]:
+    """Dutch sentences a non-programmer can act on: (path of the field, message, hint)."""
     kind, value, expected = error.validator, error.instance, error.validator_value
-    field = dotted(path)
     if kind == "required":
-        missing = [name for name in expected if name not in value]
-        return dotted((*path, missing[0])), "ontbreekt (verplicht veld)"
+        typos = {str(key) for key in value if key not in error.schema.get("properties", {})}
+        for name in expected:
+            # A misspelt field ("organization") is reported once, as unknown with a suggestion.
+            if name not in value and not difflib.get_close_matches(name, typos, n=1, cutoff=0.6):
+                yield (*path, name), "ontbreekt (verplicht veld)", f"voeg een regel '{name}: …' toe aan dit blok"
+        return
     if kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        return dotted((*path, extra[0])), "is geen bekend veld (tikfout?)"
+        known = list(error.schema.get("properties", {}))
+        for extra in sorted(set(value) - set(known), key=str):
+            close = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.6)
+            if close:
+                yield (*path, extra), f"is geen bekend veld; bedoelt u '{close[0]}'?", ""
+            else:
+                yield (*path, extra), "is geen bekend veld", f"bekende velden hier: {', '.join(known)}"
+        return
+    yield (path, *_explain_value(error, path, kind, value, expected))
+
+
+def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, value: Any, expected: Any):
+    if value is None:  # "type:" with nothing after it, or only a comment ("title: #1 ...")
+        choices = f"kies uit: {', '.join(map(str, expected))}; " if kind == "enum" else "vul de waarde in; "
+        return "heeft geen waarde", choices + "tekst na een # is commentaar: zet zulke tekst tussen aanhalingstekens"
     if kind == "enum":
-        return field, f"{value!r} is geen toegestane waarde; kies uit: {', '.join(map(str, expected))}"
+        return f"{value!r} is geen toegestane waarde; kies uit: {', '.join(map(str, expected))}", ""
     if kind == "type":
-        wanted = {"string": "tekst", "array": "lijst", "object": "blok met velden"}.get(expected, expected)
-        hint = " (zet tekst die op een getal of datum lijkt tussen aanhalingstekens)" if wanted == "tekst" else ""
-        return field, f"moet {wanted} zijn, niet {value!r}{hint}"
+        wanted = {"string": "tekst", "array": "een lijst", "object": "een blok met velden"}.get(expected, expected)
+        if wanted == "tekst" and not isinstance(value, (dict, list)):
+            return (
+                f"moet tekst zijn, niet {value!r}",
+                f'zet de waarde tussen aanhalingstekens: "{value}"' if isinstance(value, (int, float, bool)) else "",
+            )
+        got = {dict: "een blok met velden", list: "een lijst", str: "tekst"}.get(type(value), repr(value))
+        hint = "begin elk element van een lijst op een nieuwe regel met '- '" if wanted == "een lijst" else INDENT_HINT
+        return f"moet {wanted} zijn, maar is {got}", hint
     if kind in ("minLength", "pattern") and path and path[-1] == "url":
-        return field, f"{value!r} is geen volledig webadres dat begint met http:// of https://"
+        return (
+            f"{value!r} is geen volledig webadres dat begint met http:// of https://",
+            "kopieer het adres uit de adresbalk van de browser",
+        )
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
-        return field, "is leeg"
+        return "is leeg", ""
     if kind == "pattern":
-        return field, f"{value!r} heeft niet de juiste vorm ({error.schema.get('description', expected)})"
+        return f"{value!r} heeft niet de juiste vorm", error.schema.get("description", "")
     if kind == "format":
-        return field, f"{value!r} is geen geldige datum (JJJJ-MM-DD)"
+        dutch = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", str(value))
+        example = f"{dutch[3]}-{int(dutch[2]):02}-{int(dutch[1]):02}" if dutch else "2025-06-01"
+        return f"{value!r} is geen geldige datum", f"schrijf jaar-maand-dag (JJJJ-MM-DD), bijvoorbeeld {example}"
     if kind == "minItems":
-        return field, "mag niet leeg zijn"
+        return "mag niet leeg zijn", ""
     if kind == "uniqueItems":
-        return field, "bevat een waarde twee keer"
-    return field, error.message
+        return "bevat een waarde twee keer", "laat de dubbele waarde weg"
+    return error.message, ""
 
 
 def semantic_problems(doc: YamlDocument) -> list[Problem]:
-    """Rules across entries. Runs on structurally valid data only."""
-    data = doc.data
+    """Rules across entries. Robust to structural errors, so they are reported in the same run."""
+    data = doc.data if isinstance(doc.data, dict) else {}
     return [
-        Problem(doc.file, doc.line(path), dotted(path), message)
+        Problem(doc.file, doc.line(path), dotted(path), message, hint)
         for rule in (_unique_ids, _references_exist, _links_are_sound)
-        for path, message in rule(data)
+        for path, message, hint in rule(data)
     ]
 
 
-def _unique_ids(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
-    seen: dict[str, int] = {}
-    for i, standard in enumerate(data["standards"]):
-        if standard["id"] in seen:
-            yield ("standards", i, "id"), f"kwaliteitsstandaard {standard['id']} staat er twee keer in"
-        seen[standard["id"]] = i
-        letters: set[str] = set()
-        for j, item in enumerate(standard.get("items", [])):
-            if item["letter"] in letters:
-                yield (("standards", i, "items", j, "letter"), f"onderdeel {item['letter']} staat er twee keer in")
-            letters.add(item["letter"])
-    ids: set[str] = set()
-    for i, resource in enumerate(data["resources"]):
-        if resource["id"] in ids:
-            yield ("resources", i, "id"), f"id {resource['id']!r} wordt al door een ander hulpmiddel gebruikt"
-        ids.add(resource["id"])
+def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, entry) of the blocks in data[key], skipping whatever the schema already rejects."""
+    items = data.get(key) if isinstance(data, dict) else None
+    for i, entry in enumerate(items if isinstance(items, list) else []):
+        if isinstance(entry, dict):
+            yield i, entry
 
 
-def _valid_references(data: dict[str, Any]) -> set[str]:
-    refs = set()
-    for standard in data["standards"]:
-        refs.add(standard["id"])
-        refs.update(standard["id"] + item["letter"] for item in standard.get("items", []))
-    return refs
+def _strings(entry: dict[str, Any], key: str) -> Iterator[tuple[int, str]]:
+    items = entry.get(key)
+    for k, value in enumerate(items if isinstance(items, list) else []):
+        if isinstance(value, str):
+            yield k, value
 
 
-def _references_exist(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
-    refs = _valid_references(data)
-    with_items = {s["id"] for s in data["standards"] if s.get("items")}
-    places = [(("standards", i), s) for i, s in enumerate(data["standards"])]
+def _unique_ids(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    seen: set[str | None] = set()
+    for i, standard in _entries(data, "standards"):
+        if _text(standard, "id") in seen - {None}:
+            yield ("standards", i, "id"), f"kwaliteitsstandaard {standard['id']} staat er twee keer in", ""
+        seen.add(_text(standard, "id"))
+        letters: set[str | None] = set()
+        for j, item in _entries(standard, "items"):
+            if _text(item, "letter") in letters - {None}:
+                yield (("standards", i, "items", j, "letter"), f"onderdeel {item['letter']} staat er twee keer in", "")
+            letters.add(_text(item, "letter"))
+    ids: set[str | None] = set()
+    for i, resource in _entries(data, "resources"):
+        if _text(resource, "id") in ids - {None}:
+            yield (
+                ("resources", i, "id"),
+                f"id {resource['id']!r} wordt al door een ander hulpmiddel gebruikt",
+                "kies een andere, unieke id",
+            )
+        ids.add(_text(resource, "id"))
+
+
+def _text(entry: dict[str, Any], key: str) -> str | None:
+    """entry[key] when it is text (anything else is the schema's to report)."""
+    value = entry.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _existing(data: dict[str, Any]) -> dict[str, list[str]]:
+    """Standard id -> the references to its sub-items ("3" -> ["3A", "3B"]), in catalogue order.
+
+    An id written as a number (3 instead of "3") still counts: the schema reports it once."""
+    return {
+        str(standard["id"]): [
+            f"{standard['id']}{item['letter']}"
+            for _, item in _entries(standard, "items")
+            if isinstance(item.get("letter"), str)
+        ]
+        for _, standard in _entries(data, "standards")
+        if isinstance(standard.get("id"), (str, int))
+    }
+
+
+def reference_problem(ref: str, existing: dict[str, list[str]], *, item_required: bool) -> tuple[str, str] | None:
+    """Why `ref` does not name a standard or sub-item of this catalogue, or None."""
+    standards = ", ".join(existing)
+    match = re.fullmatch(r"\s*(\d+)\s*([A-Za-z]?)\s*", ref)
+    if not match:
+        return (
+            f"{ref!r} is geen kwaliteitsstandaard of onderdeel",
+            'schrijf een nummer ("9") of nummer plus letter ("3A")',
+        )
+    number, letter = match.groups()
+    canonical = number + letter.upper()
+    if number not in existing:
+        return f"kwaliteitsstandaard {number} bestaat niet", f"de catalogus heeft de kwaliteitsstandaarden {standards}"
+    items = existing[number]
+    if letter and canonical not in items:
+        if not items:
+            return f"kwaliteitsstandaard {number} heeft geen onderdelen", f'schrijf alleen het nummer: "{number}"'
+        return (
+            f"onderdeel {canonical} bestaat niet",
+            f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(items)}",
+        )
+    if not letter and items and item_required:
+        return (
+            f"kwaliteitsstandaard {number} heeft onderdelen; noem het onderdeel",
+            f"kies uit {', '.join(items)}",
+        )
+    if ref != canonical:
+        wrong = "moet met een hoofdletter" if letter.islower() else "bevat spaties"
+        return f"{ref!r} {wrong}", f'schrijf "{canonical}"'
+    return None
+
+
+def _references_exist(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    existing = _existing(data)
+    places = [(("standards", i), s) for i, s in _entries(data, "standards")]
     places += [
-        (("standards", i, "items", j), item)
-        for i, s in enumerate(data["standards"])
-        for j, item in enumerate(s.get("items", []))
+        (("standards", i, "items", j), item) for i, s in _entries(data, "standards") for j, item in _entries(s, "items")
     ]
     for path, entry in places:
-        for k, ref in enumerate(entry.get("see_also", [])):
-            if ref not in refs:
-                yield (*path, "see_also", k), f"verwijst naar {ref!r}, maar die kwaliteitsstandaard bestaat niet"
-    for i, resource in enumerate(data["resources"]):
-        for k, ref in enumerate(resource["standards"]):
-            if ref in refs and ref in with_items:
-                yield (
-                    ("resources", i, "standards", k),
-                    f"kwaliteitsstandaard {ref} heeft onderdelen; noem het onderdeel, bijvoorbeeld {ref}A",
-                )
-            elif ref not in refs:
-                yield ("resources", i, "standards", k), f"verwijst naar {ref!r}, maar die bestaat niet"
+        for k, ref in _strings(entry, "see_also"):
+            problem = reference_problem(ref, existing, item_required=False)
+            if problem:
+                yield (*path, "see_also", k), *problem
+    for i, resource in _entries(data, "resources"):
+        for k, ref in _strings(resource, "standards"):
+            problem = reference_problem(ref, existing, item_required=True)
+            if problem:
+                yield ("resources", i, "standards", k), *problem
 
 
-def _links_are_sound(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
-    for i, resource in enumerate(data["resources"]):
+def _links_are_sound(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    for i, resource in _entries(data, "resources"):
         seen: set[str] = set()
-        for k, link in enumerate(resource["links"]):
+        for k, link in _entries(resource, "links"):
             path = ("resources", i, "links", k, "url")
-            url = link["url"]
+            url = link.get("url")
+            if not isinstance(url, str) or not _URL_PATTERN.match(url):
+                continue  # the schema reports it
             if url in seen:
-                yield path, "deze link staat al eerder bij dit hulpmiddel"
+                yield path, "deze link staat al eerder bij dit hulpmiddel", "laat de tweede weg"
             seen.add(url)
             problem = url_problem(url)
             if problem:
-                yield path, problem
+                yield path, problem, ""
 
 
 def url_problem(url: str) -> str | None:
@@ -179,3 +274,23 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+def label_warnings(doc: YamlDocument) -> list[Problem]:
+    """Labels that name the file type the site already adds after them ("(PDF)")."""
+    warnings = []
+    for i, resource in _entries(doc.data, "resources"):
+        for k, link in _entries(resource, "links"):
+            hint = file_hint(link["url"])
+            if label_names(link["label"], hint):
+                path = ("resources", i, "links", k, "label")
+                warnings.append(
+                    Problem(
+                        doc.file,
+                        doc.line(path),
+                        dotted(path),
+                        f"{link['label']!r} noemt het bestandstype al; de site zet er zelf '({hint})' achter",
+                        f"haal '{hint}' uit het label",
+                    )
+                )
+    return warnings

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from infobox.errors import Problem
+from infobox.yaml_messages import explain
 
 Path_ = tuple[str | int, ...]
 
@@ -39,6 +40,7 @@ class YamlDocument:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     root_line: int = 1
+    complete: bool = False  # parsed to the end: `data` is the whole file (a duplicate key does not stop it)
     # id(container) -> (container, {key or index: line of its value}); the container is kept so its
     # id stays valid for the document's lifetime.
     _lines: dict[int, tuple[Any, dict[Any, int]]] = field(default_factory=dict, repr=False)
@@ -74,11 +76,10 @@ def read_yaml(path: str | Path) -> YamlDocument:
         _build(loader, doc)
         if doc.data is None and not doc.problems:
             doc.problems.append(Problem(doc.file, 1, "bestand", "is leeg"))
+        doc.complete = doc.data is not None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        doc.problems.append(Problem(doc.file, line, "yaml", f"ongeldige YAML: {what}"))
+        line, message, hint = explain(exc, text)
+        doc.problems.append(Problem(doc.file, line, "yaml", message, hint))
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(doc.file, 1, "yaml", f"ongeldige YAML: {exc}"))
     finally:
@@ -128,6 +129,7 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
                     top.key_line,
                     dotted((*top.path, key)),
                     f"staat dubbel in hetzelfde blok (eerder op regel {top.lines[key]})",
+                    "laat één van de twee weg; YAML zou stilzwijgend de laatste gebruiken",
                 )
             )
         else:

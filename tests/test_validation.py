@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +26,7 @@ CASES = [
         "unknown-field",
         "    organisation: Augeo\n",
         "    organization: Augeo\n",
-        19,
+        22,
         "resources[0].organization",
         "geen bekend veld",
     ),
@@ -48,7 +50,15 @@ CASES = [
         "bestaat niet",
     ),
     ("reference-needs-item", '["3A", "3B"]', '["3A", "3"]', 25, "resources[0].standards[1]", "noem het onderdeel"),
-    ("malformed-reference", '["3A", "3B"]', '["3A", "drie"]', 25, "resources[0].standards[1]", "juiste vorm"),
+    (
+        "malformed-reference",
+        '["3A", "3B"]',
+        '["3A", "drie"]',
+        25,
+        "resources[0].standards[1]",
+        "geen kwaliteitsstandaard of onderdeel",
+    ),
+    ("reference-with-space", '["3A", "3B"]', '["3A", "3 B"]', 25, "resources[0].standards[1]", "bevat spaties"),
     ("unknown-see-also", 'see_also: ["1"]', 'see_also: ["4"]', 17, "standards[1].items[1].see_also[0]", "bestaat niet"),
     (
         "javascript-url",
@@ -126,7 +136,7 @@ CASES = [
         "resources[0].description",
         "is leeg",
     ),
-    ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 26, "yaml", "ongeldige YAML"),
+    ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 25, "yaml", "niet afgesloten met ]"),
     ("duplicate-standard", 'id: "3"', 'id: "1"', 9, "standards[1].id", "twee keer"),
     ("two-documents", "    links: []\n", "    links: []\n---\nsource: {}\n", 39, "yaml", "één document"),
     ("python-tag", "    title: Kindcheck\n", "    title: !!python/name:os.system\n", 20, "yaml", "onbekend type"),
@@ -218,22 +228,71 @@ def test_validate_command_reports_and_exits_1(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert (
-        lines[0] == f"{path}:6: standards[0].id: moet tekst zijn, niet 1 (zet tekst die op een getal of datum "
-        "lijkt tussen aanhalingstekens)"
-    )
-    assert lines[1].startswith(f"{path}:23: resources[0].type: 'blog' is geen toegestane waarde")
-    assert "2 problemen gevonden" in lines[-1]
+    assert lines[0] == f"{path}:6: standards[0].id: moet tekst zijn, niet 1"
+    assert lines[1] == '    tip: zet de waarde tussen aanhalingstekens: "1"'
+    assert lines[2].startswith(f"{path}:23: resources[0].type: 'blog' is geen toegestane waarde")
+    assert lines[-1] == "2 problemen gevonden."
 
 
 def test_validate_command_passes_with_warnings(tmp_path):
-    result = run_cli("validate", str(FIXTURES / "valid-minimal.yaml"))
+    path = FIXTURES / "valid-minimal.yaml"
+    result = run_cli("validate", str(path))
     assert result.returncode == 0, result.stderr
-    assert "waarschuwing:" in result.stderr and "baeten-model" in result.stderr
+    # How many depends on today's date (review age); that they come as one line does not.
+    assert re.fullmatch(
+        rf"\d+ waarschuwing(en)?; bekijk ze met: python -m infobox validate --details {re.escape(str(path))}\n",
+        result.stderr,
+    ), result.stderr
     assert "2 hulpmiddelen, 1 links" in result.stdout
+    details = run_cli("validate", "--details", str(path))
+    assert details.returncode == 0
+    assert f"waarschuwing: {path}:37: resources[1].reviewed: baeten-model: laatst" in details.stderr
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
     result = run_cli("validate", str(tmp_path / "bestaat-niet.yaml"))
     assert result.returncode == 1
     assert "kan niet worden gelezen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_label_that_names_the_file_type_is_flagged(tmp_path):
+    text = VALID.replace("https://www.augeo.nl/nl-nl/kindcheck", "https://www.augeo.nl/kindcheck.pdf")
+    text = text.replace("label: Kindcheck op augeo.nl", "label: Kindcheck (PDF, Augeo)")
+    catalogue = load_catalogue(write(tmp_path, text), today=dt.date(2020, 1, 1))  # no review is due yet
+    assert catalogue.warnings == (
+        f"{tmp_path / 'resources.yaml'}:29: resources[0].links[0].label: 'Kindcheck (PDF, Augeo)' noemt het "
+        "bestandstype al; de site zet er zelf '(PDF)' achter\n    tip: haal 'PDF' uit het label",
+    )
+
+
+def test_validate_on_the_real_catalogue_prints_at_most_one_warning_line():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stderr.splitlines()) <= 1
+    assert result.stdout.startswith("data/resources.yaml: in orde")
+
+
+def test_nothing_written_is_said_only_where_something_would_be_written(tmp_path):
+    path = write(tmp_path, VALID.replace("type: website", "type: blog"))
+    out = tmp_path / "export.csv"
+    export = run_cli("export", "--format", "csv", "--catalogue", str(path), "--out", str(out))
+    assert export.returncode == 1 and not out.exists()
+    assert export.stderr.splitlines()[-1] == "1 probleem gevonden; er is niets geschreven."
+    validate = run_cli("validate", str(path))
+    assert validate.stderr.splitlines()[-1] == "1 probleem gevonden."
+
+
+SHAPES = ["[]", "{}", "", "1", "[[1]]", "{a: 1}", "[1, 2]", "[{x: 1}]", "[3, '3']"]
+
+
+def test_a_wrong_shape_anywhere_is_reported_not_a_crash(tmp_path):
+    """Reference and link checks run alongside the schema, so they must survive any structure."""
+    lines = VALID.splitlines()
+    fields = [(i, m[1]) for i, line in enumerate(lines) if (m := re.match(r"^(\s*(?:- )?[\w-]+:)", line))]
+    for (i, key), shape in itertools.product(fields, SHAPES):
+        edited = [*lines[:i], f"{key} {shape}", *lines[i + 1 :]]
+        path = write(tmp_path, "\n".join(edited) + "\n")
+        try:
+            load_catalogue(path, today=dt.date(2020, 1, 1))
+        except CatalogueError as error:
+            assert all(p.line >= 1 and "None" not in p.message for p in error.problems), (key, shape)

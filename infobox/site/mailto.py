@@ -6,32 +6,48 @@ cannot break the query string; mail clients decode %0A as a line break.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from infobox import CONTACT_EMAIL
-from infobox.model import Resource, Standard
-
+from infobox.model import Link, Resource, Standard
 
 
 def mailto(subject: str, body: str, to: str = CONTACT_EMAIL) -> str:
     return f"mailto:{to}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
-def report_dead_link(resource: Resource, page_url: str, urls: Iterable[str] | None = None) -> str:
-    urls = list(urls) if urls is not None else [link.url for link in resource.links]
+@dataclass(frozen=True)
+class Mail:
+    """A prefilled e-mail: as a mailto: link, and as plain text for readers without a mail program."""
+
+    subject: str
+    body: str
+    to: str = CONTACT_EMAIL
+
+    @property
+    def href(self) -> str:
+        return mailto(self.subject, self.body, self.to)
+
+    @property
+    def text(self) -> str:
+        return f"Aan: {self.to}\nOnderwerp: {self.subject}\n\n{self.body}"
+
+
+def report_dead_link(resource: Resource, page_url: str, link: Link) -> Mail:
+    """The report of one link that does not work, naming the page (with the card's anchor) it is on."""
     lines = [
         "Deze link werkt niet (meer):",
         "",
-        f"Hulpmiddel: {resource.title}",
-        f"Id: {resource.id}",
-        *(f"Link: {url}" for url in urls),
+        f"Link: {link.label}",
+        f"Adres: {link.url}",
+        f"Hulpmiddel: {resource.title} (id: {resource.id})",
         f"Pagina: {page_url}",
         "",
         "Wat ziet u als u de link opent?",
         "",
     ]
-    return mailto(f"Niet-werkende link: {resource.title} ({resource.id})", "\n".join(lines))
+    return Mail(f"Niet-werkende link: {resource.title} ({resource.id})", "\n".join(lines))
 
 
 def suggest_addition(standard: Standard, page_url: str) -> str:

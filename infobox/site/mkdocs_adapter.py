@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from infobox.exports import catalogue_to_csv, catalogue_to_json_text
 from infobox.link_status import read_status
 from infobox.loader import load_catalogue
 from infobox.site.dutch import long_date
+from infobox.site.error_page import error_page, nav_sources
 from infobox.site.pages import SiteContext, generate_pages
 
 log = logging.getLogger("mkdocs.hooks.infobox")
@@ -40,6 +42,14 @@ log = logging.getLogger("mkdocs.hooks.infobox")
 DEFAULT_CATALOGUE = "data/resources.yaml"
 _context: SiteContext | None = None
 _generated_pages: set[str] = set()
+# Set by on_startup: under `mkdocs serve` an invalid catalogue gives an error page instead of a failed build.
+_serving = False
+_error_page: str | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def _setting(config: MkDocsConfig, key: str, default: str) -> Path:
@@ -82,20 +92,27 @@ def catalogue_web_url(config: MkDocsConfig, catalogue_path: Path) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
-    global _context
-    _context = None
+    global _context, _error_page
+    _context, _error_page = None, None
     catalogue_path = _setting(config, "catalogue", DEFAULT_CATALOGUE)
     status_path = _setting(config, "link_status", "data/link-history.json")
     try:
         catalogue = load_catalogue(catalogue_path)
     except CatalogueError as error:
-        # MkDocs logs a BuildError's message and exits 1 without a traceback.
-        raise PluginError(f"de catalogus is ongeldig:\n{error}") from None
+        if not _serving:
+            # MkDocs logs a BuildError's message and exits 1 without a traceback.
+            raise PluginError(f"de catalogus is ongeldig:\n{error}") from None
+        # Printed, not logged: under `strict`, MkDocs aborts a build that logs a warning or error.
+        print(f"de catalogus is ongeldig (ook te zien in de browser):\n{error}", file=sys.stderr, flush=True)
+        _error_page = error_page(str(catalogue_path), error.problems)
+        return config
     if catalogue.warnings:
         # One line, at INFO: review reminders must not fail strict builds nor flood `mkdocs serve`.
+        count = len(catalogue.warnings)
         log.info(
-            "%d hulpmiddelen zijn langer dan twee jaar niet gecontroleerd; details: python -m infobox validate",
-            len(catalogue.warnings),
+            "%d %s bij de catalogus; bekijk ze met: python -m infobox validate --details",
+            count,
+            "waarschuwing" if count == 1 else "waarschuwingen",
         )
     try:
         status = read_status(status_path)
@@ -114,6 +131,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _error_page is not None:
+        return _only_error_pages(files, config)
     if _context is None:  # on_config failed; MkDocs would not get here
         raise PluginError("infobox: on_config did not run")
     generated = dict(generate_pages(_context))
@@ -125,6 +144,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")
         files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def _only_error_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Every page the maintainer may have open (hand-written or generated) shows the error page."""
+    pages = {file.src_uri for file in files.documentation_pages()} | set(nav_sources(config.nav))
+    for file in files.documentation_pages():
+        files.remove(file)
+    _generated_pages.clear()
+    _generated_pages.update(pages)
+    for src_uri in sorted(pages):
+        files.append(File.generated(config, src_uri, content=_error_page))
     return files
 
 

@@ -12,6 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from infobox import CONTACT_EMAIL
 from infobox.link_status import STATUSES, LinkState, LinkStatus
 from infobox.model import Catalogue, Resource, standard_of
 from infobox.site import analysis, mailto
@@ -136,7 +137,8 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         "audiences": AUDIENCES,
         "organisations": organisations(catalogue),
         "link_summary": link_summary(ctx),
-        "report_mailto": lambda resource, src: mailto.report_dead_link(resource, ctx.page_url(src)),
+        "report_mail": mailto.report_dead_link,
+        "contact_email": CONTACT_EMAIL,
         "long_date": long_date,
     }
 

@@ -15,21 +15,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from infobox.file_types import extra_hint
 from infobox.site.dutch import long_date
 
 # Python-Markdown's ESCAPED_CHARS: syntax it accepts a backslash before. '>' is left out (HTML escaping,
 # which runs after this, turns it into '&gt;'); escaping any other character would show the backslash.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-_FILE_HINTS = {
-    ".pdf": "PDF",
-    ".doc": "Word",
-    ".docx": "Word",
-    ".xls": "Excel",
-    ".xlsx": "Excel",
-    ".ppt": "PowerPoint",
-    ".pptx": "PowerPoint",
-    ".mp4": "video",
-}
 
 
 def markdown_text(value: object) -> Markup:
@@ -48,15 +39,6 @@ def slug(value: object) -> str:
     """'Rijksoverheid' -> 'rijksoverheid', 'Veilig Thuis (VT)' -> 'veilig-thuis-vt': stable ASCII ids."""
     ascii_text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def file_hint(url: str) -> str:
-    """A visible hint such as 'PDF' for links that download a file instead of opening a page."""
-    path = urlsplit(url).path.lower()
-    for suffix, hint in _FILE_HINTS.items():
-        if path.endswith(suffix):
-            return hint
-    return ""
 
 
 def safe_href(url: str) -> str:
@@ -79,6 +61,6 @@ def environment() -> Environment:
         comment_end_string="##}",
     )
     env.filters.update(
-        md=markdown_text, nav_title=nav_title, slug=slug, file_hint=file_hint, href=safe_href, long_date=long_date
+        md=markdown_text, nav_title=nav_title, slug=slug, file_hint=extra_hint, href=safe_href, long_date=long_date
     )
     return env

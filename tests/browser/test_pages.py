@@ -84,10 +84,12 @@ def test_mailto_actions_are_prefilled(page, site_url):
     assert "kwaliteitsstandaard 3" in query["subject"][0]
 
     resource = CATALOGUE.resources_for("3A")[0]
-    report = page.get_by_role("link", name=f"Meld een niet-werkende link bij {resource.title}").first
+    page.get_by_text(f"Link werkt niet? Meld het bij {resource.title}").first.click()
+    link = resource.links[0]
+    report = page.get_by_role("link", name=f"Meld: {link.label} ({resource.title})").first
     href = report.get_attribute("href")
     assert href.startswith("mailto:info@geweldnergensthuis.nl?")
     body = parse_qs(urlsplit(href).query)["body"][0]
-    assert resource.id in body and resource.links[0].url in body and "/kwaliteitsstandaarden/3/" in body
+    assert resource.id in body and link.url in body and f"{site_url}/kwaliteitsstandaarden/3/#3a-" in body
     report.focus()
     expect(report).to_be_focused()

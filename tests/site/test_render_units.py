@@ -10,7 +10,8 @@ import pytest
 from infobox.model import Link, Resource
 from infobox.site.mailto import report_dead_link
 from infobox.site.pages import Links, url_path
-from infobox.site.render import file_hint, markdown_text, safe_href
+from infobox.file_types import extra_hint, file_hint
+from infobox.site.render import markdown_text, safe_href
 
 
 @pytest.mark.parametrize(
@@ -33,10 +34,13 @@ def test_mailto_survives_ampersands_question_marks_and_line_breaks():
         standards=("1",),
         links=(Link("https://example.org/?a=1&b=2", "x"),),
     )
-    query = parse_qs(urlsplit(report_dead_link(resource, "/hulpmiddelen/")).query, strict_parsing=True)
+    mail = report_dead_link(resource, "/hulpmiddelen/#a-b", resource.links[0])
+    query = parse_qs(urlsplit(mail.href).query, strict_parsing=True)
     assert set(query) == {"subject", "body"}
     assert query["subject"] == ["Niet-werkende link: Vragen & antwoorden? Ja=nee (a-b)"]
-    assert "Link: https://example.org/?a=1&b=2\nPagina: /hulpmiddelen/" in query["body"][0]
+    assert "Adres: https://example.org/?a=1&b=2\nHulpmiddel: Vragen & antwoorden? Ja=nee (id: a-b)\n" in query["body"][0]
+    assert "Pagina: /hulpmiddelen/#a-b\n" in query["body"][0]
+    assert mail.text.startswith("Aan: info@geweldnergensthuis.nl\nOnderwerp: Niet-werkende link: Vragen & ")
 
 
 def test_url_paths_and_relative_links():
@@ -53,6 +57,11 @@ def test_url_paths_and_relative_links():
 def test_file_hint_and_link_schemes():
     assert file_hint("https://x.nl/a/B.PDF") == "PDF"
     assert file_hint("https://x.nl/pdf-uitleg") == ""
+    # The label already names the type: the site does not say PDF twice.
+    assert extra_hint("https://x.nl/a.pdf", "Handreiking (PDF, Movisie)") == ""
+    assert extra_hint("https://x.nl/a.pdf", "Interactieve pdf") == ""
+    assert extra_hint("https://x.nl/a.pdf", "Handreiking (Movisie)") == "PDF"
+    assert extra_hint("https://x.nl/a.pdf", "PDFjes-overzicht") == "PDF"
     with pytest.raises(ValueError):
         safe_href("javascript:alert(1)")
     assert safe_href("mailto:info@geweldnergensthuis.nl") == "mailto:info@geweldnergensthuis.nl"

@@ -1,0 +1,48 @@
+// "Link werkt niet?" on resource cards (infobox/templates/site/_card.html.j2).
+// 1. The mails name the page by its absolute URL, as the reader sees it (the build may not know the
+//    site's address; then the mails hold the site-relative path in data-report-page).
+// 2. Readers without a mail program copy the report text with a button and send it from their webmail.
+(function () {
+  "use strict";
+
+  function absoluteUrl(report) {
+    const title = report.closest(".ib-card")?.querySelector(".ib-card__title");
+    return location.origin + location.pathname + (title ? "#" + title.id : "");
+  }
+
+  async function copy(button, status) {
+    const text = button.dataset.copy;
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = "De meldtekst is gekopieerd. Plak hem in een e-mail aan het adres hierboven.";
+    } catch {
+      // No clipboard access: show the text, selected, so the reader can copy it by hand.
+      let area = button.parentElement.querySelector("textarea");
+      if (!area) {
+        area = document.createElement("textarea");
+        area.readOnly = true;
+        area.rows = 8;
+        area.className = "ib-report__text";
+        area.setAttribute("aria-label", "Meldtekst");
+        button.after(area);
+      }
+      area.value = text;
+      area.select();
+      status.textContent = "Kopiëren lukte niet: de meldtekst staat geselecteerd in het tekstvak.";
+    }
+  }
+
+  for (const report of document.querySelectorAll(".ib-report[data-report-page]")) {
+    const relative = report.dataset.reportPage;
+    const absolute = absoluteUrl(report);
+    const status = report.querySelector(".ib-report__status");
+    for (const mail of report.querySelectorAll("a.ib-mailto")) {
+      mail.href = mail.href.replace(encodeURIComponent(relative), encodeURIComponent(absolute));
+    }
+    for (const button of report.querySelectorAll("button[data-copy]")) {
+      button.dataset.copy = button.dataset.copy.replace(relative, absolute);
+      button.hidden = false;
+      button.addEventListener("click", () => copy(button, status));
+    }
+  }
+})();
