@@ -68,7 +68,7 @@ def semantic_problems(doc: YamlDocument) -> list[Problem]:
     data = doc.data
     return [
         Problem(doc.file, doc.line(path), dotted(path), message)
-        for rule in (_unique_ids, _references_exist, _links_are_sound)
+        for rule in (_unique_ids, _references_exist, _links_are_sound, _groups_name_own_standards)
         for path, message in rule(data)
     ]
 
@@ -101,7 +101,6 @@ def _valid_references(data: dict[str, Any]) -> set[str]:
 
 def _references_exist(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
     refs = _valid_references(data)
-    with_items = {s["id"] for s in data["standards"] if s.get("items")}
     places = [(("standards", i), s) for i, s in enumerate(data["standards"])]
     places += [
         (("standards", i, "items", j), item)
@@ -112,14 +111,11 @@ def _references_exist(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
         for k, ref in enumerate(entry.get("see_also", [])):
             if ref not in refs:
                 yield (*path, "see_also", k), f"verwijst naar {ref!r}, maar die kwaliteitsstandaard bestaat niet"
+    # A standard's number alone ("10") is fine even when it has sub-items: the resource applies to the
+    # whole standard and is shown once, at the standard.
     for i, resource in enumerate(data["resources"]):
         for k, ref in enumerate(resource["standards"]):
-            if ref in refs and ref in with_items:
-                yield (
-                    ("resources", i, "standards", k),
-                    f"kwaliteitsstandaard {ref} heeft onderdelen; noem het onderdeel, bijvoorbeeld {ref}A",
-                )
-            elif ref not in refs:
+            if ref not in refs:
                 yield ("resources", i, "standards", k), f"verwijst naar {ref!r}, maar die bestaat niet"
 
 
@@ -135,6 +131,16 @@ def _links_are_sound(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
             problem = url_problem(url)
             if problem:
                 yield path, problem
+
+
+def _groups_name_own_standards(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
+    """A block heading given per reference (`group: {"3B": …}`) must name one of the resource's own standards."""
+    for i, resource in enumerate(data["resources"]):
+        group = resource.get("group")
+        if isinstance(group, dict):
+            for ref in group:
+                if ref not in resource["standards"]:
+                    yield ("resources", i, "group", ref), f"{ref!r} staat niet in `standards` van dit hulpmiddel"
 
 
 def url_problem(url: str) -> str | None:
@@ -156,7 +162,7 @@ def url_problem(url: str) -> str | None:
 
 def review_warnings(doc: YamlDocument, today: dt.date) -> list[Problem]:
     """Entries whose content has not been checked for longer than the Kwaliteitskader's review cycle."""
-    limit = _years_before(today, REVIEW_INTERVAL_YEARS)
+    limit = review_limit(today)
     warnings = []
     for i, resource in enumerate(doc.data["resources"]):
         reviewed = resource.get("reviewed")
@@ -172,6 +178,26 @@ def review_warnings(doc: YamlDocument, today: dt.date) -> list[Problem]:
                 )
             )
     return warnings
+
+
+def unchecked_summary(doc: YamlDocument) -> Problem | None:
+    """One line for all entries no person has checked yet (no `reviewed`), instead of one line each."""
+    unchecked = [r for r in doc.data["resources"] if not r.get("reviewed")]
+    if not unchecked:
+        return None
+    imported = sum(1 for r in unchecked if r.get("provenance") == "infobox")
+    return Problem(
+        doc.file,
+        doc.line(("resources",)),
+        "resources",
+        f"{len(unchecked)} hulpmiddelen zijn nog door niemand gecontroleerd ({imported} overgenomen uit de "
+        "Infobox); zet na controle de datum in `reviewed` (lijst: pagina /beheer/ van de website)",
+    )
+
+
+def review_limit(today: dt.date) -> dt.date:
+    """Entries last checked before this date are due for a new check."""
+    return _years_before(today, REVIEW_INTERVAL_YEARS)
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

@@ -47,7 +47,6 @@ CASES = [
         "resources[1].standards[0]",
         "bestaat niet",
     ),
-    ("reference-needs-item", '["3A", "3B"]', '["3A", "3"]', 25, "resources[0].standards[1]", "noem het onderdeel"),
     ("malformed-reference", '["3A", "3B"]', '["3A", "drie"]', 25, "resources[0].standards[1]", "juiste vorm"),
     ("unknown-see-also", 'see_also: ["1"]', 'see_also: ["4"]', 17, "standards[1].items[1].see_also[0]", "bestaat niet"),
     (

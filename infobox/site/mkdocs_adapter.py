@@ -70,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if catalogue.warnings:
         # One line, at INFO: review reminders must not fail strict builds nor flood `mkdocs serve`.
         log.info(
-            "%d hulpmiddelen zijn langer dan twee jaar niet gecontroleerd; details: python -m infobox validate",
+            "%d waarschuwingen over controledata; details: python -m infobox validate of de pagina /beheer/",
             len(catalogue.warnings),
         )
     try:
@@ -79,7 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{status_path}: linkstatus onleesbaar: {error}") from None
     today = build_date()
     _context = SiteContext(catalogue=catalogue, status=status, site_url=config.site_url or "", today=today)
-    config.extra["infobox_updated"] = long_date(today)
+    # The content date people gave the catalogue (last edit or check), never the build time.
+    config.extra["infobox_updated"] = long_date(catalogue.content_date)
     return config
 
 
