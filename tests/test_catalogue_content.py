@@ -7,6 +7,7 @@ Expected values below were read from that seed by hand; where possible the test 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -214,12 +215,15 @@ def test_links_have_labels(catalogue):
             assert link.label.strip(), (resource.id, link.url)
 
 
-def test_imported_entries_carry_no_check_date_nobody_made(catalogue):
-    # The Infobox is undated; a date taken from a linked file's name is not a check by a person.
-    assert "niet vóór 25 januari 2021" in catalogue.source.edition
+# Review dates were separated from provenance on this day; an earlier `reviewed` is not a check by a person
+# (the old `2021-01-25` came from a linked file's name).
+CHECKS_START = dt.date(2026, 11, 29)
+
+
+def test_no_check_date_nobody_made(catalogue):
+    assert "niet vóór 25 januari 2021" in catalogue.source.edition  # the Infobox itself is undated
     for resource in catalogue.resources:
-        if resource.from_infobox:
-            assert resource.reviewed is None, resource.id
+        assert resource.reviewed is None or resource.reviewed >= CHECKS_START, resource.id
 
 
 def test_organisations_spelled_one_way(catalogue):
@@ -496,3 +500,12 @@ def test_new_resource_as_beheer_describes_builds(extended_catalogue_file, tmp_pa
     overview = (site / "hulpmiddelen" / "index.html").read_text(encoding="utf-8")
     assert 'id="nieuw-hulpmiddel"' in overview
     assert "Gecontroleerd: november 2026" in overview
+
+
+def test_validate_sums_up_unchecked_entries_in_one_line(catalogue, capsys):
+    count = sum(1 for r in catalogue.resources if r.reviewed is None)
+    assert main(["validate", str(CATALOGUE_FILE)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("waarschuwing:")]
+    unchecked = [line for line in warnings if "nog door niemand gecontroleerd" in line]
+    assert len(unchecked) == 1 and f"{count} hulpmiddelen" in unchecked[0], warnings
+    assert len(warnings) <= 1 + sum(1 for r in catalogue.resources if r.reviewed)  # no line per unchecked entry

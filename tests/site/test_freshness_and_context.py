@@ -9,7 +9,9 @@ from pathlib import Path
 
 from sitebuild import REPO, page_of
 
+from infobox.loader import load_catalogue
 from infobox.site import analysis
+from infobox.site.dutch import long_date, month_year
 
 ANALYSIS_SEED = REPO / "tests" / "fixtures" / "seed_analysis_2020.txt"
 
@@ -33,14 +35,20 @@ def card(page: Path, resource_id: str) -> str:
 # --- Freshness ---------------------------------------------------------------------------------------
 
 
-def test_imported_cards_say_where_they_come_from_not_a_check_date(real_site):
+def test_cards_show_a_check_date_only_for_checked_entries(real_site):
+    catalogue = load_catalogue(REPO / "data" / "resources.yaml")
     overview = page_of(real_site, "/hulpmiddelen/")
-    assert "Overgenomen uit de Infobox" in card(overview, "kindcheck")
-    for page in real_site.rglob("*.html"):
-        assert 'class="ib-card__reviewed" data-search-exclude>Gecontroleerd' not in page.read_text("utf-8"), page
-    exported = json.loads((real_site / "catalogue.json").read_text(encoding="utf-8"))
-    assert {r["reviewed"] for r in exported["resources"]} == {None}
-    assert {r["provenance"] for r in exported["resources"]} == {"infobox"}
+    exported = {r["id"]: r for r in json.loads((real_site / "catalogue.json").read_text("utf-8"))["resources"]}
+    assert any(r.reviewed is None and r.from_infobox for r in catalogue.resources)
+    for resource in catalogue.resources:
+        shown = card(overview, resource.id)
+        if resource.reviewed:
+            assert f"Gecontroleerd: {month_year(resource.reviewed)}" in shown, resource.id
+        else:
+            assert "Gecontroleerd" not in shown, resource.id
+            assert ("Overgenomen uit de Infobox" in shown) == resource.from_infobox, resource.id
+        assert exported[resource.id]["reviewed"] == (resource.reviewed.isoformat() if resource.reviewed else None)
+        assert exported[resource.id]["provenance"] == (resource.provenance or None)
 
 
 def test_checked_cards_show_the_check_month(unchecked_site):
@@ -55,14 +63,18 @@ def test_footer_and_home_show_the_content_date_not_the_build_date(real_site, unc
     assert "Laatst bijgewerkt: 25 januari 2021" in home
     assert "Inhoud laatst bijgewerkt: 25 januari 2021" in home
     assert "Laatst bijgewerkt: 25 januari 2021" in text_of(page_of(unchecked_site, "/over/"))
-    real_home = text_of(page_of(real_site, "/"))
-    assert "Laatst bijgewerkt: 29 november 2026" in real_home  # data/resources.yaml: source.updated
+    real = load_catalogue(REPO / "data" / "resources.yaml")
+    assert real.source.updated is not None  # the maintainers' date of their last change
+    assert f"Laatst bijgewerkt: {long_date(real.content_date)}" in text_of(page_of(real_site, "/"))
 
 
 def test_maintainers_page_lists_unchecked_entries_out_of_readers_way(real_site):
+    catalogue = load_catalogue(REPO / "data" / "resources.yaml")
+    unchecked = [r for r in catalogue.resources if r.reviewed is None]
     beheer = page_of(real_site, "/beheer/")
-    assert "Nog nooit gecontroleerd (67)" in text_of(beheer)
-    assert 'href="../hulpmiddelen/#kindcheck"' in beheer.read_text(encoding="utf-8")
+    assert f"Nog nooit gecontroleerd ({len(unchecked)})" in text_of(beheer)
+    for resource in unchecked:
+        assert f'href="../hulpmiddelen/#{resource.id}"' in beheer.read_text(encoding="utf-8")
     assert "/beheer/" not in page_of(real_site, "/").read_text(encoding="utf-8")  # not in the navigation
 
 
