@@ -18,6 +18,8 @@ CSV_COLUMNS = (
     "audience",
     "standards",
     "reviewed",
+    "provenance",
+    "editorial",
     "link_url",
     "link_label",
     "description",
@@ -31,6 +33,7 @@ def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
             "url": catalogue.source.url,
             "publisher": catalogue.source.publisher,
             "edition": catalogue.source.edition,
+            "updated": catalogue.source.updated.isoformat() if catalogue.source.updated else None,
         },
         "standards": [
             {
@@ -50,13 +53,16 @@ def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
             {
                 "id": r.id,
                 "title": r.title,
-                "group": r.group,
+                "groups": dict(r.groups),
                 "description": r.description,
                 "organisations": list(r.organisations),
                 "type": r.type,
                 "audience": list(r.audience),
                 "standards": list(r.standards),
+                # A date only when a person checked the entry; otherwise where it came from.
                 "reviewed": r.reviewed.isoformat() if r.reviewed else None,
+                "provenance": r.provenance or None,
+                "editorial": list(r.editorial),
                 "links": [{"url": link.url, "label": link.label} for link in r.links],
             }
             for r in catalogue.resources
@@ -85,6 +91,8 @@ def catalogue_to_csv(catalogue: Catalogue) -> str:
             "audience": ";".join(r.audience),
             "standards": ";".join(r.standards),
             "reviewed": r.reviewed.isoformat() if r.reviewed else "",
+            "provenance": r.provenance,
+            "editorial": ";".join(r.editorial),
             "description": r.description,
         }
         for link in r.links or (None,):

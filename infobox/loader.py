@@ -8,7 +8,7 @@ from typing import Any
 
 from infobox.errors import CatalogueError
 from infobox.model import Catalogue, Item, Link, Resource, Source, Standard
-from infobox.validate import label_warnings, review_warnings, schema_problems, semantic_problems
+from infobox.validate import label_warnings, review_warnings, schema_problems, semantic_problems, unchecked_summary
 from infobox.yaml_source import YamlDocument, read_yaml
 
 DEFAULT_CATALOGUE = Path("data/resources.yaml")
@@ -19,16 +19,32 @@ def _organisations(value: str | list[str]) -> tuple[str, ...]:
     return tuple(name.strip() for name in ([value] if isinstance(value, str) else value))
 
 
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _groups(value: str | dict[str, str] | None, refs: list[str]) -> tuple[tuple[str, str], ...]:
+    """`group:` is one heading (for every reference of the resource) or a mapping reference -> heading."""
+    if not value:
+        return ()
+    pairs = value.items() if isinstance(value, dict) else ((ref, value) for ref in refs)
+    return tuple((ref, heading.strip()) for ref, heading in pairs)
+
+
 def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | None = None) -> Catalogue:
     """Load and validate the catalogue; raise CatalogueError listing every problem found.
 
-    Review-age warnings do not fail the load; they are on `Catalogue.warnings`.
+    Review-age warnings and the one-line summary of unchecked entries do not fail the load; they are on
+    `Catalogue.warnings`.
     """
     doc = read_yaml(path)
     problems = doc.problems + (schema_problems(doc) + semantic_problems(doc) if doc.complete else [])
     if problems:
         raise CatalogueError(problems)
     warnings = review_warnings(doc, today or dt.date.today()) + label_warnings(doc)
+    summary = unchecked_summary(doc)
+    if summary:
+        warnings.append(summary)
     return _build(doc, warnings=tuple(str(w) for w in warnings))
 
 
@@ -36,7 +52,11 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
     data: dict[str, Any] = doc.data
     src = data["source"]
     source = Source(
-        title=src["title"], url=src["url"], publisher=src.get("publisher", ""), edition=src.get("edition", "")
+        title=src["title"],
+        url=src["url"],
+        publisher=src.get("publisher", ""),
+        edition=src.get("edition", ""),
+        updated=_date(src.get("updated")),
     )
     standards = tuple(
         Standard(
@@ -63,13 +83,15 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
         Resource(
             id=r["id"],
             title=r["title"].strip(),
-            group=r.get("group", "").strip(),
+            groups=_groups(r.get("group"), r["standards"]),
             description=r["description"].strip(),
             organisations=_organisations(r["organisation"]),
             type=r["type"],
             standards=tuple(r["standards"]),
             audience=tuple(r.get("audience", ())),
-            reviewed=dt.date.fromisoformat(r["reviewed"]) if r.get("reviewed") else None,
+            reviewed=_date(r.get("reviewed")),
+            provenance=r.get("provenance", ""),
+            editorial=tuple(r.get("editorial", ())),
             links=tuple(
                 Link(url=link["url"], label=link["label"].strip(), line=doc.line(("resources", i, "links", k)))
                 for k, link in enumerate(r["links"])

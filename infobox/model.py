@@ -64,15 +64,27 @@ class Resource:
     standards: tuple[str, ...]  # references: "3A", "9"
     links: tuple[Link, ...] = ()
     audience: tuple[str, ...] = ()
-    reviewed: dt.date | None = None
-    group: str = ""  # the Infobox's block heading when one block was split into several resources
+    reviewed: dt.date | None = None  # set only when a person checked the entry against its links
+    provenance: str = ""  # "infobox": transcribed from the Infobox edition named in Source.edition
+    editorial: tuple[str, ...] = ()  # fields ("type", "audience") whose values the editors chose
+    # The Infobox's block heading per reference, where one block was split into several resources;
+    # a heading belongs only to the standards where the Infobox prints it.
+    groups: tuple[tuple[str, str], ...] = ()
     line: int = 0
+
+    def group_for(self, ref: str) -> str:
+        """The Infobox's block heading of this resource under `ref`, or ""."""
+        return dict(self.groups).get(ref, "")
 
     @property
     def organisation_names(self) -> str:
         """The organisations as Dutch prose: "A", "A en B", "A, B en C"."""
         *rest, last = self.organisations
         return f"{', '.join(rest)} en {last}" if rest else last
+
+    @property
+    def from_infobox(self) -> bool:
+        return self.provenance == "infobox"
 
     @property
     def standard_ids(self) -> tuple[str, ...]:
@@ -89,6 +101,7 @@ class Source:
     url: str
     publisher: str = ""
     edition: str = ""  # the Infobox edition the entries were transcribed from
+    updated: dt.date | None = None  # when the maintainers last changed the catalogue's content
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,14 @@ class Catalogue:
     resources: tuple[Resource, ...]
     path: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def content_date(self) -> dt.date | None:
+        """The newest date a person gave the content: the last edit (`source.updated`) or the last check."""
+        dates = [r.reviewed for r in self.resources if r.reviewed]
+        if self.source.updated:
+            dates.append(self.source.updated)
+        return max(dates, default=None)
 
     def standard(self, standard_id: str) -> Standard:
         return self._standards_by_id[standard_id]

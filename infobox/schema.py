@@ -43,6 +43,11 @@ SCHEMA: dict[str, Any] = {
                 "url": _URL,
                 "publisher": {"type": "string"},
                 "edition": {"type": "string"},
+                "updated": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "Datum waarop de beheerders de inhoud van de catalogus het laatst wijzigden.",
+                },
             },
         },
         "standards": {
@@ -88,7 +93,19 @@ SCHEMA: dict[str, Any] = {
                         "description": "Vaste korte naam: kleine letters, cijfers en streepjes.",
                     },
                     "title": _TEXT,
-                    "group": {"type": "string"},
+                    "group": {
+                        "anyOf": [
+                            {"type": "string"},
+                            {
+                                "type": "object",
+                                "propertyNames": _REF,
+                                "additionalProperties": _TEXT,
+                                "minProperties": 1,
+                            },
+                        ],
+                        "description": "Kop van het blok in de Infobox; bij meerdere standaarden per verwijzing: "
+                        '{"3B": "kop"}.',
+                    },
                     "description": _TEXT,
                     "organisation": {
                         "anyOf": [_TEXT, {"type": "array", "minItems": 1, "uniqueItems": True, "items": _TEXT}],
@@ -100,7 +117,18 @@ SCHEMA: dict[str, Any] = {
                     "reviewed": {
                         "type": "string",
                         "format": "date",
-                        "description": "Datum van de laatste inhoudelijke controle (JJJJ-MM-DD).",
+                        "description": "Datum waarop een beheerder de inhoud en links heeft gecontroleerd "
+                        "(JJJJ-MM-DD); alleen invullen na een echte controle.",
+                    },
+                    "provenance": {
+                        "enum": ["infobox"],
+                        "description": "Herkomst: 'infobox' = overgenomen uit de Infobox (zie source.edition).",
+                    },
+                    "editorial": {
+                        "type": "array",
+                        "items": {"enum": ["type", "audience"]},
+                        "uniqueItems": True,
+                        "description": "Velden waarvan de waarde door de redactie is gekozen, niet uit de Infobox.",
                     },
                     "links": {
                         "type": "array",

@@ -103,7 +103,7 @@ def semantic_problems(doc: YamlDocument) -> list[Problem]:
     data = doc.data if isinstance(doc.data, dict) else {}
     return [
         Problem(doc.file, doc.line(path), dotted(path), message, hint)
-        for rule in (_unique_ids, _references_exist, _links_are_sound)
+        for rule in (_unique_ids, _references_exist, _links_are_sound, _groups_name_own_standards)
         for path, message, hint in rule(data)
     ]
 
@@ -166,8 +166,11 @@ def _existing(data: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
-def reference_problem(ref: str, existing: dict[str, list[str]], *, item_required: bool) -> tuple[str, str] | None:
-    """Why `ref` does not name a standard or sub-item of this catalogue, or None."""
+def reference_problem(ref: str, existing: dict[str, list[str]]) -> tuple[str, str] | None:
+    """Why `ref` does not name a standard or sub-item of this catalogue, or None.
+
+    A standard's number alone ("10") is fine even when it has sub-items: a resource that applies to the whole
+    standard is shown once, at the standard."""
     standards = ", ".join(existing)
     match = re.fullmatch(r"\s*(\d+)\s*([A-Za-z]?)\s*", ref)
     if not match:
@@ -187,11 +190,6 @@ def reference_problem(ref: str, existing: dict[str, list[str]], *, item_required
             f"onderdeel {canonical} bestaat niet",
             f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(items)}",
         )
-    if not letter and items and item_required:
-        return (
-            f"kwaliteitsstandaard {number} heeft onderdelen; noem het onderdeel",
-            f"kies uit {', '.join(items)}",
-        )
     if ref != canonical:
         wrong = "moet met een hoofdletter" if letter.islower() else "bevat spaties"
         return f"{ref!r} {wrong}", f'schrijf "{canonical}"'
@@ -206,12 +204,12 @@ def _references_exist(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
     ]
     for path, entry in places:
         for k, ref in _strings(entry, "see_also"):
-            problem = reference_problem(ref, existing, item_required=False)
+            problem = reference_problem(ref, existing)
             if problem:
                 yield (*path, "see_also", k), *problem
     for i, resource in _entries(data, "resources"):
         for k, ref in _strings(resource, "standards"):
-            problem = reference_problem(ref, existing, item_required=True)
+            problem = reference_problem(ref, existing)
             if problem:
                 yield ("resources", i, "standards", k), *problem
 
@@ -230,6 +228,21 @@ def _links_are_sound(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
             problem = url_problem(url)
             if problem:
                 yield path, problem, ""
+
+
+def _groups_name_own_standards(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """A block heading given per reference (`group: {"3B": …}`) must name one of the resource's own standards."""
+    for i, resource in _entries(data, "resources"):
+        group = resource.get("group")
+        if isinstance(group, dict):
+            own = [ref for _, ref in _strings(resource, "standards")]
+            for ref in group:
+                if ref not in own:
+                    yield (
+                        ("resources", i, "group", ref),
+                        f"{ref!r} staat niet in `standards` van dit hulpmiddel",
+                        f"kies uit {', '.join(own)}" if own else "",
+                    )
 
 
 def url_problem(url: str) -> str | None:
@@ -251,7 +264,7 @@ def url_problem(url: str) -> str | None:
 
 def review_warnings(doc: YamlDocument, today: dt.date) -> list[Problem]:
     """Entries whose content has not been checked for longer than the Kwaliteitskader's review cycle."""
-    limit = _years_before(today, REVIEW_INTERVAL_YEARS)
+    limit = review_limit(today)
     warnings = []
     for i, resource in enumerate(doc.data["resources"]):
         reviewed = resource.get("reviewed")
@@ -267,6 +280,26 @@ def review_warnings(doc: YamlDocument, today: dt.date) -> list[Problem]:
                 )
             )
     return warnings
+
+
+def unchecked_summary(doc: YamlDocument) -> Problem | None:
+    """One line for all entries no person has checked yet (no `reviewed`), instead of one line each."""
+    unchecked = [r for r in doc.data["resources"] if not r.get("reviewed")]
+    if not unchecked:
+        return None
+    imported = sum(1 for r in unchecked if r.get("provenance") == "infobox")
+    return Problem(
+        doc.file,
+        doc.line(("resources",)),
+        "resources",
+        f"{len(unchecked)} hulpmiddelen zijn nog door niemand gecontroleerd ({imported} overgenomen uit de "
+        "Infobox); zet na controle de datum in `reviewed` (lijst: pagina /beheer/ van de website)",
+    )
+
+
+def review_limit(today: dt.date) -> dt.date:
+    """Entries last checked before this date are due for a new check."""
+    return _years_before(today, REVIEW_INTERVAL_YEARS)
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

@@ -6,17 +6,25 @@ Expected values below were read from that seed by hand; where possible the test 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from infobox.cli import main
 from infobox.loader import load_catalogue
-from infobox.model import Catalogue
+from infobox.model import Catalogue, Resource
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_FILE = ROOT / "data" / "resources.yaml"
 SEED_FILE = ROOT / "tests" / "fixtures" / "seed_infobox.txt"
+
+sys.path.insert(0, str(ROOT / "tests" / "site"))
+from sitebuild import build_site  # noqa: E402
 
 KWALITEITSKADER_PDF = (
     "https://vng.nl/sites/default/files/2019-11/"
@@ -47,7 +55,12 @@ def squash(text: str) -> str:
 
 
 def link_urls(catalogue: Catalogue) -> set[str]:
-    return {link.url for resource in catalogue.resources for link in resource.links}
+    return {link.url for resource in imported(catalogue) for link in resource.links}
+
+
+def imported(catalogue: Catalogue) -> list[Resource]:
+    """The entries transcribed from the Infobox: the seed checks run on these, so new entries are free."""
+    return [r for r in catalogue.resources if r.from_infobox]
 
 
 # --- URLs -------------------------------------------------------------------------------------------
@@ -173,7 +186,8 @@ def test_no_reference_left_empty(catalogue):
         targets = standard.items or (standard,)
         for target in targets:
             ref = getattr(target, "ref", standard.id)
-            assert catalogue.resources_for(ref) or target.see_also or target.note, ref
+            found = catalogue.resources_for(ref) or catalogue.resources_for(standard.id)
+            assert found or target.see_also or target.note, ref
 
 
 # --- Resources --------------------------------------------------------------------------------------
@@ -201,9 +215,15 @@ def test_links_have_labels(catalogue):
             assert link.label.strip(), (resource.id, link.url)
 
 
-def test_all_reviewed_at_the_infobox_edition(catalogue):
-    assert {r.reviewed.isoformat() for r in catalogue.resources if r.reviewed} == {"2021-01-25"}
-    assert all(r.reviewed for r in catalogue.resources)
+# Review dates were separated from provenance on this day; an earlier `reviewed` is not a check by a person
+# (the old `2021-01-25` came from a linked file's name).
+CHECKS_START = dt.date(2026, 11, 29)
+
+
+def test_no_check_date_nobody_made(catalogue):
+    assert "niet vóór 25 januari 2021" in catalogue.source.edition  # the Infobox itself is undated
+    for resource in catalogue.resources:
+        assert resource.reviewed is None or resource.reviewed >= CHECKS_START, resource.id
 
 
 def test_organisations_spelled_one_way(catalogue):
@@ -216,7 +236,7 @@ def test_organisations_spelled_one_way(catalogue):
 
 def test_groups_are_seed_headings(catalogue, seed):
     squashed_seed = squash(seed)
-    groups = {r.group for r in catalogue.resources if r.group}
+    groups = {heading for r in catalogue.resources for _, heading in r.groups}
     assert len(groups) >= 10
     for group in groups:
         assert squash(group) in squashed_seed, group
@@ -248,8 +268,8 @@ def test_spot_check_baeten_model(catalogue):
     assert model.links == ()
     assert model.type == "model"
     assert model.organisations == ("Paul Baeten",)
-    assert model.standard_ids == ("10",)
-    assert model.standards == tuple(f"10{x}" for x in "ABCDEFG")
+    # "Hiervoor …" after 10G applies to the whole standard: shown once, at standard 10.
+    assert model.standards == ("10",)
 
 
 def test_spot_check_multi_link_blocks(catalogue):
@@ -323,12 +343,169 @@ def test_url_attached_to_its_block(catalogue, url, resource_id, refs):
 
 
 def test_split_bullets_keep_their_organisation(catalogue):
-    group = [r for r in catalogue.resources if r.group == "Signaleren van geweld"]
+    group = [r for r in catalogue.resources if r.group_for("3B") == "Signaleren van geweld"]
     organisations = {name for r in group for name in r.organisations}
-    assert {"NJi", "Kadera", "Movisie", "SKJ", "Augeo"} <= organisations
+    assert {"NJi", "Kadera", "Movisie", "SKJ", "Augeo Academy", "Fier"} <= organisations
     assert len(group) == 7  # the seven bullets of the block
 
 
 def test_yaml_grouped_per_standard_in_reading_order():
     headings = re.findall(r"^  # --- Kwaliteitsstandaard (\d+) ---$", CATALOGUE_FILE.read_text(encoding="utf-8"), re.M)
     assert headings == [str(n) for n in range(1, 11)]
+
+
+# --- Fidelity of the imported entries (issue 12) -----------------------------------------------------
+# These checks run only on entries with `provenance: infobox`, so an entry a maintainer adds (with its
+# own URL, organisation and check date) passes them; a changed imported entry does not.
+
+# Organisations the seed names in other words than the entry's text (each documented in the YAML).
+ORGANISATION_SPELLINGS = {
+    "Programma Zorg voor de Jeugd": "programma Zorg van de Jeugd",
+    "Verwey-Jonker": "Verweij Jonker",
+    "Landelijk Kenniscentrum LVB": "Landelijke Kenniscentrum LVB",
+    "TeamKim": "gegeven door TeamKim",
+    "Programma Geweld hoort nergens thuis": "programmaplan van Geweld hoort nergens thuis",
+}
+
+
+def yaml_block(resource_id: str) -> str:
+    """The YAML text of one resource, with the comment lines directly above it."""
+    text = CATALOGUE_FILE.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {resource_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    before = text[:start].rstrip("\n").split("\n")
+    comments = []
+    while before and before[-1].lstrip().startswith("#"):
+        comments.insert(0, before.pop())
+    return "\n".join(comments) + "\n" + text[start : end if end > 0 else None]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.:])\s+", text) if s]
+
+
+def fidelity_problems(catalogue: Catalogue, seed: str, yaml_of=yaml_block) -> list[str]:
+    """Every way an imported entry says more than, or other than, the Infobox."""
+    squashed_seed = squash(seed)
+    seed_urls = {url.removesuffix("#_blank") for url in re.findall(r"https?://\S+", seed)}
+    problems = []
+    for r in imported(catalogue):
+        problems += [f"{r.id}: {link.url} is not in the Infobox" for link in r.links if link.url not in seed_urls]
+        changed = [s for s in sentences(r.description) if squash(s) not in squashed_seed]
+        if changed and "#" not in yaml_of(r.id):
+            problems.append(f"{r.id}: text differs from the Infobox without a comment: {changed}")
+        domains = {urlsplit(link.url).hostname.removeprefix("www.") for link in r.links}
+        for name in r.organisations:
+            named = squash(ORGANISATION_SPELLINGS.get(name, name)) in squashed_seed
+            in_text = squash(name) in squash(r.description) or name in ORGANISATION_SPELLINGS
+            if not (name in domains or (named and in_text)):
+                problems.append(f"{r.id}: {name!r} is neither named in its Infobox text nor its website")
+        stated = {"type": [r.type], "audience": list(r.audience)}
+        for field_name, values in stated.items():
+            literal = all(v.casefold() in r.description.casefold() for v in values)
+            if values and literal == (field_name in r.editorial):
+                problems.append(f"{r.id}: {field_name} {values} marked {'editorial' if not literal else 'Infobox'}")
+    return problems
+
+
+def test_imported_entries_say_what_the_infobox_says(catalogue, seed):
+    assert fidelity_problems(catalogue, seed) == []
+
+
+def test_a_changed_imported_entry_is_caught(catalogue, seed):
+    kindcheck = catalogue.resource("kindcheck")
+    changed = dataclasses.replace(kindcheck, description=kindcheck.description + " Altijd gratis.")
+    other_org = dataclasses.replace(kindcheck, organisations=("Movisie",))
+    for resource in (changed, other_org):
+        edited = dataclasses.replace(catalogue, resources=(resource,))
+        assert fidelity_problems(edited, seed, yaml_of=lambda _id: "  - id: kindcheck"), resource
+
+
+def test_organisations_as_the_seed_names_them(catalogue, seed):
+    # Seed: "Het Toezicht Sociaal Domein en het programma Integraal Werken in de Wijk hebben deze …"
+    line = re.search(r"Het Toezicht Sociaal Domein en het programma Integraal\s+Werken in de Wijk", seed)
+    assert line
+    assert catalogue.resource("zelfevaluatietool-sociaal-domein").organisations == (
+        "Toezicht Sociaal Domein",
+        "Programma Integraal Werken in de Wijk",
+    )
+    assert re.search(r"Augeo Academy\s+en Fier", seed)
+    assert catalogue.resource("online-cursus-huwelijksdwang").organisations == ("Augeo Academy", "Fier")
+    assert re.search(r"animatie van Veilig Thuis en Augeo", seed)
+    assert {"Veilig Thuis", "Augeo"} <= set(catalogue.resource("visie-gefaseerde-ketenzorg").organisations)
+    assert catalogue.resource("informatie-werken-met-meldcode").organisations == ("NJi", "Rijksoverheid")
+    # "Deze websites bevatten informatie over de aanpak van ouderenmishandeling …" names nobody.
+    assert re.search(r"Deze websites bevatten informatie over de aanpak\s+van ouderenmishandeling", seed)
+    movisie_site = catalogue.resource("movisie-ouderenmishandeling")
+    assert "Movisie" not in movisie_site.organisations and "Movisie" not in movisie_site.description
+
+
+def test_types_do_not_contradict_the_seed(catalogue, seed):
+    assert "bieden deze geaccrediteerde cursus aan" in seed
+    assert catalogue.resource("cursus-communiceren-over-geweld").type != "online cursus"
+    assert "informatie over deze samenwerking ‘Handle with care’" in seed
+    assert catalogue.resource("handle-with-care").type != "methodiek"
+
+
+def test_trauma_aanpak_is_hyphenated_as_printed(catalogue, seed):
+    assert re.search(r"over trauma- \naanpak van het programma", seed)  # a line break after a real hyphen
+    description = catalogue.resource("traumascreening-en-aanpak").description
+    assert "trauma-aanpak" in description and "traumaaanpak" not in description
+
+
+def test_group_headings_only_under_the_standards_that_print_them(catalogue, seed):
+    multifocus = catalogue.resource("multifocus")  # under 6A without heading, under 7A in "Interventies"
+    assert (multifocus.group_for("6A"), multifocus.group_for("7A")) == ("", "Interventies")
+    teamkim = catalogue.resource("teamkim-voorlichting")
+    assert teamkim.group_for("6E") == "Sociale steun aan kinderen"
+    assert re.search(r"Sociale steun aan kinderen\n", seed)
+    for resource in catalogue.resources:
+        for ref, _ in resource.groups:
+            assert ref in resource.standards, resource.id
+
+
+def test_editorial_titles_are_said_once_on_the_site():
+    over = (ROOT / "docs" / "over.md").read_text(encoding="utf-8")
+    assert "korte titels van de\nkwaliteitsstandaarden" in over and "door de redactie van deze site toegevoegd" in over
+
+
+# --- A maintainer adds a resource the way BEHEER.md says (issue 14) ---------------------------------
+
+
+def beheer_example() -> str:
+    guide = (ROOT / "BEHEER.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(  - id: .*?)```", guide, re.S).group(1)
+    return block.replace("id: toolkit-meldcode", "id: nieuw-hulpmiddel").replace(
+        "https://www.rijksoverheid.nl/", "https://www.example.org/"
+    )
+
+
+@pytest.fixture(scope="module")
+def extended_catalogue_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("beheer") / "resources.yaml"
+    path.write_text(CATALOGUE_FILE.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + beheer_example(), "utf-8")
+    return path
+
+
+def test_new_resource_as_beheer_describes_passes_validate_and_fidelity(extended_catalogue_file, seed, capsys):
+    assert main(["validate", str(extended_catalogue_file)]) == 0
+    extended = load_catalogue(extended_catalogue_file)
+    new = extended.resource("nieuw-hulpmiddel")
+    assert new.reviewed is not None and not new.from_infobox
+    assert fidelity_problems(extended, seed) == []
+
+
+def test_new_resource_as_beheer_describes_builds(extended_catalogue_file, tmp_path):
+    site = build_site(tmp_path / "site", extended_catalogue_file, None)
+    overview = (site / "hulpmiddelen" / "index.html").read_text(encoding="utf-8")
+    assert 'id="nieuw-hulpmiddel"' in overview
+    assert "Gecontroleerd: november 2026" in overview
+
+
+def test_validate_sums_up_unchecked_entries_in_one_line(catalogue, capsys):
+    count = sum(1 for r in catalogue.resources if r.reviewed is None)
+    assert main(["validate", "--details", str(CATALOGUE_FILE)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("waarschuwing:")]
+    unchecked = [line for line in warnings if "nog door niemand gecontroleerd" in line]
+    assert len(unchecked) == 1 and f"{count} hulpmiddelen" in unchecked[0], warnings
+    assert len(warnings) <= 1 + sum(1 for r in catalogue.resources if r.reviewed)  # no line per unchecked entry

@@ -219,7 +219,8 @@ MISTAKES = [
         23,
         "resources[0].contact",
         "is geen bekend veld",
-        "bekende velden hier: id, title, group, description, organisation, type, audience, standards, reviewed, links",
+        "bekende velden hier: id, title, group, description, organisation, type, audience, standards, reviewed, "
+        "provenance, editorial, links",
     ),
     (
         "missing-field",
@@ -256,15 +257,6 @@ MISTAKES = [
         "resources[0].standards[1]",
         "'3b' moet met een hoofdletter",
         'schrijf "3B"',
-    ),
-    (
-        "standard-without-its-sub-item",
-        '["3A", "3B"]',
-        '["3A", "3"]',
-        25,
-        "resources[0].standards[1]",
-        "kwaliteitsstandaard 3 heeft onderdelen; noem het onderdeel",
-        "kies uit 3A, 3B",
     ),
     (
         "sub-item-of-standard-without-sub-items",

@@ -49,7 +49,6 @@ CASES = [
         "resources[1].standards[0]",
         "bestaat niet",
     ),
-    ("reference-needs-item", '["3A", "3B"]', '["3A", "3"]', 25, "resources[0].standards[1]", "noem het onderdeel"),
     (
         "malformed-reference",
         '["3A", "3B"]',

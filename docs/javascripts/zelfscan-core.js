@@ -177,8 +177,10 @@
    * Kwaliteitskader the resources attached there (several sub-items have none of their own).
    */
   function help(catalogue, statement) {
+    // A resource attached to a whole standard with sub-items ("10") helps with each of its sub-items.
+    const whole = statement.ref === statement.standardId ? [] : resourcesFor(catalogue, statement.standardId);
     return {
-      resources: resourcesFor(catalogue, statement.ref),
+      resources: resourcesFor(catalogue, statement.ref).concat(whole),
       seeAlso: (statement.seeAlso || [])
         .map((ref) => refTarget(catalogue, ref))
         .filter(Boolean)

@@ -22,3 +22,9 @@ def long_date(value: str | dt.date | None) -> str:
     """'23 november 2026'; empty string when there is no date."""
     day = parse_moment(value)
     return format_date(day, "d MMMM y", locale="nl") if day else ""
+
+
+def month_year(value: str | dt.date | None) -> str:
+    """'januari 2021': when a person checked an entry, as precisely as readers need it."""
+    day = parse_moment(value)
+    return format_date(day, "MMMM y", locale="nl") if day else ""

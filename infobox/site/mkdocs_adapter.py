@@ -110,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # One line, at INFO: review reminders must not fail strict builds nor flood `mkdocs serve`.
         count = len(catalogue.warnings)
         log.info(
-            "%d %s bij de catalogus; bekijk ze met: python -m infobox validate --details",
+            "%d %s bij de catalogus; bekijk ze met: python -m infobox validate --details, of op /beheer/",
             count,
             "waarschuwing" if count == 1 else "waarschuwingen",
         )
@@ -126,7 +126,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today=today,
         catalogue_web_url=catalogue_web_url(config, catalogue_path),
     )
-    config.extra["infobox_updated"] = long_date(today)
+    # The content date people gave the catalogue (last edit or check), never the build time.
+    config.extra["infobox_updated"] = long_date(catalogue.content_date) if catalogue.content_date else ""
     return config
 
 

@@ -18,6 +18,7 @@ from infobox.model import Catalogue, Resource, standard_of
 from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.render import environment
+from infobox.validate import REVIEW_INTERVAL_YEARS, review_limit
 from infobox.vocabulary import AUDIENCES, TYPES
 
 STANDARDS_DIR = "kwaliteitsstandaarden"
@@ -154,6 +155,9 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         ),
         "organisaties.md": render("organisations.md.j2", "organisaties.md"),
         "linkstatus.md": render("linkstatus.md.j2", "linkstatus.md", broken=broken_links(ctx)),
+        "beheer.md": render(
+            "beheer.md.j2", "beheer.md", maintenance=maintenance(ctx), review_years=REVIEW_INTERVAL_YEARS
+        ),
         "afdrukken.md": render("print.md.j2", "afdrukken.md", links=Links("afdrukken.md", single_page=True)),
         "achtergrond/samenwerkingsafspraken.md": render(
             "analysis.md.j2",
@@ -161,6 +165,7 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
             findings=analysis.FINDINGS,
             categories=analysis.CATEGORIES,
             not_quantified=analysis.NOT_QUANTIFIED,
+            process_steps=analysis.PROCESS_STEPS,
             chart=analysis.chart_layout(),
         ),
     }
@@ -186,6 +191,22 @@ def organisations(catalogue: Catalogue) -> dict[str, list[Resource]]:
         for name in resource.organisations:
             by_org.setdefault(name, []).append(resource)
     return dict(sorted(by_org.items(), key=lambda kv: kv[0].casefold()))
+
+
+@dataclass(frozen=True)
+class Maintenance:
+    unchecked: tuple[Resource, ...]  # no person has checked these yet
+    overdue: tuple[Resource, ...]  # checked longer ago than the review interval
+
+
+def maintenance(ctx: SiteContext) -> Maintenance:
+    """The entries maintainers should check: listed on /beheer/, never on the pages readers use."""
+    limit = review_limit(ctx.today)
+    resources = ctx.catalogue.resources
+    return Maintenance(
+        unchecked=tuple(r for r in resources if r.reviewed is None),
+        overdue=tuple(r for r in resources if r.reviewed is not None and r.reviewed < limit),
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from infobox.file_types import extra_hint
-from infobox.site.dutch import long_date
+from infobox.site.dutch import long_date, month_year
 
 # Python-Markdown's ESCAPED_CHARS: syntax it accepts a backslash before. '>' is left out (HTML escaping,
 # which runs after this, turns it into '&gt;'); escaping any other character would show the backslash.
@@ -61,6 +61,7 @@ def environment() -> Environment:
         comment_end_string="##}",
     )
     env.filters.update(
-        md=markdown_text, nav_title=nav_title, slug=slug, file_hint=extra_hint, href=safe_href, long_date=long_date
+        md=markdown_text, nav_title=nav_title, slug=slug, file_hint=extra_hint, href=safe_href, long_date=long_date,
+        month_year=month_year,
     )
     return env

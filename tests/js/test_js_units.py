@@ -16,7 +16,7 @@ def test_zelfscan_core_units():
     if node is None:
         pytest.fail("node is required for the JavaScript unit tests (apt-get install nodejs)")
     result = subprocess.run(
-        [node, "--test", str(HERE / "zelfscan.test.mjs")],
+        [node, "--test", str(HERE / "zelfscan.test.mjs"), str(HERE / "whole-standard.test.mjs")],
         capture_output=True,
         text=True,
         timeout=120,
