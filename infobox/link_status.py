@@ -15,6 +15,14 @@ from pathlib import Path
 
 FORMAT_VERSION = 1
 STATUSES: tuple[str, ...] = ("ok", "moved", "broken", "transient", "blocked")
+# The one Dutch wording of each status: the report, the e-mail and the public /linkstatus/ page all use it.
+LABELS: dict[str, str] = {
+    "ok": "werkt",
+    "moved": "werkt, op een nieuw adres",
+    "broken": "werkt mogelijk niet meer",
+    "transient": "tijdelijk niet bereikbaar",
+    "blocked": "niet te controleren (de website weert controles)",
+}
 DEFAULT_PATH = Path("data/link-history.json")
 
 

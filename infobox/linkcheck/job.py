@@ -24,7 +24,7 @@ from infobox.linkcheck.history import update_history
 from infobox.linkcheck.mail import build_message, send_message
 from infobox.linkcheck.report import entries, to_markdown, write_json
 from infobox.linkcheck.settings import SettingsError, load_settings
-from infobox.loader import load_catalogue
+from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 
 EXIT_CLEAN, EXIT_REPORTED, EXIT_CANNOT_RUN, EXIT_NOT_DELIVERED = 0, 1, 2, 3
 
@@ -33,7 +33,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="check_links.py", description="Controleer alle links van de Infobox-catalogus."
     )
-    parser.add_argument("--catalogue", default="data/resources.yaml", help="catalogus (YAML)")
+    parser.add_argument("--catalogue", default=str(DEFAULT_CATALOGUE), help="catalogus (YAML)")
     parser.add_argument("--out", default="reports", help="map voor links.json, links.md en links.eml")
     parser.add_argument("--history", default=str(DEFAULT_PATH), help="linkgeschiedenis (JSON)")
     parser.add_argument("--config", default=None, help="instellingen (TOML); standaard linkcheck.toml")

@@ -5,16 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from infobox.link_status import STATUSES, LinkState, LinkStatus
+from infobox.link_status import LABELS, STATUSES, LinkState, LinkStatus
+from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
 from infobox.model import Catalogue, Resource
-
-LABELS = {
-    "ok": "werkt",
-    "moved": "verhuisd",
-    "broken": "werkt niet",
-    "transient": "tijdelijk onbereikbaar",
-    "blocked": "geblokkeerd voor de controle",
-}
 
 ARCHIVED = "gearchiveerde versie"  # the words for an archived copy in every report
 
@@ -64,10 +57,8 @@ def write_json(status: LinkStatus, catalogue: Catalogue, path) -> None:
 
 
 def md_text(text: str) -> str:
-    """Escape Markdown in catalogue text so a title cannot break a table or turn into a link."""
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Catalogue text that cannot break a table or turn into a link."""
+    return escape_markdown(text, GITHUB_TABLE)
 
 
 def count_links(n: int) -> str:

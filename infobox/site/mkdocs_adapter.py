@@ -27,10 +27,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
+from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
 from infobox.link_status import read_status
-from infobox.loader import load_catalogue
+from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.site.dutch import long_date
 from infobox.site.error_page import error_page, nav_sources
 from infobox.site.pages import SiteContext, generate_pages
@@ -39,7 +41,6 @@ log = logging.getLogger("mkdocs.hooks.infobox")
 
 # The context of the build in progress. MkDocs runs one build at a time per process (also under
 # `mkdocs serve`, which rebuilds sequentially), and every build starts with on_config.
-DEFAULT_CATALOGUE = "data/resources.yaml"
 _context: SiteContext | None = None
 _generated_pages: set[str] = set()
 # Set by on_startup: under `mkdocs serve` an invalid catalogue gives an error page instead of a failed build.
@@ -86,7 +87,7 @@ def catalogue_web_url(config: MkDocsConfig, catalogue_path: Path) -> str:
     try:
         in_repo = catalogue_path.resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
     except ValueError:
-        in_repo = DEFAULT_CATALOGUE
+        in_repo = DEFAULT_CATALOGUE.as_posix()
     return f"{repo_url}/{edit_uri}/{in_repo}"
 
 
@@ -94,8 +95,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
     global _context, _error_page
     _context, _error_page = None, None
-    catalogue_path = _setting(config, "catalogue", DEFAULT_CATALOGUE)
-    status_path = _setting(config, "link_status", "data/link-history.json")
+    config.extra["infobox_contact"] = CONTACT_EMAIL  # for the theme overrides (footer, 404)
+    catalogue_path = _setting(config, "catalogue", DEFAULT_CATALOGUE.as_posix())
+    status_path = _setting(config, "link_status", DEFAULT_LINK_STATUS.as_posix())
     try:
         catalogue = load_catalogue(catalogue_path)
     except CatalogueError as error:

@@ -139,7 +139,6 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         "organisations": organisations(catalogue),
         "link_summary": link_summary(ctx),
         "report_mail": mailto.report_dead_link,
-        "contact_email": CONTACT_EMAIL,
         "long_date": long_date,
     }
 

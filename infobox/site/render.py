@@ -15,18 +15,16 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from infobox import CONTACT_EMAIL
 from infobox.file_types import extra_hint
+from infobox.link_status import LABELS, STATUSES
+from infobox.markdown_escape import PYTHON_MARKDOWN, escape_markdown
 from infobox.site.dutch import long_date, month_year
-
-# Python-Markdown's ESCAPED_CHARS: syntax it accepts a backslash before. '>' is left out (HTML escaping,
-# which runs after this, turns it into '&gt;'); escaping any other character would show the backslash.
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def markdown_text(value: object) -> Markup:
     """Plain text made inert in a Markdown context: one line, Markdown syntax escaped, HTML escaped."""
-    text = " ".join(str(value).split())
-    return Markup(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", text)))
+    return Markup(escape(escape_markdown(str(value), PYTHON_MARKDOWN)))
 
 
 def nav_title(value: object) -> Markup:
@@ -64,4 +62,6 @@ def environment() -> Environment:
         md=markdown_text, nav_title=nav_title, slug=slug, file_hint=extra_hint, href=safe_href, long_date=long_date,
         month_year=month_year,
     )
+    # Names every template shares, defined once in the package.
+    env.globals.update(contact_email=CONTACT_EMAIL, statuses=STATUSES, status_labels=LABELS)
     return env
