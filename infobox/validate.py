@@ -56,6 +56,8 @@ def _explain(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]:
         return field, f"{value!r} heeft niet de juiste vorm ({error.schema.get('description', expected)})"
     if kind == "format":
         return field, f"{value!r} is geen geldige datum (JJJJ-MM-DD)"
+    if kind == "maxLength":
+        return field, f"is te lang: {len(value)} tekens, hoogstens {expected}"
     if kind == "minItems":
         return field, "mag niet leeg zijn"
     if kind == "uniqueItems":
