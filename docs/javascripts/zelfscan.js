@@ -66,9 +66,8 @@
 
   /* ---------- the scan ---------- */
 
-  function scaleFieldset(statement, standard) {
+  function scaleFieldset(statement) {
     const entry = state.answers[statement.ref] || {};
-    const legendText = statement.letter ? statement.text : standard.text;
     const radios = core.SCALE.map((step) => {
       const id = idFor(statement.ref, step.value);
       return h(
@@ -91,7 +90,14 @@
     return h(
       "fieldset",
       { class: "zelfscan-statement", id: idFor(statement.ref, "vraag") },
-      h("legend", {}, h("span", { class: "zelfscan-ref" }, statement.ref), " ", legendText),
+      h("legend", {}, h("span", { class: "zelfscan-ref" }, statement.ref), " ", statement.statement),
+      // The statement is the editors' plain-language version; the standard's own text is one click away.
+      h(
+        "details",
+        { class: "zelfscan-source" },
+        h("summary", {}, "Toon de tekst van de standaard"),
+        h("p", {}, h("span", { class: "zelfscan-source-label" }, "Kwaliteitskader: "), statement.fullText),
+      ),
       h("div", { class: "zelfscan-scale" }, radios),
       h(
         "div",
@@ -111,8 +117,8 @@
         "section",
         { class: "zelfscan-standard", "aria-labelledby": headingId },
         h("h3", { id: headingId }, `Standaard ${standard.id}: ${standard.title}`),
-        own[0].letter ? h("p", { class: "zelfscan-lead" }, standard.text) : null,
-        own.map((statement) => scaleFieldset(statement, standard)),
+        own[0].letter ? h("p", { class: "zelfscan-lead" }, standard.statement) : null,
+        own.map((statement) => scaleFieldset(statement)),
         h(
           "p",
           { class: "zelfscan-more" },
@@ -275,6 +281,30 @@
     return step ? step.label.toLowerCase() : "";
   }
 
+  /**
+   * A table in its own horizontal scroll container (the page never widens), titled by a paragraph
+   * outside the container so the title stays readable while the table scrolls.
+   */
+  function scrollingTable({ id, title, head, rows }) {
+    const titleId = `${id}-title`;
+    return [
+      h("p", { class: "zelfscan-table-title", id: titleId }, title),
+      h(
+        "div",
+        // Focusable, so keyboard users can scroll it too (WCAG 2.1.1).
+        { class: "zelfscan-table-wrap", role: "region", "aria-labelledby": titleId, tabindex: "0" },
+        h(
+          "table",
+          { class: "zelfscan-table", id, "aria-labelledby": titleId },
+          h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
+          h("tbody", {}, rows),
+        ),
+      ),
+    ];
+  }
+
+  const standardLabel = (s) => `${s.standardId}. ${s.title}`;
+
   function renderResult(container) {
     const scores = core.weakestFirst(core.scoreStandards(catalogue, state.answers));
     const parts = [h("p", { class: "zelfscan-report-head", id: "zs-report-head" })];
@@ -284,56 +314,68 @@
       renderReportHead();
       return;
     }
-    const label = (s) => `${s.standardId}. ${s.title}`;
     parts.push(
       chart.bars({
         id: "zs-result-chart",
-        title: "Score per kwaliteitsstandaard, zwakste eerst",
-        description: "Staafdiagram; dezelfde cijfers staan in de tabel hieronder.",
-        rows: scores.map((s) => ({ label: label(s), values: [s.percent] })),
+        title: "Score per kwaliteitsstandaard, zwakste eerst.",
+        description: "Dezelfde cijfers staan in de tabel hieronder.",
+        rows: scores.map((s) => ({ label: standardLabel(s), values: [s.percent] })),
       }),
-      h(
-        "table",
-        { class: "zelfscan-table", id: "zs-result-table" },
-        h("caption", {}, "Score per kwaliteitsstandaard, zwakste eerst"),
-        h(
-          "thead",
-          {},
+      ...scrollingTable({
+        id: "zs-result-table",
+        title: "Score per kwaliteitsstandaard, zwakste eerst",
+        head: ["Standaard", "Score", "Beantwoord", "Weet niet", "Open"],
+        rows: scores.map((s) =>
           h(
             "tr",
-            {},
-            ["Standaard", "Score", "Beantwoord", "Weet niet", "Open"].map((c) => h("th", { scope: "col" }, c)),
+            { "data-standard": s.standardId },
+            h("th", { scope: "row" }, standardLabel(s)),
+            h("td", { class: "zelfscan-num" }, percentText(s.percent)),
+            h("td", { class: "zelfscan-num" }, `${s.answered} van ${s.statements}`),
+            h("td", { class: "zelfscan-num" }, String(s.dontKnow)),
+            h("td", { class: "zelfscan-num" }, String(s.unanswered)),
           ),
         ),
-        h(
-          "tbody",
-          {},
-          scores.map((s) =>
-            h(
-              "tr",
-              { "data-standard": s.standardId },
-              h("th", { scope: "row" }, label(s)),
-              h("td", { class: "zelfscan-num" }, percentText(s.percent)),
-              h("td", { class: "zelfscan-num" }, `${s.answered} van ${s.statements}`),
-              h("td", { class: "zelfscan-num" }, String(s.dontKnow)),
-              h("td", { class: "zelfscan-num" }, String(s.unanswered)),
-            ),
-          ),
-        ),
+      }),
+      renderPlan(),
+      h(
+        "p",
+        { class: "zelfscan-actions" },
+        h("button", { type: "button", class: "md-button md-button--primary", id: "zs-print-plan", onclick: () => print("verbeterplan") }, "Verbeterplan afdrukken"),
+        h("button", { type: "button", class: "md-button", id: "zs-print", onclick: () => print("rapport") }, "Rapport afdrukken"),
       ),
     );
+    container.replaceChildren(...parts);
+    renderReportHead();
+  }
 
+  /**
+   * The verbeterplan: per gap (a statement answered "niet" or "deels"), weakest standard first, the
+   * statement, the municipality's own note and the resources to use. Printed on its own by
+   * "Verbeterplan afdrukken" (html[data-print=verbeterplan] in zelfscan.css).
+   */
+  function renderPlan() {
     const advice = core.advice(catalogue, state.answers);
-    parts.push(h("h3", { id: "zs-advice-title" }, "Verbeterpunten met hulpmiddelen uit de Infobox"));
+    const plan = h(
+      "div",
+      { class: "zelfscan-plan", id: "zs-plan" },
+      h("h3", { id: "zs-advice-title" }, "Verbeterplan"),
+      h(
+        "p",
+        {},
+        "Per verbeterpunt (een stelling beantwoord met ‘niet’ of ‘deels’): de stelling, uw toelichting en de " +
+          "hulpmiddelen uit de Infobox die erbij horen. De zwakste standaard staat bovenaan.",
+      ),
+    );
     if (advice.length === 0) {
-      parts.push(h("p", {}, "Geen onderdelen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));
+      plan.append(h("p", {}, "Geen onderdelen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));
     }
     for (const { score, gaps } of advice) {
-      parts.push(
+      plan.append(
         h(
           "section",
           { class: "zelfscan-advice", "data-standard": score.standardId, "aria-labelledby": `zs-advice-${score.standardId}` },
-          h("h4", { id: `zs-advice-${score.standardId}` }, `Standaard ${label(score)} (${percentText(score.percent)})`),
+          h("h4", { id: `zs-advice-${score.standardId}` }, `Standaard ${standardLabel(score)} (${percentText(score.percent)})`),
           h(
             "ul",
             { class: "zelfscan-gaps" },
@@ -342,10 +384,19 @@
               return h(
                 "li",
                 { "data-ref": gap.statement.ref },
-                h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
-                ` ${gap.statement.text} `,
-                h("span", { class: "zelfscan-answer" }, `Antwoord: ${answerLabel(gap.answer)}.`),
-                note ? h("span", { class: "zelfscan-answer-note" }, ` Toelichting: ${note}`) : null,
+                h(
+                  "p",
+                  { class: "zelfscan-gap-statement" },
+                  h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
+                  ` ${gap.statement.statement}`,
+                ),
+                h("p", { class: "zelfscan-answer" }, `Uw antwoord: ${answerLabel(gap.answer)}.`),
+                h(
+                  "p",
+                  { class: "zelfscan-answer-note" },
+                  note ? `Uw toelichting: ${note}` : "Uw toelichting: (niet ingevuld)",
+                ),
+                h("p", { class: "zelfscan-help-title" }, "Hulpmiddelen:"),
                 helpList(gap),
               );
             }),
@@ -353,15 +404,15 @@
         ),
       );
     }
-    parts.push(
-      h(
-        "p",
-        { class: "zelfscan-actions" },
-        h("button", { type: "button", class: "md-button", id: "zs-print", onclick: () => window.print() }, "Rapport afdrukken"),
-      ),
-    );
-    container.replaceChildren(...parts);
-    renderReportHead();
+    return plan;
+  }
+
+  /** Print the whole report, or only the verbeterplan; the attribute selects what zelfscan.css prints. */
+  function print(what) {
+    const root = document.documentElement;
+    root.dataset.print = what;
+    window.addEventListener("afterprint", () => delete root.dataset.print, { once: true });
+    window.print();
   }
 
   function refresh() {
@@ -399,33 +450,36 @@
   function renderShare(container) {
     const input = h("input", { type: "file", id: "zs-import", accept: ".json,application/json" });
     input.addEventListener("change", () => importFile(input));
+    const saveJson = () =>
+      download(`${fileBase()}.json`, "application/json", `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`);
     container.replaceChildren(
       h(
         "p",
         { class: "zelfscan-actions" },
-        h("button", {
-          type: "button",
-          class: "md-button",
-          id: "zs-export-json",
-          onclick: () =>
-            download(`${fileBase()}.json`, "application/json", `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`),
-        }, "Download als JSON"),
-        " ",
+        h("button", { type: "button", class: "md-button md-button--primary", id: "zs-export-json", onclick: saveJson }, "Bewaar mijn antwoorden (bestand)"),
         h("button", {
           type: "button",
           class: "md-button",
           id: "zs-export-csv",
-          onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", `\ufeff${core.toCsv(catalogue, state)}`),
-        }, "Download als CSV"),
+          onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", core.toCsv(catalogue, state)),
+        }, "Download voor Excel"),
+      ),
+      h(
+        "p",
+        { class: "zelfscan-small" },
+        "Bewaren maakt een JSON-bestand (.json) dat u hier later weer opent of voor de regionale vergelijking gebruikt. " +
+          "‘Download voor Excel’ maakt een CSV-bestand (.csv, puntkomma’s, UTF-8) met één regel per stelling.",
       ),
       h(
         "div",
         { class: "zelfscan-file" },
-        h("label", { for: "zs-import" }, "Importeer een eerder geëxporteerde zelfscan (JSON-bestand)"),
+        h("label", { for: "zs-import" }, "Open eerder bewaarde antwoorden"),
+        h("span", { class: "zelfscan-small", id: "zs-import-hint" }, "Kies het bewaarde .json-bestand."),
         input,
       ),
       h("div", { id: "zs-import-message", role: "status", "aria-live": "polite" }),
     );
+    input.setAttribute("aria-describedby", "zs-import-hint");
   }
 
   async function importFile(input) {
@@ -435,12 +489,12 @@
     const result = core.parseScan(await file.text(), catalogue, file.name);
     input.value = "";
     if (!result.ok) {
-      showMessage(message, "error", `Importeren mislukt. ${result.message}`);
+      showMessage(message, "error", `Openen mislukt. ${result.message}`);
       return;
     }
     const hasAnswers = Object.keys(state.answers).length > 0;
-    if (hasAnswers && !window.confirm("Het importeren vervangt uw huidige antwoorden. Doorgaan?")) {
-      showMessage(message, "info", "Importeren geannuleerd; uw antwoorden zijn niet gewijzigd.");
+    if (hasAnswers && !window.confirm("De bewaarde antwoorden vervangen uw huidige antwoorden in deze browser. Doorgaan?")) {
+      showMessage(message, "info", "Niet geopend; uw antwoorden zijn niet gewijzigd.");
       return;
     }
     state = result.scan;
@@ -451,7 +505,7 @@
     showMessage(
       message,
       result.warnings.length ? "warning" : "ok",
-      `Geïmporteerd: ${file.name} (${done} van ${total} stellingen beantwoord).`,
+      `Geopend: ${file.name} (${done} van ${total} stellingen beantwoord).`,
       ...result.warnings,
     );
   }
@@ -465,7 +519,7 @@
       h(
         "div",
         { class: "zelfscan-file" },
-        h("label", { for: "zs-compare-files" }, "Kies geëxporteerde zelfscans (JSON-bestanden, meerdere tegelijk)"),
+        h("label", { for: "zs-compare-files" }, "Kies bewaarde zelfscans van gemeenten (.json-bestanden, meerdere tegelijk)"),
         input,
       ),
       h(
@@ -525,41 +579,27 @@
       catalogue,
       compared.map((entry) => ({ ...entry.scan, organisation: scanName(entry) })),
     );
-    const label = (s) => `${s.standardId}. ${s.title}`;
     const parts = [
       chart.bars({
         id: "zs-compare-chart",
-        title: "Score per kwaliteitsstandaard per scan",
-        description: "Gegroepeerd staafdiagram; dezelfde cijfers staan in de tabel hieronder.",
+        title: "Score per kwaliteitsstandaard per scan.",
+        description: "Eén kleur per scan; dezelfde cijfers staan in de tabel hieronder.",
         series: names,
-        rows: result.standards.map((s) => ({ label: label(s), values: s.percents })),
+        rows: result.standards.map((s) => ({ label: standardLabel(s), values: s.percents })),
       }),
-      h(
-        "div",
-        { class: "zelfscan-table-wrap" },
-        h(
-          "table",
-          { class: "zelfscan-table", id: "zs-compare-table" },
-          h("caption", {}, `Score per kwaliteitsstandaard, ${names.length} scans naast elkaar`),
+      ...scrollingTable({
+        id: "zs-compare-table",
+        title: `Score per kwaliteitsstandaard, ${names.length} scans naast elkaar`,
+        head: ["Standaard", ...names],
+        rows: result.standards.map((s) =>
           h(
-            "thead",
-            {},
-            h("tr", {}, h("th", { scope: "col" }, "Standaard"), names.map((n) => h("th", { scope: "col" }, n))),
-          ),
-          h(
-            "tbody",
-            {},
-            result.standards.map((s) =>
-              h(
-                "tr",
-                { "data-standard": s.standardId },
-                h("th", { scope: "row" }, label(s)),
-                s.percents.map((p) => h("td", { class: "zelfscan-num" }, percentText(p))),
-              ),
-            ),
+            "tr",
+            { "data-standard": s.standardId },
+            h("th", { scope: "row" }, standardLabel(s)),
+            s.percents.map((p) => h("td", { class: "zelfscan-num" }, percentText(p))),
           ),
         ),
-      ),
+      }),
       h("h3", { id: "zs-common-gaps" }, "Gemeenschappelijke knelpunten"),
       h(
         "p",
@@ -579,7 +619,7 @@
               "li",
               { "data-ref": gap.statement.ref },
               h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
-              ` ${gap.statement.text} `,
+              ` ${gap.statement.statement} `,
               h(
                 "span",
                 { class: "zelfscan-answer" },
