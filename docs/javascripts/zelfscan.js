@@ -366,6 +366,12 @@
         "Per verbeterpunt (een stelling beantwoord met ‘niet’ of ‘deels’): de stelling, uw toelichting en de " +
           "hulpmiddelen uit de Infobox die erbij horen. De zwakste standaard staat bovenaan.",
       ),
+      h(
+        "p",
+        { class: "zelfscan-small" },
+        "Gemaakt met de zelfscan van de Infobox Werken aan Veiligheid: een zelfbeoordeling, niet de officiële " +
+          "(digitale) zelfscan. De stellingen zijn geschreven door de redactie van de Infobox.",
+      ),
     );
     if (advice.length === 0) {
       plan.append(h("p", {}, "Geen onderdelen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));

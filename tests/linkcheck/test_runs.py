@@ -17,7 +17,7 @@ from tests.linkcheck.conftest import closed_port
 ONE_LINK = """\
 source: {{title: Test, url: "https://example.org/bron.pdf"}}
 standards:
-  - {{id: "9", title: Negen, text: Standaard negen.}}
+  - {{id: "9", title: Negen, text: Standaard negen., statement: Stelling negen.}}
 resources:
   - id: een-hulpmiddel
     title: Eén hulpmiddel
