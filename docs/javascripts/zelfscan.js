@@ -341,8 +341,16 @@
       h(
         "p",
         { class: "zelfscan-actions" },
-        h("button", { type: "button", class: "md-button md-button--primary", id: "zs-print-plan", onclick: () => print("verbeterplan") }, "Verbeterplan afdrukken"),
-        h("button", { type: "button", class: "md-button", id: "zs-print", onclick: () => print("rapport") }, "Rapport afdrukken"),
+        h(
+          "button",
+          { type: "button", class: "md-button md-button--primary", id: "zs-print-plan", onclick: () => printPart("verbeterplan") },
+          "Verbeterplan afdrukken",
+        ),
+        h(
+          "button",
+          { type: "button", class: "md-button", id: "zs-print", onclick: () => printPart("rapport") },
+          "Rapport afdrukken",
+        ),
       ),
     );
     container.replaceChildren(...parts);
@@ -381,7 +389,11 @@
         h(
           "section",
           { class: "zelfscan-advice", "data-standard": score.standardId, "aria-labelledby": `zs-advice-${score.standardId}` },
-          h("h4", { id: `zs-advice-${score.standardId}` }, `Standaard ${standardLabel(score)} (${percentText(score.percent)})`),
+          h(
+            "h4",
+            { id: `zs-advice-${score.standardId}` },
+            `Standaard ${standardLabel(score)} (${percentText(score.percent)})`,
+          ),
           h(
             "ul",
             { class: "zelfscan-gaps" },
@@ -414,7 +426,7 @@
   }
 
   /** Print the whole report, or only the verbeterplan; the attribute selects what zelfscan.css prints. */
-  function print(what) {
+  function printPart(what) {
     const root = document.documentElement;
     root.dataset.print = what;
     window.addEventListener("afterprint", () => delete root.dataset.print, { once: true });
@@ -462,7 +474,11 @@
       h(
         "p",
         { class: "zelfscan-actions" },
-        h("button", { type: "button", class: "md-button md-button--primary", id: "zs-export-json", onclick: saveJson }, "Bewaar mijn antwoorden (bestand)"),
+        h(
+          "button",
+          { type: "button", class: "md-button md-button--primary", id: "zs-export-json", onclick: saveJson },
+          "Bewaar mijn antwoorden (bestand)",
+        ),
         h("button", {
           type: "button",
           class: "md-button",
@@ -473,8 +489,8 @@
       h(
         "p",
         { class: "zelfscan-small" },
-        "Bewaren maakt een JSON-bestand (.json) dat u hier later weer opent of voor de regionale vergelijking gebruikt. " +
-          "‘Download voor Excel’ maakt een CSV-bestand (.csv, puntkomma’s, UTF-8) met één regel per stelling.",
+        "Bewaren maakt een JSON-bestand (.json) dat u hier later weer opent of voor de regionale " +
+          "vergelijking gebruikt. ‘Download voor Excel’ maakt een CSV-bestand (.csv, puntkomma’s, UTF-8) met één regel per stelling.",
       ),
       h(
         "div",
@@ -499,7 +515,8 @@
       return;
     }
     const hasAnswers = Object.keys(state.answers).length > 0;
-    if (hasAnswers && !window.confirm("De bewaarde antwoorden vervangen uw huidige antwoorden in deze browser. Doorgaan?")) {
+    const question = "De bewaarde antwoorden vervangen uw huidige antwoorden in deze browser. Doorgaan?";
+    if (hasAnswers && !window.confirm(question)) {
       showMessage(message, "info", "Niet geopend; uw antwoorden zijn niet gewijzigd.");
       return;
     }
@@ -525,7 +542,11 @@
       h(
         "div",
         { class: "zelfscan-file" },
-        h("label", { for: "zs-compare-files" }, "Kies bewaarde zelfscans van gemeenten (.json-bestanden, meerdere tegelijk)"),
+        h(
+          "label",
+          { for: "zs-compare-files" },
+          "Kies bewaarde zelfscans van gemeenten (.json-bestanden, meerdere tegelijk)",
+        ),
         input,
       ),
       h(
