@@ -1,36 +1,21 @@
 /*
- * Zelfscan page: renders the scan, the result, sharing and the regional comparison from the site's own
- * /catalogue.json, so the questions can never drift from the catalogue. Everything stays in the browser:
- * answers live in localStorage under one versioned key; files are read and written locally.
- * Depends on zelfscan-core.js (pure logic) and zelfscan-chart.js (inline SVG charts), loaded before it.
+ * Zelfscan page: loads the site's own /catalogue.json (so the statements never drift from the catalogue),
+ * holds the answers (the only state that is stored: localStorage, one versioned key), renders the scan
+ * form and the save/open/Excel buttons, and has the result and the comparison render themselves.
+ * Everything stays in the browser; files are read and written locally.
+ * Loaded last, after zelfscan-core.js (pure logic), zelfscan-chart.js (HTML bar charts), zelfscan-view.js
+ * (DOM helpers), zelfscan-result.js (score and verbeterplan) and zelfscan-compare.js (regional comparison).
  */
 (function () {
   "use strict";
 
   const core = window.ZelfscanCore;
-  const chart = window.ZelfscanChart;
-  const BASE = "../"; // the page lives at /zelfscan/; the catalogue and other pages are one level up
+  const { BASE, h, showMessage } = window.ZelfscanView;
+  const resultView = window.ZelfscanResult;
 
+  // The page's state, in one place: the catalogue it was built from and the answers being edited.
   let catalogue = null;
   let state = core.emptyState();
-  let compared = []; // [{fileName, scan}] for the regional comparison (not stored)
-
-  /* ---------- tiny DOM helper: text is always set as text, never parsed as HTML ---------- */
-
-  function h(tag, attrs, ...children) {
-    const el = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "class") el.className = value;
-      else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
-      else el.setAttribute(key, value === true ? "" : value);
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return el;
-  }
 
   const byId = (id) => document.getElementById(id);
   const idFor = (ref, suffix) => `zs-${ref}${suffix ? `-${suffix.replace(/\s+/g, "-")}` : ""}`;
@@ -58,10 +43,6 @@
     } catch {
       showMessage(byId("zs-save-message"), "error", "Uw antwoorden konden niet in deze browser worden bewaard.");
     }
-  }
-
-  function showMessage(el, kind, ...lines) {
-    el.replaceChildren(...lines.map((line) => h("p", { class: `zelfscan-message zelfscan-message--${kind}` }, line)));
   }
 
   /* ---------- the scan ---------- */
@@ -184,7 +165,7 @@
       state.answers[ref] = { answer: "", ...(state.answers[ref] || {}), note: target.value };
     } else return;
     save();
-    if (target.id !== "zs-organisation" || !event.isComposing) renderReportHead();
+    if (target.id !== "zs-organisation" || !event.isComposing) resultView.renderHead(state);
   }
 
   function reset() {
@@ -208,234 +189,9 @@
     byId("zs-progress-text").textContent = `${done} van ${total} stellingen beantwoord`;
   }
 
-  /* ---------- the result ---------- */
-
-  function formatDate(iso) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!match) return iso || "";
-    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-    return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-  }
-
-  function renderReportHead() {
-    const head = byId("zs-report-head");
-    if (!head) return;
-    const who = state.organisation.trim() || "(gemeente of regio niet ingevuld)";
-    const when = state.date ? formatDate(state.date) : "(datum niet ingevuld)";
-    head.replaceChildren(h("strong", {}, who), ` · ${when}`);
-  }
-
-  const percentText = (percent) => (percent === null ? "geen score" : `${percent}%`);
-
-  function resourceItems(resources) {
-    return h(
-      "ul",
-      { class: "zelfscan-resources" },
-      resources.map((resource) =>
-        h(
-          "li",
-          {},
-          h(
-            "a",
-            {
-              href: `${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`,
-              // The full address, printed after the link in the report (see zelfscan.css).
-              "data-print-url": new URL(`${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`, window.location.href).href,
-            },
-            resource.title,
-          ),
-          // Many titles already name their organisation; say it only when they do not.
-          resource.organisations.some((name) => !resource.title.includes(name))
-            ? ` (${resource.organisations.join(", ")})`
-            : "",
-        ),
-      ),
-    );
-  }
-
-  /** The resources of a gap, then those of its "zie ook" references (the Kwaliteitskader's own pointers). */
-  function helpList(gap) {
-    const parts = [];
-    if (gap.resources.length) parts.push(resourceItems(gap.resources));
-    for (const { target, resources } of gap.seeAlso) {
-      if (!resources.length) continue;
-      parts.push(
-        h(
-          "p",
-          { class: "zelfscan-see-also" },
-          "Zie ook de hulpmiddelen bij ",
-          h("a", { href: core.statementHref(target, BASE) }, `onderdeel ${target.ref}`),
-          ":",
-        ),
-        resourceItems(resources),
-      );
-    }
-    if (!parts.length) {
-      parts.push(h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen."));
-    }
-    return h("div", { class: "zelfscan-help" }, parts);
-  }
-
-  function answerLabel(value) {
-    const step = core.SCALE.find((s) => s.value === value);
-    return step ? step.label.toLowerCase() : "";
-  }
-
-  /**
-   * A table in its own horizontal scroll container (the page never widens), titled by a paragraph
-   * outside the container so the title stays readable while the table scrolls.
-   */
-  function scrollingTable({ id, title, head, rows }) {
-    const titleId = `${id}-title`;
-    return [
-      h("p", { class: "zelfscan-table-title", id: titleId }, title),
-      h(
-        "div",
-        // Focusable, so keyboard users can scroll it too (WCAG 2.1.1).
-        { class: "zelfscan-table-wrap", role: "region", "aria-labelledby": titleId, tabindex: "0" },
-        h(
-          "table",
-          { class: "zelfscan-table", id, "aria-labelledby": titleId },
-          h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
-          h("tbody", {}, rows),
-        ),
-      ),
-    ];
-  }
-
-  const standardLabel = (s) => `${s.standardId}. ${s.title}`;
-
-  function renderResult(container) {
-    const scores = core.weakestFirst(core.scoreStandards(catalogue, state.answers));
-    const parts = [h("p", { class: "zelfscan-report-head", id: "zs-report-head" })];
-    if (!scores.some((s) => s.percent !== null)) {
-      parts.push(h("p", {}, "Nog geen resultaat: beantwoord eerst één of meer stellingen in de vragenlijst."));
-      container.replaceChildren(...parts);
-      renderReportHead();
-      return;
-    }
-    parts.push(
-      chart.bars({
-        id: "zs-result-chart",
-        title: "Score per kwaliteitsstandaard, zwakste eerst.",
-        description: "Dezelfde cijfers staan in de tabel hieronder.",
-        rows: scores.map((s) => ({ label: standardLabel(s), values: [s.percent] })),
-      }),
-      ...scrollingTable({
-        id: "zs-result-table",
-        title: "Score per kwaliteitsstandaard, zwakste eerst",
-        head: ["Standaard", "Score", "Beantwoord", "Weet niet", "Open"],
-        rows: scores.map((s) =>
-          h(
-            "tr",
-            { "data-standard": s.standardId },
-            h("th", { scope: "row" }, standardLabel(s)),
-            h("td", { class: "zelfscan-num" }, percentText(s.percent)),
-            h("td", { class: "zelfscan-num" }, `${s.answered} van ${s.statements}`),
-            h("td", { class: "zelfscan-num" }, String(s.dontKnow)),
-            h("td", { class: "zelfscan-num" }, String(s.unanswered)),
-          ),
-        ),
-      }),
-      renderPlan(),
-      h(
-        "p",
-        { class: "zelfscan-actions" },
-        h(
-          "button",
-          { type: "button", class: "md-button md-button--primary", id: "zs-print-plan", onclick: () => printPart("verbeterplan") },
-          "Verbeterplan afdrukken",
-        ),
-        h(
-          "button",
-          { type: "button", class: "md-button", id: "zs-print", onclick: () => printPart("rapport") },
-          "Rapport afdrukken",
-        ),
-      ),
-    );
-    container.replaceChildren(...parts);
-    renderReportHead();
-  }
-
-  /**
-   * The verbeterplan: per gap (a statement answered "niet" or "deels"), weakest standard first, the
-   * statement, the municipality's own note and the resources to use. Printed on its own by
-   * "Verbeterplan afdrukken" (html[data-print=verbeterplan] in zelfscan.css).
-   */
-  function renderPlan() {
-    const advice = core.advice(catalogue, state.answers);
-    const plan = h(
-      "div",
-      { class: "zelfscan-plan", id: "zs-plan" },
-      h("h3", { id: "zs-advice-title" }, "Verbeterplan"),
-      h(
-        "p",
-        {},
-        "Per verbeterpunt (een stelling beantwoord met ‘niet’ of ‘deels’): de stelling, uw toelichting en de " +
-          "hulpmiddelen uit de Infobox die erbij horen. De zwakste standaard staat bovenaan.",
-      ),
-      h(
-        "p",
-        { class: "zelfscan-small" },
-        "Gemaakt met de zelfscan van de Infobox Werken aan Veiligheid: een zelfbeoordeling, niet de officiële " +
-          "(digitale) zelfscan. De stellingen zijn geschreven door de redactie van de Infobox.",
-      ),
-    );
-    if (advice.length === 0) {
-      plan.append(h("p", {}, "Geen onderdelen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));
-    }
-    for (const { score, gaps } of advice) {
-      plan.append(
-        h(
-          "section",
-          { class: "zelfscan-advice", "data-standard": score.standardId, "aria-labelledby": `zs-advice-${score.standardId}` },
-          h(
-            "h4",
-            { id: `zs-advice-${score.standardId}` },
-            `Standaard ${standardLabel(score)} (${percentText(score.percent)})`,
-          ),
-          h(
-            "ul",
-            { class: "zelfscan-gaps" },
-            gaps.map((gap) => {
-              const note = (state.answers[gap.statement.ref].note || "").trim();
-              return h(
-                "li",
-                { "data-ref": gap.statement.ref },
-                h(
-                  "p",
-                  { class: "zelfscan-gap-statement" },
-                  h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
-                  ` ${gap.statement.statement}`,
-                ),
-                h("p", { class: "zelfscan-answer" }, `Uw antwoord: ${answerLabel(gap.answer)}.`),
-                h(
-                  "p",
-                  { class: "zelfscan-answer-note" },
-                  note ? `Uw toelichting: ${note}` : "Uw toelichting: (niet ingevuld)",
-                ),
-                h("p", { class: "zelfscan-help-title" }, "Hulpmiddelen:"),
-                helpList(gap),
-              );
-            }),
-          ),
-        ),
-      );
-    }
-    return plan;
-  }
-
-  /** Print the whole report, or only the verbeterplan; the attribute selects what zelfscan.css prints. */
-  function printPart(what) {
-    const root = document.documentElement;
-    root.dataset.print = what;
-    window.addEventListener("afterprint", () => delete root.dataset.print, { once: true });
-    window.print();
-  }
-
   function refresh() {
     renderProgress();
-    renderResult(byId("zelfscan-result"));
+    resultView.render(byId("zelfscan-result"), catalogue, state);
   }
 
   /* ---------- sharing ---------- */
@@ -533,139 +289,11 @@
     );
   }
 
-  /* ---------- regional comparison ---------- */
-
-  function renderCompareControls(container) {
-    const input = h("input", { type: "file", id: "zs-compare-files", accept: ".json,application/json", multiple: true });
-    input.addEventListener("change", () => addComparisonFiles(input));
-    container.replaceChildren(
-      h(
-        "div",
-        { class: "zelfscan-file" },
-        h(
-          "label",
-          { for: "zs-compare-files" },
-          "Kies bewaarde zelfscans van gemeenten (.json-bestanden, meerdere tegelijk)",
-        ),
-        input,
-      ),
-      h(
-        "p",
-        { class: "zelfscan-actions" },
-        h("button", {
-          type: "button",
-          class: "md-button",
-          id: "zs-compare-clear",
-          onclick: () => {
-            compared = [];
-            byId("zs-compare-message").replaceChildren();
-            renderComparison(byId("zs-compare-output"));
-          },
-        }, "Vergelijking wissen"),
-      ),
-      h("div", { id: "zs-compare-message", role: "status", "aria-live": "polite" }),
-      h("div", { id: "zs-compare-output" }),
-    );
-    renderComparison(byId("zs-compare-output"));
-  }
-
-  async function addComparisonFiles(input) {
-    const lines = [];
-    const loaded = [];
-    let failed = false;
-    for (const file of input.files) {
-      const result = core.parseScan(await file.text(), catalogue, file.name);
-      if (!result.ok) {
-        failed = true;
-        lines.push(`Niet geladen: ${result.message}`);
-        continue;
-      }
-      compared = compared.filter((entry) => entry.fileName !== file.name);
-      compared.push({ fileName: file.name, scan: result.scan });
-      loaded.push(file.name);
-      lines.push(...result.warnings.map((w) => `${file.name}: ${w}`));
-    }
-    if (loaded.length) lines.unshift(`Geladen: ${loaded.join(", ")}. In de vergelijking: ${compared.length} scans.`);
-    input.value = "";
-    showMessage(byId("zs-compare-message"), failed ? "error" : "ok", ...lines);
-    renderComparison(byId("zs-compare-output"));
-  }
-
-  function scanName(entry) {
-    return entry.scan.organisation.trim() || entry.fileName;
-  }
-
-  function renderComparison(container) {
-    container.closest(".zelfscan-compare")?.classList.toggle("zelfscan-compare--loaded", compared.length > 0);
-    if (compared.length === 0) {
-      container.replaceChildren(h("p", {}, "Nog geen scans geladen."));
-      return;
-    }
-    const names = compared.map(scanName);
-    const result = core.compare(
-      catalogue,
-      compared.map((entry) => ({ ...entry.scan, organisation: scanName(entry) })),
-    );
-    const parts = [
-      chart.bars({
-        id: "zs-compare-chart",
-        title: "Score per kwaliteitsstandaard per scan.",
-        description: "Eén kleur per scan; dezelfde cijfers staan in de tabel hieronder.",
-        series: names,
-        rows: result.standards.map((s) => ({ label: standardLabel(s), values: s.percents })),
-      }),
-      ...scrollingTable({
-        id: "zs-compare-table",
-        title: `Score per kwaliteitsstandaard, ${names.length} scans naast elkaar`,
-        head: ["Standaard", ...names],
-        rows: result.standards.map((s) =>
-          h(
-            "tr",
-            { "data-standard": s.standardId },
-            h("th", { scope: "row" }, standardLabel(s)),
-            s.percents.map((p) => h("td", { class: "zelfscan-num" }, percentText(p))),
-          ),
-        ),
-      }),
-      h("h3", { id: "zs-common-gaps" }, "Gemeenschappelijke knelpunten"),
-      h(
-        "p",
-        {},
-        "Onderdelen die in meer dan de helft van de geladen scans met ‘niet’ of ‘deels’ zijn beantwoord, met de hulpmiddelen die erbij horen.",
-      ),
-    ];
-    if (result.gaps.length === 0) {
-      parts.push(h("p", {}, "Er zijn geen onderdelen die in de meeste scans zwak scoren."));
-    } else {
-      parts.push(
-        h(
-          "ul",
-          { class: "zelfscan-gaps", id: "zs-common-gap-list" },
-          result.gaps.map((gap) =>
-            h(
-              "li",
-              { "data-ref": gap.statement.ref },
-              h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
-              ` ${gap.statement.statement} `,
-              h(
-                "span",
-                { class: "zelfscan-answer" },
-                `Zwak in ${gap.weakIn.length} van ${compared.length} scans: ${gap.weakIn.join(", ")}.`,
-              ),
-              helpList(gap),
-            ),
-          ),
-        ),
-      );
-    }
-    container.replaceChildren(...parts);
-  }
-
   /* ---------- start ---------- */
 
   async function start() {
     const scanContainer = byId("zelfscan-scan");
-    if (!scanContainer || !core || !chart) return;
+    if (!scanContainer || !core || !resultView || !window.ZelfscanCompare) return;
     try {
       const response = await fetch(`${BASE}catalogue.json`, { credentials: "same-origin" });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -681,7 +309,7 @@
     state = load();
     renderScan(scanContainer);
     renderShare(byId("zelfscan-share"));
-    renderCompareControls(byId("zelfscan-compare"));
+    window.ZelfscanCompare.mount(byId("zelfscan-compare"), catalogue);
     refresh();
     document.documentElement.dataset.zelfscan = "ready"; // lets tests wait for the rendered scan
   }
