@@ -40,10 +40,18 @@ def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
                 "id": s.id,
                 "title": s.title,
                 "text": s.text,
+                "statement": s.statement,
                 "note": s.note,
                 "see_also": list(s.see_also),
                 "items": [
-                    {"id": it.ref, "letter": it.letter, "text": it.text, "note": it.note, "see_also": list(it.see_also)}
+                    {
+                        "id": it.ref,
+                        "letter": it.letter,
+                        "text": it.text,
+                        "statement": it.statement,
+                        "note": it.note,
+                        "see_also": list(it.see_also),
+                    }
                     for it in s.items
                 ],
             }

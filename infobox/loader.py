@@ -63,6 +63,7 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
             id=s["id"],
             title=s["title"].strip(),
             text=s["text"].strip(),
+            statement=s["statement"].strip(),
             note=s.get("note", "").strip(),
             see_also=tuple(s.get("see_also", ())),
             items=tuple(
@@ -70,6 +71,7 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
                     ref=s["id"] + it["letter"],
                     letter=it["letter"],
                     text=it["text"].strip(),
+                    statement=it["statement"].strip(),
                     see_also=tuple(it.get("see_also", ())),
                     note=it.get("note", "").strip(),
                 )

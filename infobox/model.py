@@ -29,6 +29,7 @@ class Item:
     ref: str  # "3A"
     letter: str  # "A"
     text: str
+    statement: str = ""  # the zelfscan's self-assessment statement in plain Dutch (B1), written by the editors
     see_also: tuple[str, ...] = ()  # references such as "6C" or "1"
     note: str = ""  # e.g. "Voor deze kwaliteitsstandaard zijn geen tools/instrumenten opgenomen."
 
@@ -43,6 +44,7 @@ class Standard:
     id: str  # "1" … "10"
     title: str  # short Dutch title
     text: str  # full text as printed in the Kwaliteitskader
+    statement: str = ""  # the zelfscan's self-assessment statement in plain Dutch (B1), written by the editors
     items: tuple[Item, ...] = ()
     see_also: tuple[str, ...] = ()
     note: str = ""

@@ -15,6 +15,18 @@ from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, TYPES
 SCHEMA_FILENAME = "resources.schema.json"
 
 _TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+STATEMENT_MAX_LENGTH = 220  # about 30 words: one or two short B1 sentences
+_STATEMENT = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": STATEMENT_MAX_LENGTH,
+    "pattern": r"\S",
+    "description": (
+        "Stelling voor de zelfscan in eenvoudige taal (B1), geschreven vanuit de tekst van de standaard, "
+        "bijvoorbeeld: 'In onze gemeente werken alle professionals in de lokale teams met de meldcode.' "
+        f"Hoogstens {STATEMENT_MAX_LENGTH} tekens."
+    ),
+}
 _REF = {
     "type": "string",
     "pattern": r"^(10|[1-9])[A-J]?$",
@@ -56,11 +68,12 @@ SCHEMA: dict[str, Any] = {
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["id", "title", "text"],
+                "required": ["id", "title", "text", "statement"],
                 "properties": {
                     "id": {"type": "string", "pattern": r"^(10|[1-9])$", "description": 'Nummer, als tekst: "3".'},
                     "title": _TEXT,
                     "text": _TEXT,
+                    "statement": _STATEMENT,
                     "note": {"type": "string"},
                     "see_also": {"type": "array", "items": _REF},
                     "items": {
@@ -68,10 +81,11 @@ SCHEMA: dict[str, Any] = {
                         "items": {
                             "type": "object",
                             "additionalProperties": False,
-                            "required": ["letter", "text"],
+                            "required": ["letter", "text", "statement"],
                             "properties": {
                                 "letter": {"type": "string", "pattern": "^[A-J]$"},
                                 "text": _TEXT,
+                                "statement": _STATEMENT,
                                 "note": {"type": "string"},
                                 "see_also": {"type": "array", "items": _REF},
                             },

@@ -91,6 +91,8 @@ def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, va
         dutch = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", str(value))
         example = f"{dutch[3]}-{int(dutch[2]):02}-{int(dutch[1]):02}" if dutch else "2025-06-01"
         return f"{value!r} is geen geldige datum", f"schrijf jaar-maand-dag (JJJJ-MM-DD), bijvoorbeeld {example}"
+    if kind == "maxLength":
+        return f"is te lang: {len(value)} tekens, hoogstens {expected}", "maak de tekst korter"
     if kind == "minItems":
         return "mag niet leeg zijn", ""
     if kind == "uniqueItems":

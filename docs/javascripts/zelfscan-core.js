@@ -7,7 +7,9 @@
   "use strict";
 
   const FORMAT = "infobox-zelfscan";
-  const FORMAT_VERSION = 1;
+  // Version 2 (the B1 statements): the "statements" fingerprint covers the statements as well as the
+  // standards' texts. Older files are migrated step by step on import (see MIGRATIONS).
+  const FORMAT_VERSION = 2;
   const STORAGE_KEY = "infobox-zelfscan:v1";
   const MAX_POINTS = 3;
   // A statement answered at or below this many points counts as a gap ("niet" or "deels").
@@ -25,29 +27,28 @@
 
   /* ---------- statements ---------- */
 
-  /** Every statement of the scan in reading order: one per sub-item, or one for a standard without. */
+  /**
+   * Every statement of the scan in reading order: one per sub-item, or one for a standard without.
+   * `statement` is the editors' B1 self-assessment sentence; `text` the standard's own text it was
+   * written from, and `fullText` that text as it reads in the Kwaliteitskader (lead-in and sub-item).
+   */
   function statements(catalogue) {
     const out = [];
     for (const standard of catalogue.standards) {
       const items = standard.items || [];
-      if (items.length === 0) {
+      const entries = items.length ? items : [standard];
+      for (const entry of entries) {
+        const ref = String(entry.id);
+        const isItem = entry !== standard;
         out.push({
-          ref: String(standard.id),
+          ref,
           standardId: String(standard.id),
-          letter: "",
-          text: standard.text,
-          seeAlso: (standard.see_also || []).map(String),
+          letter: isItem ? ref.slice(String(standard.id).length) : "",
+          statement: entry.statement,
+          text: entry.text,
+          fullText: isItem ? `${standard.text} ${entry.text}` : entry.text,
+          seeAlso: (entry.see_also || []).map(String),
         });
-      } else {
-        for (const item of items) {
-          out.push({
-            ref: String(item.id),
-            standardId: String(standard.id),
-            letter: String(item.id).slice(String(standard.id).length),
-            text: item.text,
-            seeAlso: (item.see_also || []).map(String),
-          });
-        }
       }
     }
     return out;
@@ -75,8 +76,16 @@
     return (2097152 * (h2 >>> 0) + (h1 >>> 0)).toString(16).padStart(14, "0");
   }
 
-  /** A fingerprint of the statements' refs and texts: the only part of the catalogue answers depend on. */
+  /** A fingerprint of the statements (refs, B1 sentences, texts): the only part of the catalogue answers depend on. */
   function statementsFingerprint(catalogue) {
+    const text = statements(catalogue)
+      .map((s) => `${s.ref}\u0000${s.statement}\u0000${s.text}`)
+      .join("\u0001");
+    return `stellingen-${cyrb53(text)}`;
+  }
+
+  /** The fingerprint of format version 1: refs and standard texts only (there were no B1 statements). */
+  function textsFingerprintV1(catalogue) {
     const text = statements(catalogue)
       .map((s) => `${s.ref}\u0000${s.text}`)
       .join("\u0001");
@@ -241,12 +250,17 @@
     };
   }
 
+  const CSV_SEPARATOR = ";"; // what Dutch Excel expects (the comma is the decimal separator there)
+  const BOM = "\ufeff"; // tells Excel the file is UTF-8, so "geëvalueerd" stays readable
+
   function csvField(value) {
-    const text = value === null || value === undefined ? "" : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    let text = value === null || value === undefined ? "" : String(value);
+    // A cell starting with = + - @ is a formula to a spreadsheet: a leading apostrophe keeps it text.
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 
-  /** One row per statement (RFC 4180, comma separated, CRLF line ends). */
+  /** One row per statement, for Excel: UTF-8 with BOM, ";" separated, quoted per RFC 4180, CRLF line ends. */
   function toCsv(catalogue, state) {
     const header = [
       "organisatie",
@@ -257,6 +271,7 @@
       "antwoord",
       "punten",
       "toelichting",
+      "tekst van de standaard",
     ];
     const rows = [header];
     for (const statement of statements(catalogue)) {
@@ -267,13 +282,34 @@
         state.date || "",
         statement.standardId,
         statement.ref,
-        statement.text,
+        statement.statement,
         entry.answer || "",
         p === null ? "" : p,
         (entry.note || "").trim(),
+        statement.fullText,
       ]);
     }
-    return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+    return BOM + rows.map((row) => row.map(csvField).join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
+  }
+
+  /**
+   * Migrations of older export files, one step each: MIGRATIONS.get(n) turns version n into version n + 1.
+   * Version 1 had the same fields; its "statements" fingerprint covered the standards' texts only, so an
+   * unchanged text set becomes the current fingerprint (no warning), anything else stays different.
+   */
+  function fromVersion1(data, catalogue) {
+    const sameTexts = typeof data.statements === "string" && data.statements === textsFingerprintV1(catalogue);
+    return { ...data, version: 2, statements: sameTexts ? statementsFingerprint(catalogue) : data.statements };
+  }
+
+  const MIGRATIONS = new Map([[1, fromVersion1]]);
+
+  function migrate(data, catalogue) {
+    let current = data;
+    while (current.version !== FORMAT_VERSION && MIGRATIONS.has(current.version)) {
+      current = MIGRATIONS.get(current.version)(current, catalogue);
+    }
+    return current;
   }
 
   /**
@@ -286,7 +322,7 @@
     try {
       data = JSON.parse(text);
     } catch {
-      return { ok: false, message: `${name} is geen geldig JSON-bestand en dus geen geëxporteerde zelfscan.` };
+      return { ok: false, message: `${name} is geen geldig JSON-bestand en dus geen bewaarde zelfscan.` };
     }
     if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) {
       return {
@@ -294,12 +330,14 @@
         message: `${name} is geen zelfscan van de Infobox: het veld "format" ontbreekt of is niet "${FORMAT}".`,
       };
     }
+    const fileVersion = data.version;
+    data = migrate(data, catalogue);
     if (data.version !== FORMAT_VERSION) {
       return {
         ok: false,
         message:
-          `${name} is een zelfscan in versie ${JSON.stringify(data.version)} van het bestandsformaat; ` +
-          `deze pagina leest alleen versie ${FORMAT_VERSION}.`,
+          `${name} is een zelfscan in versie ${JSON.stringify(fileVersion)} van het bestandsformaat; ` +
+          `deze pagina leest versie 1 tot en met ${FORMAT_VERSION}.`,
       };
     }
     if (!data.answers || typeof data.answers !== "object" || Array.isArray(data.answers)) {
@@ -388,6 +426,7 @@
     cleanAnswers,
     toExport,
     toCsv,
+    migrate,
     parseScan,
     compare,
   };

@@ -1,36 +1,21 @@
 /*
- * Zelfscan page: renders the scan, the result, sharing and the regional comparison from the site's own
- * /catalogue.json, so the questions can never drift from the catalogue. Everything stays in the browser:
- * answers live in localStorage under one versioned key; files are read and written locally.
- * Depends on zelfscan-core.js (pure logic) and zelfscan-chart.js (inline SVG charts), loaded before it.
+ * Zelfscan page: loads the site's own /catalogue.json (so the statements never drift from the catalogue),
+ * holds the answers (the only state that is stored: localStorage, one versioned key), renders the scan
+ * form and the save/open/Excel buttons, and has the result and the comparison render themselves.
+ * Everything stays in the browser; files are read and written locally.
+ * Loaded last, after zelfscan-core.js (pure logic), zelfscan-chart.js (HTML bar charts), zelfscan-view.js
+ * (DOM helpers), zelfscan-result.js (score and verbeterplan) and zelfscan-compare.js (regional comparison).
  */
 (function () {
   "use strict";
 
   const core = window.ZelfscanCore;
-  const chart = window.ZelfscanChart;
-  const BASE = "../"; // the page lives at /zelfscan/; the catalogue and other pages are one level up
+  const { BASE, h, showMessage } = window.ZelfscanView;
+  const resultView = window.ZelfscanResult;
 
+  // The page's state, in one place: the catalogue it was built from and the answers being edited.
   let catalogue = null;
   let state = core.emptyState();
-  let compared = []; // [{fileName, scan}] for the regional comparison (not stored)
-
-  /* ---------- tiny DOM helper: text is always set as text, never parsed as HTML ---------- */
-
-  function h(tag, attrs, ...children) {
-    const el = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "class") el.className = value;
-      else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
-      else el.setAttribute(key, value === true ? "" : value);
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return el;
-  }
 
   const byId = (id) => document.getElementById(id);
   const idFor = (ref, suffix) => `zs-${ref}${suffix ? `-${suffix.replace(/\s+/g, "-")}` : ""}`;
@@ -60,15 +45,10 @@
     }
   }
 
-  function showMessage(el, kind, ...lines) {
-    el.replaceChildren(...lines.map((line) => h("p", { class: `zelfscan-message zelfscan-message--${kind}` }, line)));
-  }
-
   /* ---------- the scan ---------- */
 
-  function scaleFieldset(statement, standard) {
+  function scaleFieldset(statement) {
     const entry = state.answers[statement.ref] || {};
-    const legendText = statement.letter ? statement.text : standard.text;
     const radios = core.SCALE.map((step) => {
       const id = idFor(statement.ref, step.value);
       return h(
@@ -91,7 +71,14 @@
     return h(
       "fieldset",
       { class: "zelfscan-statement", id: idFor(statement.ref, "vraag") },
-      h("legend", {}, h("span", { class: "zelfscan-ref" }, statement.ref), " ", legendText),
+      h("legend", {}, h("span", { class: "zelfscan-ref" }, statement.ref), " ", statement.statement),
+      // The statement is the editors' plain-language version; the standard's own text is one click away.
+      h(
+        "details",
+        { class: "zelfscan-source" },
+        h("summary", {}, "Toon de tekst van de standaard"),
+        h("p", {}, h("span", { class: "zelfscan-source-label" }, "Kwaliteitskader: "), statement.fullText),
+      ),
       h("div", { class: "zelfscan-scale" }, radios),
       h(
         "div",
@@ -111,8 +98,8 @@
         "section",
         { class: "zelfscan-standard", "aria-labelledby": headingId },
         h("h3", { id: headingId }, `Standaard ${standard.id}: ${standard.title}`),
-        own[0].letter ? h("p", { class: "zelfscan-lead" }, standard.text) : null,
-        own.map((statement) => scaleFieldset(statement, standard)),
+        own[0].letter ? h("p", { class: "zelfscan-lead" }, standard.statement) : null,
+        own.map((statement) => scaleFieldset(statement)),
         h(
           "p",
           { class: "zelfscan-more" },
@@ -178,7 +165,7 @@
       state.answers[ref] = { answer: "", ...(state.answers[ref] || {}), note: target.value };
     } else return;
     save();
-    if (target.id !== "zs-organisation" || !event.isComposing) renderReportHead();
+    if (target.id !== "zs-organisation" || !event.isComposing) resultView.renderHead(state);
   }
 
   function reset() {
@@ -202,171 +189,9 @@
     byId("zs-progress-text").textContent = `${done} van ${total} stellingen beantwoord`;
   }
 
-  /* ---------- the result ---------- */
-
-  function formatDate(iso) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!match) return iso || "";
-    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-    return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-  }
-
-  function renderReportHead() {
-    const head = byId("zs-report-head");
-    if (!head) return;
-    const who = state.organisation.trim() || "(gemeente of regio niet ingevuld)";
-    const when = state.date ? formatDate(state.date) : "(datum niet ingevuld)";
-    head.replaceChildren(h("strong", {}, who), ` · ${when}`);
-  }
-
-  const percentText = (percent) => (percent === null ? "geen score" : `${percent}%`);
-
-  function resourceItems(resources) {
-    return h(
-      "ul",
-      { class: "zelfscan-resources" },
-      resources.map((resource) =>
-        h(
-          "li",
-          {},
-          h(
-            "a",
-            {
-              href: `${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`,
-              // The full address, printed after the link in the report (see zelfscan.css).
-              "data-print-url": new URL(`${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`, window.location.href).href,
-            },
-            resource.title,
-          ),
-          // Many titles already name their organisation; say it only when they do not.
-          resource.organisations.some((name) => !resource.title.includes(name))
-            ? ` (${resource.organisations.join(", ")})`
-            : "",
-        ),
-      ),
-    );
-  }
-
-  /** The resources of a gap, then those of its "zie ook" references (the Kwaliteitskader's own pointers). */
-  function helpList(gap) {
-    const parts = [];
-    if (gap.resources.length) parts.push(resourceItems(gap.resources));
-    for (const { target, resources } of gap.seeAlso) {
-      if (!resources.length) continue;
-      parts.push(
-        h(
-          "p",
-          { class: "zelfscan-see-also" },
-          "Zie ook de hulpmiddelen bij ",
-          h("a", { href: core.statementHref(target, BASE) }, `onderdeel ${target.ref}`),
-          ":",
-        ),
-        resourceItems(resources),
-      );
-    }
-    if (!parts.length) {
-      parts.push(h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen."));
-    }
-    return h("div", { class: "zelfscan-help" }, parts);
-  }
-
-  function answerLabel(value) {
-    const step = core.SCALE.find((s) => s.value === value);
-    return step ? step.label.toLowerCase() : "";
-  }
-
-  function renderResult(container) {
-    const scores = core.weakestFirst(core.scoreStandards(catalogue, state.answers));
-    const parts = [h("p", { class: "zelfscan-report-head", id: "zs-report-head" })];
-    if (!scores.some((s) => s.percent !== null)) {
-      parts.push(h("p", {}, "Nog geen resultaat: beantwoord eerst één of meer stellingen in de vragenlijst."));
-      container.replaceChildren(...parts);
-      renderReportHead();
-      return;
-    }
-    const label = (s) => `${s.standardId}. ${s.title}`;
-    parts.push(
-      chart.bars({
-        id: "zs-result-chart",
-        title: "Score per kwaliteitsstandaard, zwakste eerst",
-        description: "Staafdiagram; dezelfde cijfers staan in de tabel hieronder.",
-        rows: scores.map((s) => ({ label: label(s), values: [s.percent] })),
-      }),
-      h(
-        "table",
-        { class: "zelfscan-table", id: "zs-result-table" },
-        h("caption", {}, "Score per kwaliteitsstandaard, zwakste eerst"),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            ["Standaard", "Score", "Beantwoord", "Weet niet", "Open"].map((c) => h("th", { scope: "col" }, c)),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          scores.map((s) =>
-            h(
-              "tr",
-              { "data-standard": s.standardId },
-              h("th", { scope: "row" }, label(s)),
-              h("td", { class: "zelfscan-num" }, percentText(s.percent)),
-              h("td", { class: "zelfscan-num" }, `${s.answered} van ${s.statements}`),
-              h("td", { class: "zelfscan-num" }, String(s.dontKnow)),
-              h("td", { class: "zelfscan-num" }, String(s.unanswered)),
-            ),
-          ),
-        ),
-      ),
-    );
-
-    const advice = core.advice(catalogue, state.answers);
-    parts.push(h("h3", { id: "zs-advice-title" }, "Verbeterpunten met hulpmiddelen uit de Infobox"));
-    if (advice.length === 0) {
-      parts.push(h("p", {}, "Geen onderdelen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));
-    }
-    for (const { score, gaps } of advice) {
-      parts.push(
-        h(
-          "section",
-          { class: "zelfscan-advice", "data-standard": score.standardId, "aria-labelledby": `zs-advice-${score.standardId}` },
-          h("h4", { id: `zs-advice-${score.standardId}` }, `Standaard ${label(score)} (${percentText(score.percent)})`),
-          h(
-            "ul",
-            { class: "zelfscan-gaps" },
-            gaps.map((gap) => {
-              const note = (state.answers[gap.statement.ref].note || "").trim();
-              return h(
-                "li",
-                { "data-ref": gap.statement.ref },
-                h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
-                ` ${gap.statement.text} `,
-                h("span", { class: "zelfscan-answer" }, `Antwoord: ${answerLabel(gap.answer)}.`),
-                note ? h("span", { class: "zelfscan-answer-note" }, ` Toelichting: ${note}`) : null,
-                helpList(gap),
-              );
-            }),
-          ),
-        ),
-      );
-    }
-    parts.push(
-      h(
-        "p",
-        { class: "zelfscan-actions" },
-        h("button", { type: "button", class: "md-button", id: "zs-print", onclick: () => window.print() }, "Rapport afdrukken"),
-      ),
-    );
-    container.replaceChildren(...parts);
-    renderReportHead();
-  }
-
   function refresh() {
     renderProgress();
-    renderResult(byId("zelfscan-result"));
+    resultView.render(byId("zelfscan-result"), catalogue, state);
   }
 
   /* ---------- sharing ---------- */
@@ -399,33 +224,40 @@
   function renderShare(container) {
     const input = h("input", { type: "file", id: "zs-import", accept: ".json,application/json" });
     input.addEventListener("change", () => importFile(input));
+    const saveJson = () =>
+      download(`${fileBase()}.json`, "application/json", `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`);
     container.replaceChildren(
       h(
         "p",
         { class: "zelfscan-actions" },
-        h("button", {
-          type: "button",
-          class: "md-button",
-          id: "zs-export-json",
-          onclick: () =>
-            download(`${fileBase()}.json`, "application/json", `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`),
-        }, "Download als JSON"),
-        " ",
+        h(
+          "button",
+          { type: "button", class: "md-button md-button--primary", id: "zs-export-json", onclick: saveJson },
+          "Bewaar mijn antwoorden (bestand)",
+        ),
         h("button", {
           type: "button",
           class: "md-button",
           id: "zs-export-csv",
-          onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", `\ufeff${core.toCsv(catalogue, state)}`),
-        }, "Download als CSV"),
+          onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", core.toCsv(catalogue, state)),
+        }, "Download voor Excel"),
+      ),
+      h(
+        "p",
+        { class: "zelfscan-small" },
+        "Bewaren maakt een JSON-bestand (.json) dat u hier later weer opent of voor de regionale " +
+          "vergelijking gebruikt. ‘Download voor Excel’ maakt een CSV-bestand (.csv, puntkomma’s, UTF-8) met één regel per stelling.",
       ),
       h(
         "div",
         { class: "zelfscan-file" },
-        h("label", { for: "zs-import" }, "Importeer een eerder geëxporteerde zelfscan (JSON-bestand)"),
+        h("label", { for: "zs-import" }, "Open eerder bewaarde antwoorden"),
+        h("span", { class: "zelfscan-small", id: "zs-import-hint" }, "Kies het bewaarde .json-bestand."),
         input,
       ),
       h("div", { id: "zs-import-message", role: "status", "aria-live": "polite" }),
     );
+    input.setAttribute("aria-describedby", "zs-import-hint");
   }
 
   async function importFile(input) {
@@ -435,12 +267,13 @@
     const result = core.parseScan(await file.text(), catalogue, file.name);
     input.value = "";
     if (!result.ok) {
-      showMessage(message, "error", `Importeren mislukt. ${result.message}`);
+      showMessage(message, "error", `Openen mislukt. ${result.message}`);
       return;
     }
     const hasAnswers = Object.keys(state.answers).length > 0;
-    if (hasAnswers && !window.confirm("Het importeren vervangt uw huidige antwoorden. Doorgaan?")) {
-      showMessage(message, "info", "Importeren geannuleerd; uw antwoorden zijn niet gewijzigd.");
+    const question = "De bewaarde antwoorden vervangen uw huidige antwoorden in deze browser. Doorgaan?";
+    if (hasAnswers && !window.confirm(question)) {
+      showMessage(message, "info", "Niet geopend; uw antwoorden zijn niet gewijzigd.");
       return;
     }
     state = result.scan;
@@ -451,154 +284,16 @@
     showMessage(
       message,
       result.warnings.length ? "warning" : "ok",
-      `Geïmporteerd: ${file.name} (${done} van ${total} stellingen beantwoord).`,
+      `Geopend: ${file.name} (${done} van ${total} stellingen beantwoord).`,
       ...result.warnings,
     );
-  }
-
-  /* ---------- regional comparison ---------- */
-
-  function renderCompareControls(container) {
-    const input = h("input", { type: "file", id: "zs-compare-files", accept: ".json,application/json", multiple: true });
-    input.addEventListener("change", () => addComparisonFiles(input));
-    container.replaceChildren(
-      h(
-        "div",
-        { class: "zelfscan-file" },
-        h("label", { for: "zs-compare-files" }, "Kies geëxporteerde zelfscans (JSON-bestanden, meerdere tegelijk)"),
-        input,
-      ),
-      h(
-        "p",
-        { class: "zelfscan-actions" },
-        h("button", {
-          type: "button",
-          class: "md-button",
-          id: "zs-compare-clear",
-          onclick: () => {
-            compared = [];
-            byId("zs-compare-message").replaceChildren();
-            renderComparison(byId("zs-compare-output"));
-          },
-        }, "Vergelijking wissen"),
-      ),
-      h("div", { id: "zs-compare-message", role: "status", "aria-live": "polite" }),
-      h("div", { id: "zs-compare-output" }),
-    );
-    renderComparison(byId("zs-compare-output"));
-  }
-
-  async function addComparisonFiles(input) {
-    const lines = [];
-    const loaded = [];
-    let failed = false;
-    for (const file of input.files) {
-      const result = core.parseScan(await file.text(), catalogue, file.name);
-      if (!result.ok) {
-        failed = true;
-        lines.push(`Niet geladen: ${result.message}`);
-        continue;
-      }
-      compared = compared.filter((entry) => entry.fileName !== file.name);
-      compared.push({ fileName: file.name, scan: result.scan });
-      loaded.push(file.name);
-      lines.push(...result.warnings.map((w) => `${file.name}: ${w}`));
-    }
-    if (loaded.length) lines.unshift(`Geladen: ${loaded.join(", ")}. In de vergelijking: ${compared.length} scans.`);
-    input.value = "";
-    showMessage(byId("zs-compare-message"), failed ? "error" : "ok", ...lines);
-    renderComparison(byId("zs-compare-output"));
-  }
-
-  function scanName(entry) {
-    return entry.scan.organisation.trim() || entry.fileName;
-  }
-
-  function renderComparison(container) {
-    container.closest(".zelfscan-compare")?.classList.toggle("zelfscan-compare--loaded", compared.length > 0);
-    if (compared.length === 0) {
-      container.replaceChildren(h("p", {}, "Nog geen scans geladen."));
-      return;
-    }
-    const names = compared.map(scanName);
-    const result = core.compare(
-      catalogue,
-      compared.map((entry) => ({ ...entry.scan, organisation: scanName(entry) })),
-    );
-    const label = (s) => `${s.standardId}. ${s.title}`;
-    const parts = [
-      chart.bars({
-        id: "zs-compare-chart",
-        title: "Score per kwaliteitsstandaard per scan",
-        description: "Gegroepeerd staafdiagram; dezelfde cijfers staan in de tabel hieronder.",
-        series: names,
-        rows: result.standards.map((s) => ({ label: label(s), values: s.percents })),
-      }),
-      h(
-        "div",
-        { class: "zelfscan-table-wrap" },
-        h(
-          "table",
-          { class: "zelfscan-table", id: "zs-compare-table" },
-          h("caption", {}, `Score per kwaliteitsstandaard, ${names.length} scans naast elkaar`),
-          h(
-            "thead",
-            {},
-            h("tr", {}, h("th", { scope: "col" }, "Standaard"), names.map((n) => h("th", { scope: "col" }, n))),
-          ),
-          h(
-            "tbody",
-            {},
-            result.standards.map((s) =>
-              h(
-                "tr",
-                { "data-standard": s.standardId },
-                h("th", { scope: "row" }, label(s)),
-                s.percents.map((p) => h("td", { class: "zelfscan-num" }, percentText(p))),
-              ),
-            ),
-          ),
-        ),
-      ),
-      h("h3", { id: "zs-common-gaps" }, "Gemeenschappelijke knelpunten"),
-      h(
-        "p",
-        {},
-        "Onderdelen die in meer dan de helft van de geladen scans met ‘niet’ of ‘deels’ zijn beantwoord, met de hulpmiddelen die erbij horen.",
-      ),
-    ];
-    if (result.gaps.length === 0) {
-      parts.push(h("p", {}, "Er zijn geen onderdelen die in de meeste scans zwak scoren."));
-    } else {
-      parts.push(
-        h(
-          "ul",
-          { class: "zelfscan-gaps", id: "zs-common-gap-list" },
-          result.gaps.map((gap) =>
-            h(
-              "li",
-              { "data-ref": gap.statement.ref },
-              h("a", { href: core.statementHref(gap.statement, BASE) }, gap.statement.ref),
-              ` ${gap.statement.text} `,
-              h(
-                "span",
-                { class: "zelfscan-answer" },
-                `Zwak in ${gap.weakIn.length} van ${compared.length} scans: ${gap.weakIn.join(", ")}.`,
-              ),
-              helpList(gap),
-            ),
-          ),
-        ),
-      );
-    }
-    container.replaceChildren(...parts);
   }
 
   /* ---------- start ---------- */
 
   async function start() {
     const scanContainer = byId("zelfscan-scan");
-    if (!scanContainer || !core || !chart) return;
+    if (!scanContainer || !core || !resultView || !window.ZelfscanCompare) return;
     try {
       const response = await fetch(`${BASE}catalogue.json`, { credentials: "same-origin" });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -614,7 +309,7 @@
     state = load();
     renderScan(scanContainer);
     renderShare(byId("zelfscan-share"));
-    renderCompareControls(byId("zelfscan-compare"));
+    window.ZelfscanCompare.mount(byId("zelfscan-compare"), catalogue);
     refresh();
     document.documentElement.dataset.zelfscan = "ready"; // lets tests wait for the rendered scan
   }

@@ -32,6 +32,25 @@ def statement_refs(catalogue: dict) -> list[str]:
     return refs
 
 
+def see_also_of(catalogue: dict, ref: str) -> list[str]:
+    for standard in catalogue["standards"]:
+        for entry in [standard, *standard["items"]]:
+            if entry["id"] == ref:
+                return entry["see_also"]
+    raise KeyError(ref)
+
+
+def statements_of(catalogue: dict) -> dict[str, tuple[str, str]]:
+    """Per statement ref: the B1 statement and the standard's own text as the Kwaliteitskader reads."""
+    out = {}
+    for standard in catalogue["standards"]:
+        for item in standard["items"]:
+            out[item["id"]] = (item["statement"], f"{standard['text']} {item['text']}")
+        if not standard["items"]:
+            out[standard["id"]] = (standard["statement"], standard["text"])
+    return out
+
+
 def resources_for(catalogue: dict, ref: str) -> list[str]:
     return [r["id"] for r in catalogue["resources"] if ref in r["standards"]]
 
@@ -52,7 +71,7 @@ def result_rows(page) -> list[list[str]]:
     )
 
 
-def scan_file(catalogue: dict, organisation: str, answers: dict[str, str]) -> dict:
+def scan_file(catalogue: dict, organisation: str, answers: dict[str, str], version: int = 2) -> dict:
     """An exported scan written by hand, as another municipality would send it."""
     return {
         "name": f"{organisation.lower().replace(' ', '-')}.json",
@@ -60,7 +79,7 @@ def scan_file(catalogue: dict, organisation: str, answers: dict[str, str]) -> di
         "buffer": json.dumps(
             {
                 "format": "infobox-zelfscan",
-                "version": 1,
+                "version": version,
                 "catalogue": catalogue["version"],
                 "organisation": organisation,
                 "date": "2024-05-01",
@@ -83,6 +102,35 @@ def test_scan_has_one_statement_per_sub_item_and_no_third_party_requests(page, s
     assert page.get_by_text("niet de officiële (digitale) zelfscan", exact=False).count() == 1
     assert page.inner_text("#zs-progress-text") == "0 van 35 stellingen beantwoord"
     assert not foreign_requests(page)
+
+
+def test_every_statement_is_the_b1_one_with_the_standard_text_one_click_away(page, site_url, catalogue):
+    open_scan(page, site_url)
+    expected = statements_of(catalogue)
+    shown = page.eval_on_selector_all(
+        ".zelfscan-statement",
+        """els => els.map(e => [
+            e.id,
+            e.querySelector('legend').innerText.trim(),
+            e.querySelector('details summary').innerText.trim(),
+            e.querySelector('details').open,
+        ])""",
+    )
+    assert len(shown) == len(expected) == 35
+    for (fieldset_id, legend, summary, is_open), (ref, (statement, _)) in zip(shown, expected.items(), strict=True):
+        assert fieldset_id == f"zs-{ref}-vraag"
+        assert " ".join(legend.split()) == f"{ref} {statement}"
+        assert summary == "Toon de tekst van de standaard" and not is_open
+    # The standard's own text is hidden until asked for, then shown in full (lead-in and sub-item).
+    source = page.locator("#zs-3B-vraag details")
+    assert not source.locator("p").is_visible()
+    source.locator("summary").click()
+    assert source.locator("p").is_visible()
+    assert " ".join(source.locator("p").inner_text().split()) == f"Kwaliteitskader: {expected['3B'][1]}"
+    # The statements are marked as the editors' text, not the Kwaliteitskader's, nor the official scan's.
+    notice = page.locator(".admonition.note").inner_text()
+    assert "geschreven door de redactie van deze site" in notice
+    assert "niet" in notice and "officiële (digitale) zelfscan" in notice
 
 
 def test_answers_survive_reload_and_scores_match_the_rule(page, site_url, catalogue):
@@ -112,7 +160,7 @@ def test_answers_survive_reload_and_scores_match_the_rule(page, site_url, catalo
     assert [row[0].split(".")[0] for row in rows[3:]] == ["4", "5", "6", "7", "8", "9", "10"]
     assert all(row[1] == "geen score" for row in rows[3:])
     # The chart draws the same numbers as the table.
-    bars = page.eval_on_selector_all("#zs-result-chart rect[data-value]", "rs => rs.map(r => r.dataset.value)")
+    bars = page.eval_on_selector_all("#zs-result-chart [data-value]", "rs => rs.map(r => r.dataset.value)")
     assert bars == ["33", "50", "67"]
     assert "Gemeente Voorbeeld" in page.inner_text("#zs-report-head")
 
@@ -164,7 +212,7 @@ def test_begin_opnieuw_clears_only_after_confirmation(page, site_url):
     assert page.evaluate("localStorage.getItem('infobox-zelfscan:v1')") is None
 
 
-def test_export_json_and_csv_then_import_round_trip(page, site_url, catalogue, tmp_path):
+def test_save_and_excel_download_then_open_round_trip(page, site_url, catalogue, tmp_path):
     open_scan(page, site_url)
     page.fill("#zs-organisation", "Gemeente Oost")
     page.fill("#zs-date", "2024-06-30")
@@ -179,7 +227,7 @@ def test_export_json_and_csv_then_import_round_trip(page, site_url, catalogue, t
     info.value.save_as(exported_path)
     exported = json.loads(exported_path.read_text(encoding="utf-8"))
     assert exported["format"] == "infobox-zelfscan"
-    assert exported["version"] == 1
+    assert exported["version"] == 2
     assert exported["catalogue"] == catalogue["version"]
     assert exported["organisation"] == "Gemeente Oost"
     assert exported["date"] == "2024-06-30"
@@ -190,23 +238,35 @@ def test_export_json_and_csv_then_import_round_trip(page, site_url, catalogue, t
 
     with page.expect_download() as info:
         page.click("#zs-export-csv")
+    assert info.value.suggested_filename == "zelfscan-gemeente-oost-2024-06-30.csv"
     csv_path = tmp_path / "scan.csv"
     info.value.save_as(csv_path)
-    rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    # Read it as Dutch Excel does: a UTF-8 byte order mark, then ";" between columns.
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline=""), delimiter=";"))
     header = ["organisatie", "datum", "standaard", "onderdeel", "stelling", "antwoord", "punten", "toelichting"]
-    assert rows[0] == header
-    assert len(rows) == 1 + 35
+    assert rows[0] == [*header, "tekst van de standaard"]
+    assert len(rows) == 1 + 35 and all(len(row) == 9 for row in rows)
     by_ref = {row[3]: row for row in rows[1:]}
-    assert by_ref["9"][5:] == ["deels", "1", 'Aanbod "specialistisch", nog niet dekkend']
-    assert by_ref["10G"][5:7] == ["grotendeels", "2"]
-    assert by_ref["3A"][5:] == ["", "", ""]
+    statements = statements_of(catalogue)
+    note = 'Aanbod "specialistisch", nog niet dekkend'
+    assert by_ref["9"][4:] == [statements["9"][0], "deels", "1", note, statements["9"][1]]
+    assert by_ref["10G"][4:7] == [statements["10G"][0], "grotendeels", "2"]
+    assert by_ref["3A"][5:8] == ["", "", ""]
+    # The buttons say what they are for; the formats are named in small print.
+    assert page.inner_text("#zs-export-json") == "Bewaar mijn antwoorden (bestand)"
+    assert page.inner_text("#zs-export-csv") == "Download voor Excel"
+    assert page.locator("label[for=zs-import]").inner_text() == "Open eerder bewaarde antwoorden"
+    small_print = page.locator("#zelfscan-share .zelfscan-small").first.inner_text()
+    assert "JSON" in small_print and ".csv" in small_print
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#zs-reset")
     assert page.inner_text("#zs-progress-text") == "0 van 35 stellingen beantwoord"
     page.set_input_files("#zs-import", exported_path)
     page.wait_for_selector("#zs-import-message .zelfscan-message--ok")
-    assert "2 van 35" in page.inner_text("#zs-import-message")
+    assert "Geopend" in page.inner_text("#zs-import-message") and "2 van 35" in page.inner_text("#zs-import-message")
     assert page.is_checked("#zs-9-deels") and page.is_checked("#zs-10G-grotendeels")
     assert page.input_value("#zs-organisation") == "Gemeente Oost"
     assert page.input_value("#zs-9-toelichting") == 'Aanbod "specialistisch", nog niet dekkend'
@@ -220,7 +280,7 @@ def test_export_json_and_csv_then_import_round_trip(page, site_url, catalogue, t
     [
         (b"dit is geen json", "geen geldig JSON-bestand"),
         (b'{"format": "iets-anders", "version": 1, "answers": {}}', "geen zelfscan van de Infobox"),
-        (b'{"format": "infobox-zelfscan", "version": 2, "answers": {}}', "alleen versie 1"),
+        (b'{"format": "infobox-zelfscan", "version": 3, "answers": {}}', "versie 1 tot en met 2"),
     ],
 )
 def test_invalid_import_is_refused_with_a_clear_message(page, site_url, content, message):
@@ -229,7 +289,7 @@ def test_invalid_import_is_refused_with_a_clear_message(page, site_url, content,
     page.set_input_files("#zs-import", {"name": "fout.json", "mimeType": "application/json", "buffer": content})
     error = page.locator("#zs-import-message .zelfscan-message--error")
     error.wait_for()
-    assert "Importeren mislukt" in error.inner_text()
+    assert "Openen mislukt" in error.inner_text()
     assert message in error.inner_text()
     assert "fout.json" in error.inner_text()
     assert page.is_checked("#zs-5-niet")  # the current answers are untouched
@@ -263,7 +323,7 @@ def test_regional_comparison_of_three_municipalities(page, site_url, catalogue):
     assert "Zwak in 2 van 3 scans: Gemeente Noord, Gemeente Zuid." in gaps.nth(1).inner_text()
     hrefs = gaps.nth(1).locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in resources_for(catalogue, "3A")]
-    bars = page.eval_on_selector_all("#zs-compare-chart rect[data-value]", "rs => rs.length")
+    bars = page.eval_on_selector_all("#zs-compare-chart [data-value]", "rs => rs.length")
     assert bars == 3 * 3  # standards 1, 3 and 9 have a score in all three scans, the others in none
 
     # An invalid file next to valid ones is named, the others still load.
@@ -341,3 +401,142 @@ def test_scan_result_and_comparison_have_no_axe_violations(page, site_url, catal
     page.wait_for_selector("#zs-import-message .zelfscan-message--error")
     violations = axe(page, exclude=SITE_CHROME)
     assert not violations, "answered scan, result, messages and comparison:\n" + format_violations(violations)
+
+
+def test_a_file_saved_in_the_old_format_still_opens(page, site_url, catalogue):
+    """Format version 1 (before the B1 statements) is migrated on opening: the answers come back."""
+    open_scan(page, site_url)
+    old = scan_file(catalogue, "Gemeente Oud", {"3B": "niet", "9": "volledig"}, version=1)
+    page.set_input_files("#zs-import", old)
+    message = page.locator("#zs-import-message")
+    expect(message).to_contain_text("Geopend: gemeente-oud.json (2 van 35 stellingen beantwoord)")
+    assert message.locator(".zelfscan-message--error").count() == 0
+    assert page.is_checked("#zs-3B-niet") and page.is_checked("#zs-9-volledig")
+    assert page.input_value("#zs-organisation") == "Gemeente Oud"
+    # Old files count in the regional comparison as well.
+    page.set_input_files("#zs-compare-files", [old, scan_file(catalogue, "Gemeente Nieuw", {"3B": "niet"})])
+    page.wait_for_selector("#zs-compare-table")
+    assert page.eval_on_selector_all("#zs-compare-table thead th", "ths => ths.map(t => t.textContent)") == [
+        "Standaard",
+        "Gemeente Oud",
+        "Gemeente Nieuw",
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_home_page_leads_to_the_zelfscan_and_shows_the_navigation(new_page, site_url, width):
+    page = new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{site_url}/")
+    block = page.locator("#ib-home-zelfscan")
+    assert block.is_visible()
+    block.click()
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    assert page.url == f"{site_url}/zelfscan/"
+    # The site navigation, with the zelfscan in it, is reachable from the home page at this width too.
+    page.goto(f"{site_url}/")
+    nav_link = page.locator(".md-nav--primary a.md-nav__link[href='zelfscan/']")
+    if width < 1220:  # Material folds the navigation into the drawer behind the menu button
+        expect(nav_link).not_to_be_in_viewport()
+        page.locator("label.md-header__button[for=__drawer]").click()
+    expect(nav_link).to_be_in_viewport()
+    expect(nav_link).to_be_visible()
+    expect(nav_link).to_have_text("Zelfscan")
+
+
+def fill_full_result_and_comparison(page, catalogue):
+    values = ["niet", "deels", "grotendeels", "volledig", "weet niet"]
+    for index, ref in enumerate(statement_refs(catalogue)):
+        answer(page, ref, values[index % len(values)])
+    page.fill("#zs-organisation", "Gemeente Waddinxveen-Boskoop-Zuidplas")
+    names = ["Gemeente Noordoostpolder", "Gemeente Súdwest-Fryslân", "Gemeente Alphen aan den Rijn"]
+    files = [
+        scan_file(catalogue, name, {ref: values[(i + k) % 4] for i, ref in enumerate(statement_refs(catalogue))})
+        for k, name in enumerate(names)
+    ]
+    page.set_input_files("#zs-compare-files", files)
+    page.wait_for_selector("#zs-common-gap-list")
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_full_result_and_comparison_fit_a_phone(new_page, site_url, catalogue, width):
+    page = new_page(viewport={"width": width, "height": 800})
+    open_scan(page, site_url)
+    fill_full_result_and_comparison(page, catalogue)
+    # No page-level horizontal scrolling: tables scroll inside their own container.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for table in ("#zs-result-table", "#zs-compare-table"):
+        wrap = page.locator(f".zelfscan-table-wrap:has({table})")
+        box = wrap.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, table
+        assert wrap.evaluate("e => getComputedStyle(e).overflowX") == "auto"
+        # The table's title stays fully on screen while the table scrolls.
+        title = page.locator(f"{table}-title").bounding_box()
+        assert title["x"] >= 0 and title["x"] + title["width"] <= width, table
+    # Every piece of chart text is at least 12 px and inside the screen.
+    texts = page.eval_on_selector_all(
+        "#zs-result-chart, #zs-compare-chart",
+        """charts => charts.flatMap(chart => [...chart.querySelectorAll('*')]
+            .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+            .map(e => ({
+                text: e.textContent.trim(),
+                size: parseFloat(getComputedStyle(e).fontSize),
+                right: e.getBoundingClientRect().right,
+            })))""",
+    )
+    assert len(texts) > 60  # titles, legend, ten labels and their values in both charts
+    small = [t for t in texts if t["size"] < 12]
+    assert not small, small[:5]
+    outside = [t for t in texts if t["right"] > width]
+    assert not outside, outside[:5]
+
+
+def test_verbeterplan_prints_every_gap_with_its_resources(page, site_url, catalogue):
+    open_scan(page, site_url)
+    page.fill("#zs-organisation", "Gemeente Voorbeeld")
+    answers = {"2": "deels", "3A": "volledig", "3B": "niet", "6B": "niet", "8G": "deels", "9": "grotendeels"}
+    for ref, value in answers.items():
+        answer(page, ref, value)
+    page.fill("#zs-3B-toelichting", "Scholing voor het hele team gepland.")
+    page.locator("#zs-3B-toelichting").blur()
+
+    plan = page.locator("#zs-plan")
+    # Weakest standard first: 2 (33%), 6 (0%: 6B niet) before 3 (50%) and 8 (33%) in score order.
+    scores = {"2": 1 / 3, "3": 1.5 / 3, "6": 0, "8": 1 / 3}
+    expected_order = sorted(scores, key=lambda sid: scores[sid])  # stable: 2 before 8 at the same score
+    assert plan.locator(".zelfscan-advice").evaluate_all("els => els.map(e => e.dataset.standard)") == expected_order
+    statements = statements_of(catalogue)
+    gaps = plan.locator("li[data-ref]")
+    assert gaps.evaluate_all("els => els.map(e => e.dataset.ref)") == ["6B", "2", "8G", "3B"]
+    gap_3b = plan.locator("li[data-ref='3B']")
+    assert statements["3B"][0] in " ".join(gap_3b.locator(".zelfscan-gap-statement").inner_text().split())
+    note = gap_3b.locator(".zelfscan-answer-note").inner_text()
+    assert note == "Uw toelichting: Scholing voor het hele team gepland."
+
+    # Printing the plan: the page marks what to print, then calls the browser's print.
+    page.evaluate("window.print = () => { window.printed = document.documentElement.dataset.print; }")
+    page.click("#zs-print-plan")
+    assert page.evaluate("window.printed") == "verbeterplan"
+    page.emulate_media(media="print")
+    assert page.is_visible("#zs-plan") and page.is_visible("#zs-report-head")
+    for hidden in ("#zelfscan-scan", "#zs-result-chart", "#zs-result-table", "#zs-print-plan", "h1", ".md-sidebar"):
+        assert page.is_hidden(hidden), hidden
+    for ref in ["6B", "2", "8G", "3B"]:
+        gap = plan.locator(f"li[data-ref='{ref}']")
+        assert gap.is_visible(), ref
+        # Every resource of the gap (its own, then those of its "zie ook" references) is printed, with its address.
+        expected = resources_for(catalogue, ref) + [
+            rid for see in see_also_of(catalogue, ref) for rid in resources_for(catalogue, see)
+        ]
+        links = gap.locator(".zelfscan-resources a")
+        assert links.evaluate_all("as => as.map(a => a.getAttribute('href'))") == [
+            f"../hulpmiddelen/#{rid}" for rid in expected
+        ]
+        for k in range(links.count()):
+            assert links.nth(k).is_visible()
+            after = links.nth(k).evaluate("a => getComputedStyle(a, '::after').content")
+            assert "/hulpmiddelen/#" in after
+        if not expected:
+            assert "geen hulpmiddelen opgenomen" in gap.inner_text()
+    # After printing, the whole report prints again.
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.is_visible("#zs-result-table")

@@ -24,6 +24,15 @@ test("one statement per sub-item, and one for a standard without sub-items", () 
   );
 });
 
+test("a statement is the B1 sentence, with the standard's own text (and its lead-in) next to it", () => {
+  const byRef = Object.fromEntries(core.statements(catalogue).map((s) => [s.ref, s]));
+  assert.equal(byRef["3A"].statement, "Alle professionals werken met de meldcode.");
+  assert.equal(byRef["3A"].text, "In staat zijn te werken met de meldcode.");
+  assert.equal(byRef["3A"].fullText, "Zorg ervoor dat alle professionals: In staat zijn te werken met de meldcode.");
+  assert.equal(byRef["1"].statement, "Onze gemeente heeft een integrale visie.");
+  assert.equal(byRef["1"].fullText, "Formuleer een integrale visie.");
+});
+
 test("scores follow the stated rule", () => {
   const scores = core.scoreStandards(catalogue, answers);
   const byId = Object.fromEntries(scores.map((s) => [s.standardId, s]));
@@ -73,7 +82,7 @@ test("export and parse round-trip", () => {
   const state = { organisation: "Gemeente Voorbeeld", date: "2024-05-01", answers };
   const exported = core.toExport(catalogue, state);
   assert.equal(exported.format, "infobox-zelfscan");
-  assert.equal(exported.version, 1);
+  assert.equal(exported.version, 2);
   assert.match(exported.catalogue, /^stellingen-[0-9a-f]{14}$/); // fixture has no "version": fallback
   assert.equal(exported.statements, exported.catalogue);
   const parsed = core.parseScan(JSON.stringify(exported), catalogue, "scan.json");
@@ -95,6 +104,37 @@ test("a new catalogue version with the same statements imports without a warning
   assert.deepEqual(parsed.warnings, []);
 });
 
+test("a changed statement changes the fingerprint and warns on import", () => {
+  const exported = core.toExport(catalogue, { organisation: "X", date: "", answers });
+  const changed = structuredClone(catalogue);
+  changed.standards[1].items[0].statement = "Een andere stelling.";
+  const parsed = core.parseScan(JSON.stringify(exported), changed);
+  assert.equal(parsed.ok, true);
+  assert.match(parsed.warnings.join(" "), /andere versie van de kwaliteitsstandaarden/);
+});
+
+// A version-1 file exactly as the page wrote it before the B1 statements (made with the version-1 code
+// from git, for this fixture catalogue): its fingerprint covers the standards' texts only.
+const V1_FILE = JSON.parse(readFileSync(new URL("./scan-v1.fixture.json", import.meta.url), "utf8"));
+
+test("a version-1 file still imports: same answers, no warning while the texts are unchanged", () => {
+  const parsed = core.parseScan(JSON.stringify(V1_FILE), catalogue, "oud.json");
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.warnings, []);
+  assert.deepEqual(parsed.scan, {
+    organisation: "Gemeente Oud",
+    date: "2024-03-01",
+    answers: { "3B": { answer: "niet", note: "oud bestand" }, 9: { answer: "volledig", note: "" } },
+  });
+});
+
+test("a version-1 file made with other standard texts imports with a warning", () => {
+  const parsed = core.parseScan(JSON.stringify({ ...V1_FILE, statements: "stellingen-00000000000000" }), catalogue);
+  assert.equal(parsed.ok, true);
+  assert.match(parsed.warnings.join(" "), /andere versie van de kwaliteitsstandaarden/);
+  assert.equal(parsed.scan.answers["3B"].answer, "niet");
+});
+
 test("a changed standard text changes the fingerprint and warns on import", () => {
   const exported = core.toExport(catalogue, { organisation: "X", date: "", answers });
   const changed = structuredClone(catalogue);
@@ -110,7 +150,9 @@ test("invalid files are refused with a Dutch message", () => {
     ["niet { json", /geen geldig JSON-bestand/],
     [JSON.stringify({ hello: 1 }), /geen zelfscan van de Infobox/],
     [JSON.stringify([1, 2]), /geen zelfscan van de Infobox/],
-    [JSON.stringify({ format: "infobox-zelfscan", version: 2, answers: {} }), /versie 2 .*alleen versie 1/],
+    [JSON.stringify({ format: "infobox-zelfscan", version: 3, answers: {} }), /versie 3 .*versie 1 tot en met 2/],
+    [JSON.stringify({ format: "infobox-zelfscan", version: "1" }), /versie "1" .*versie 1 tot en met 2/],
+    [JSON.stringify({ format: "infobox-zelfscan", version: 2 }), /bevat geen antwoorden/],
     [JSON.stringify({ format: "infobox-zelfscan", version: 1 }), /bevat geen antwoorden/],
   ];
   for (const [text, pattern] of cases) {
@@ -123,7 +165,7 @@ test("invalid files are refused with a Dutch message", () => {
 test("unknown refs and values are dropped with a warning", () => {
   const text = JSON.stringify({
     format: "infobox-zelfscan",
-    version: 1,
+    version: 2,
     catalogue: core.catalogueVersion(catalogue),
     answers: { "3A": { answer: "misschien" }, "7Z": { answer: "niet" }, 9: { answer: "deels" } },
   });
@@ -133,20 +175,30 @@ test("unknown refs and values are dropped with a warning", () => {
   assert.equal(parsed.warnings.length, 2);
 });
 
-test("CSV has one row per statement and quotes where needed", () => {
+test("the Excel CSV: BOM, one row per statement, ';' separated, quoted where needed", () => {
   const csv = core.toCsv(catalogue, {
-    organisation: 'Gemeente "Noord", Oost',
+    organisation: 'Gemeente "Noord"; Oost',
     date: "2024-05-01",
-    answers,
+    answers: { ...answers, 9: { answer: "", note: "=HYPERLINK(1)" } },
   });
-  const lines = csv.trimEnd().split("\r\n");
+  assert.equal(csv.charCodeAt(0), 0xfeff);
+  const lines = csv.slice(1).trimEnd().split("\r\n");
   assert.equal(lines.length, 1 + 5);
-  assert.equal(lines[0], "organisatie,datum,standaard,onderdeel,stelling,antwoord,punten,toelichting");
+  assert.equal(
+    lines[0],
+    "organisatie;datum;standaard;onderdeel;stelling;antwoord;punten;toelichting;tekst van de standaard",
+  );
   assert.equal(
     lines[3],
-    '"Gemeente ""Noord"", Oost",2024-05-01,3,3B,In staat zijn geweld te signaleren.,niet,0,training gepland',
+    '"Gemeente ""Noord""; Oost";2024-05-01;3;3B;Alle professionals herkennen geweld.;niet;0;training gepland;' +
+      "Zorg ervoor dat alle professionals: In staat zijn geweld te signaleren.",
   );
-  assert.equal(lines[5], '"Gemeente ""Noord"", Oost",2024-05-01,9,9,Monitor de resultaten.,,,');
+  // A note that looks like a formula stays text; a ";" inside a field is quoted.
+  assert.equal(
+    lines[5],
+    '"Gemeente ""Noord""; Oost";2024-05-01;9;9;"Wij volgen de resultaten; dat is ""=vast"" beleid.";;;' +
+      "'=HYPERLINK(1);Monitor de resultaten.",
+  );
 });
 
 test("comparison: per-standard scores side by side and gaps shared by most scans", () => {

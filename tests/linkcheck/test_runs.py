@@ -23,7 +23,7 @@ from tests.linkcheck.servers import SNAPSHOT_TIME
 ONE_LINK = """\
 source: {{title: Test, url: "https://example.org/bron.pdf"}}
 standards:
-  - {{id: "9", title: Negen, text: Standaard negen.}}
+  - {{id: "9", title: Negen, text: Standaard negen., statement: Stelling negen.}}
 resources:
   - id: een-hulpmiddel
     title: Eén hulpmiddel

@@ -1,0 +1,124 @@
+/*
+ * Zelfscan view helpers shared by the page's parts (scan, result, comparison): a tiny DOM builder that
+ * always sets text as text (never parsed as HTML), messages, and the lists of Infobox resources per gap.
+ * Loaded as a classic script after zelfscan-core.js: it defines `window.ZelfscanView`.
+ */
+(function (root) {
+  "use strict";
+
+  const core = root.ZelfscanCore;
+  const BASE = "../"; // the page lives at /zelfscan/; the catalogue and other pages are one level up
+
+  /** An element with attributes and children; text children always become text nodes, never HTML. */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") el.className = value;
+      else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+      else el.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+
+  function showMessage(el, kind, ...lines) {
+    el.replaceChildren(...lines.map((line) => h("p", { class: `zelfscan-message zelfscan-message--${kind}` }, line)));
+  }
+
+  const percentText = (percent) => (percent === null ? "geen score" : `${percent}%`);
+
+  function resourceItems(resources) {
+    return h(
+      "ul",
+      { class: "zelfscan-resources" },
+      resources.map((resource) =>
+        h(
+          "li",
+          {},
+          h(
+            "a",
+            {
+              href: `${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`,
+              // The full address, printed after the link in the report (see zelfscan.css).
+              "data-print-url": new URL(`${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`, window.location.href).href,
+            },
+            resource.title,
+          ),
+          // Many titles already name their organisation; say it only when they do not.
+          resource.organisations.some((name) => !resource.title.includes(name))
+            ? ` (${resource.organisations.join(", ")})`
+            : "",
+        ),
+      ),
+    );
+  }
+
+  /** The resources of a gap, then those of its "zie ook" references (the Kwaliteitskader's own pointers). */
+  function helpList(gap) {
+    const parts = [];
+    if (gap.resources.length) parts.push(resourceItems(gap.resources));
+    for (const { target, resources } of gap.seeAlso) {
+      if (!resources.length) continue;
+      parts.push(
+        h(
+          "p",
+          { class: "zelfscan-see-also" },
+          "Zie ook de hulpmiddelen bij ",
+          h("a", { href: core.statementHref(target, BASE) }, `onderdeel ${target.ref}`),
+          ":",
+        ),
+        resourceItems(resources),
+      );
+    }
+    if (!parts.length) {
+      parts.push(h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen."));
+    }
+    return h("div", { class: "zelfscan-help" }, parts);
+  }
+
+  function answerLabel(value) {
+    const step = core.SCALE.find((s) => s.value === value);
+    return step ? step.label.toLowerCase() : "";
+  }
+
+  /**
+   * A table in its own horizontal scroll container (the page never widens), titled by a paragraph
+   * outside the container so the title stays readable while the table scrolls.
+   */
+  function scrollingTable({ id, title, head, rows }) {
+    const titleId = `${id}-title`;
+    return [
+      h("p", { class: "zelfscan-table-title", id: titleId }, title),
+      h(
+        "div",
+        // Focusable, so keyboard users can scroll it too (WCAG 2.1.1).
+        { class: "zelfscan-table-wrap", role: "region", "aria-labelledby": titleId, tabindex: "0" },
+        h(
+          "table",
+          { class: "zelfscan-table", id, "aria-labelledby": titleId },
+          h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
+          h("tbody", {}, rows),
+        ),
+      ),
+    ];
+  }
+
+  const standardLabel = (s) => `${s.standardId}. ${s.title}`;
+
+
+  root.ZelfscanView = {
+    BASE,
+    h,
+    showMessage,
+    percentText,
+    standardLabel,
+    answerLabel,
+    resourceItems,
+    helpList,
+    scrollingTable,
+  };
+})(window);
