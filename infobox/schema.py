@@ -14,9 +14,9 @@ from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, TYPES
 
 SCHEMA_FILENAME = "resources.schema.json"
 
-_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
 STATEMENT_MAX_LENGTH = 220  # about 30 words: one or two short B1 sentences
-_STATEMENT = {
+STATEMENT = {
     "type": "string",
     "minLength": 1,
     "maxLength": STATEMENT_MAX_LENGTH,
@@ -27,16 +27,19 @@ _STATEMENT = {
         f"Hoogstens {STATEMENT_MAX_LENGTH} tekens."
     ),
 }
-_REF = {
+REF = {
     "type": "string",
     "pattern": r"^(10|[1-9])[A-J]?$",
     "description": 'Verwijzing naar een kwaliteitsstandaard ("9") of een onderdeel ervan ("3A").',
 }
-_URL = {
+URL = {
     "type": "string",
     "pattern": "^(" + "|".join(LINK_SCHEMES) + r")://[^\s/?#]+",
     "description": "Volledig webadres dat begint met http:// of https://.",
 }
+# Fields that standards and their sub-items share.
+NOTE = {"type": "string"}
+SEE_ALSO = {"type": "array", "items": REF}
 
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -51,8 +54,8 @@ SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "required": ["title", "url"],
             "properties": {
-                "title": _TEXT,
-                "url": _URL,
+                "title": TEXT,
+                "url": URL,
                 "publisher": {"type": "string"},
                 "edition": {"type": "string"},
                 "updated": {
@@ -71,11 +74,11 @@ SCHEMA: dict[str, Any] = {
                 "required": ["id", "title", "text", "statement"],
                 "properties": {
                     "id": {"type": "string", "pattern": r"^(10|[1-9])$", "description": 'Nummer, als tekst: "3".'},
-                    "title": _TEXT,
-                    "text": _TEXT,
-                    "statement": _STATEMENT,
-                    "note": {"type": "string"},
-                    "see_also": {"type": "array", "items": _REF},
+                    "title": TEXT,
+                    "text": TEXT,
+                    "statement": STATEMENT,
+                    "note": NOTE,
+                    "see_also": SEE_ALSO,
                     "items": {
                         "type": "array",
                         "items": {
@@ -84,10 +87,10 @@ SCHEMA: dict[str, Any] = {
                             "required": ["letter", "text", "statement"],
                             "properties": {
                                 "letter": {"type": "string", "pattern": "^[A-J]$"},
-                                "text": _TEXT,
-                                "statement": _STATEMENT,
-                                "note": {"type": "string"},
-                                "see_also": {"type": "array", "items": _REF},
+                                "text": TEXT,
+                                "statement": STATEMENT,
+                                "note": NOTE,
+                                "see_also": SEE_ALSO,
                             },
                         },
                     },
@@ -106,28 +109,28 @@ SCHEMA: dict[str, Any] = {
                         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
                         "description": "Vaste korte naam: kleine letters, cijfers en streepjes.",
                     },
-                    "title": _TEXT,
+                    "title": TEXT,
                     "group": {
                         "anyOf": [
                             {"type": "string"},
                             {
                                 "type": "object",
-                                "propertyNames": _REF,
-                                "additionalProperties": _TEXT,
+                                "propertyNames": REF,
+                                "additionalProperties": TEXT,
                                 "minProperties": 1,
                             },
                         ],
                         "description": "Kop van het blok in de Infobox; bij meerdere standaarden per verwijzing: "
                         '{"3B": "kop"}.',
                     },
-                    "description": _TEXT,
+                    "description": TEXT,
                     "organisation": {
-                        "anyOf": [_TEXT, {"type": "array", "minItems": 1, "uniqueItems": True, "items": _TEXT}],
+                        "anyOf": [TEXT, {"type": "array", "minItems": 1, "uniqueItems": True, "items": TEXT}],
                         "description": "Organisatie zoals de Infobox die noemt; bij meerdere: een lijst.",
                     },
                     "type": {"enum": list(TYPES)},
                     "audience": {"type": "array", "items": {"enum": list(AUDIENCES)}, "uniqueItems": True},
-                    "standards": {"type": "array", "minItems": 1, "items": _REF, "uniqueItems": True},
+                    "standards": {"type": "array", "minItems": 1, "items": REF, "uniqueItems": True},
                     "reviewed": {
                         "type": "string",
                         "format": "date",
@@ -150,7 +153,7 @@ SCHEMA: dict[str, Any] = {
                             "type": "object",
                             "additionalProperties": False,
                             "required": ["url", "label"],
-                            "properties": {"url": _URL, "label": _TEXT},
+                            "properties": {"url": URL, "label": TEXT},
                         },
                     },
                 },

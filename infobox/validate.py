@@ -17,22 +17,21 @@ import jsonschema
 
 from infobox.errors import Problem
 from infobox.file_types import file_hint, label_names
-from infobox.schema import _REF as _REF_SCHEMA
-from infobox.schema import _URL, SCHEMA
+from infobox.schema import REF, SCHEMA, URL
 from infobox.vocabulary import LINK_SCHEMES
 from infobox.yaml_messages import INDENT_HINT
 from infobox.yaml_source import YamlDocument, dotted
 
 REVIEW_INTERVAL_YEARS = 2  # the Kwaliteitskader itself is reviewed every two years
 
-_URL_PATTERN = re.compile(_URL["pattern"])
+_URL_PATTERN = re.compile(URL["pattern"])
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
 def schema_problems(doc: YamlDocument) -> list[Problem]:
     problems = []
     for error in _VALIDATOR.iter_errors(doc.data):
-        if error.validator == "pattern" and error.schema is _REF_SCHEMA:
+        if error.validator == "pattern" and error.schema is REF:
             continue  # references are checked against the catalogue itself, with a better message
         path = tuple(error.absolute_path)
         for field_path, message, hint in _explain(error, path):
