@@ -10,7 +10,7 @@ const dialect = {
   eqeqeq: ["error", "always"],
   strict: ["error", "function"],
   "no-implicit-globals": "error",
-  "no-unused-vars": ["error", { args: "after-used", argsIgnorePattern: "^_" }],
+  "no-unused-vars": ["error", { args: "after-used", argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
 };
 
 export default [

@@ -6,6 +6,8 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from infobox.model import Catalogue
@@ -26,7 +28,16 @@ CSV_COLUMNS = (
 )
 
 
-def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PageUrls:
+    """Where the site shows each reference ("3", "3A") and resource (by id), relative to the site root."""
+
+    refs: Mapping[str, str]
+    resources: Mapping[str, str]
+
+
+def catalogue_to_json(catalogue: Catalogue, pages: PageUrls | None = None) -> dict[str, Any]:
+    """The catalogue as open data; with `pages` (the site build), each entry also gets its page `url`."""
     data: dict[str, Any] = {
         "source": {
             "title": catalogue.source.title,
@@ -77,12 +88,20 @@ def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
         ],
     }
     # A fingerprint of the content, so saved zelfscan answers and other consumers can tell versions apart.
+    # The page URLs are left out of it: they say where the content is shown, not what it is.
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    if pages:
+        for standard in data["standards"]:
+            standard["url"] = pages.refs[standard["id"]]
+            for item in standard["items"]:
+                item["url"] = pages.refs[item["id"]]
+        for resource in data["resources"]:
+            resource["url"] = pages.resources[resource["id"]]
     return {"version": hashlib.sha256(canonical).hexdigest()[:12], **data}
 
 
-def catalogue_to_json_text(catalogue: Catalogue) -> str:
-    return json.dumps(catalogue_to_json(catalogue), ensure_ascii=False, indent=2) + "\n"
+def catalogue_to_json_text(catalogue: Catalogue, pages: PageUrls | None = None) -> str:
+    return json.dumps(catalogue_to_json(catalogue, pages), ensure_ascii=False, indent=2) + "\n"
 
 
 def catalogue_to_csv(catalogue: Catalogue) -> str:

@@ -48,16 +48,16 @@
           text: entry.text,
           fullText: isItem ? `${standard.text} ${entry.text}` : entry.text,
           seeAlso: (entry.see_also || []).map(String),
+          url: entry.url, // its place on the site, from catalogue.json (relative to the site root)
         });
       }
     }
     return out;
   }
 
-  /** The fragment of a statement on its standard page: sub-items have "#3a", whole standards none. */
+  /** A statement's section on its standard page, as catalogue.json gives it, from the page at `base`. */
   function statementHref(statement, base) {
-    const page = `${base}kwaliteitsstandaarden/${statement.standardId}/`;
-    return statement.letter ? `${page}#${statement.ref.toLowerCase()}` : page;
+    return `${base}${statement.url}`;
   }
 
   /* ---------- catalogue version ---------- */
@@ -173,10 +173,9 @@
   function refTarget(catalogue, ref) {
     for (const standard of catalogue.standards) {
       const id = String(standard.id);
-      if (ref === id) return { ref, standardId: id, letter: "" };
-      if ((standard.items || []).some((item) => String(item.id) === ref)) {
-        return { ref, standardId: id, letter: ref.slice(id.length) };
-      }
+      if (ref === id) return { ref, standardId: id, letter: "", url: standard.url };
+      const item = (standard.items || []).find((entry) => String(entry.id) === ref);
+      if (item) return { ref, standardId: id, letter: ref.slice(id.length), url: item.url };
     }
     return null;
   }

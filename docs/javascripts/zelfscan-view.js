@@ -42,9 +42,9 @@
           h(
             "a",
             {
-              href: `${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`,
+              href: `${BASE}${resource.url}`,
               // The full address, printed after the link in the report (see zelfscan.css).
-              "data-print-url": new URL(`${BASE}hulpmiddelen/#${encodeURIComponent(resource.id)}`, window.location.href).href,
+              "data-print-url": new URL(`${BASE}${resource.url}`, window.location.href).href,
             },
             resource.title,
           ),

@@ -103,7 +103,7 @@
         h(
           "p",
           { class: "zelfscan-more" },
-          h("a", { href: `${BASE}kwaliteitsstandaarden/${standard.id}/` }, `Lees standaard ${standard.id} met de hulpmiddelen`),
+          h("a", { href: `${BASE}${standard.url}` }, `Lees standaard ${standard.id} met de hulpmiddelen`),
         ),
       );
     });

@@ -35,7 +35,7 @@ from infobox.link_status import read_status
 from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.site.dutch import long_date
 from infobox.site.error_page import error_page, nav_sources
-from infobox.site.pages import SiteContext, generate_pages
+from infobox.site.pages import SiteContext, generate_pages, page_urls
 
 log = logging.getLogger("mkdocs.hooks.infobox")
 
@@ -141,7 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = dict(generate_pages(_context))
     _generated_pages.clear()
     _generated_pages.update(generated)
-    generated["catalogue.json"] = catalogue_to_json_text(_context.catalogue)
+    generated["catalogue.json"] = catalogue_to_json_text(_context.catalogue, page_urls(_context.catalogue))
     generated["catalogue.csv"] = catalogue_to_csv(_context.catalogue)
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from infobox import CONTACT_EMAIL
+from infobox.exports import PageUrls
 from infobox.link_status import STATUSES, LinkState, LinkStatus
 from infobox.model import Catalogue, Resource, standard_of
 from infobox.site import analysis, mailto
@@ -22,6 +23,7 @@ from infobox.validate import REVIEW_INTERVAL_YEARS, review_limit
 from infobox.vocabulary import AUDIENCES, TYPES
 
 STANDARDS_DIR = "kwaliteitsstandaarden"
+A_TO_Z = "hulpmiddelen/index.md"  # every resource's card, anchored by its id
 WORKING = ("ok", "moved")  # a moved link still brings the reader to the page
 
 
@@ -123,9 +125,27 @@ class Links:
         standard_id, anchor = split_ref(ref)
         if self.single_page:
             return f"#{anchor or 'standaard-' + standard_id}"
-        here = url_path(self.src_uri) or "."
-        target = posixpath.relpath(url_path(standard_src(standard_id)), here) + "/"
+        target = self._relative(standard_src(standard_id))
         return f"{target}#{anchor}" if anchor else target
+
+    def resource_url(self, resource_id: str) -> str:
+        """The resource's card on the A–Z page, where each resource has its one permanent place."""
+        return f"{self._relative(A_TO_Z)}#{resource_id}"
+
+    def _relative(self, src_uri: str) -> str:
+        here = url_path(self.src_uri) or "."
+        target = posixpath.relpath(url_path(src_uri) or ".", here)
+        return "" if target == "." else target + "/"
+
+
+def page_urls(catalogue: Catalogue) -> PageUrls:
+    """Every standard's, sub-item's and resource's page URL relative to the site root, computed once here
+    and written into catalogue.json, so browser code reads links instead of building them."""
+    root = Links("index.md")
+    return PageUrls(
+        refs={ref: root.url(ref) for ref in catalogue.references()},
+        resources={r.id: root.resource_url(r.id) for r in catalogue.resources},
+    )
 
 
 def generate_pages(ctx: SiteContext) -> dict[str, str]:
@@ -149,9 +169,7 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
     pages = {
         "index.md": render("home.md.j2", "index.md"),
         f"{STANDARDS_DIR}/index.md": render("standards_index.md.j2", f"{STANDARDS_DIR}/index.md"),
-        "hulpmiddelen/index.md": render(
-            "resources.md.j2", "hulpmiddelen/index.md", resources=sorted_resources(catalogue)
-        ),
+        A_TO_Z: render("resources.md.j2", A_TO_Z, resources=sorted_resources(catalogue)),
         "organisaties.md": render("organisations.md.j2", "organisaties.md"),
         "linkstatus.md": render("linkstatus.md.j2", "linkstatus.md", broken=broken_links(ctx)),
         "beheer.md": render(

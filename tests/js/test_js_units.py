@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from infobox.exports import catalogue_to_json_text
+from infobox.loader import load_catalogue
+from infobox.site.pages import page_urls
+
 HERE = Path(__file__).parent
 
 
-def test_zelfscan_core_units():
+def test_zelfscan_core_units(tmp_path):
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is required for the JavaScript unit tests (apt-get install nodejs)")
+    # The JS tests read catalogue.json exactly as the site build writes it: the exporter, with page URLs.
+    catalogue = load_catalogue(HERE / "catalogue.fixture.yaml")
+    fixture = tmp_path / "catalogue.json"
+    fixture.write_text(catalogue_to_json_text(catalogue, page_urls(catalogue)), encoding="utf-8")
     result = subprocess.run(
         [node, "--test", str(HERE / "zelfscan.test.mjs"), str(HERE / "whole-standard.test.mjs")],
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, "INFOBOX_CATALOGUE_JSON": str(fixture)},
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

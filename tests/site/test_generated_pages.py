@@ -121,11 +121,35 @@ def test_no_tools_note_of_the_seed_is_shown(real_site):
 
 
 def test_exports_are_in_the_site_and_equal_the_exporter(real_site):
-    assert json.loads((real_site / "catalogue.json").read_text(encoding="utf-8")) == catalogue_to_json(CATALOGUE)
+    site_json = json.loads((real_site / "catalogue.json").read_text(encoding="utf-8"))
+    plain = catalogue_to_json(CATALOGUE)
+    assert site_json["version"] == plain["version"]  # where a thing is shown is not part of what it is
+    for entries in (site_json["resources"], *(s["items"] for s in site_json["standards"]), site_json["standards"]):
+        for entry in entries:
+            entry.pop("url")
+    assert site_json == plain
     assert (real_site / "catalogue.csv").read_text(encoding="utf-8") == catalogue_to_csv(CATALOGUE)
     open_data = elements(page_of(real_site, "/open-data/"))
     hrefs = {a.get("href") for t, a in open_data.tags if t == "a"}
     assert {"../catalogue.json", "../catalogue.csv"} <= hrefs
+
+
+def test_catalogue_json_urls_lead_to_the_entry_on_the_site(real_site):
+    """Browser code (the zelfscan) follows these URLs instead of building them, so each must exist."""
+    site_json = json.loads((real_site / "catalogue.json").read_text(encoding="utf-8"))
+    entries = [*site_json["standards"], *(i for s in site_json["standards"] for i in s["items"])]
+    entries += site_json["resources"]
+    assert len(entries) == len(CATALOGUE.references()) + len(CATALOGUE.resources)
+    for entry in entries:
+        path, _, fragment = entry["url"].partition("#")
+        page = page_of(real_site, "/" + path)
+        assert page.exists(), entry["url"]
+        if "letter" in entry:
+            assert fragment == entry["id"].lower() and fragment in ids(page), entry["url"]
+        elif "standards" in entry and "text" not in entry:  # a resource: its card on the A–Z page
+            assert path == "hulpmiddelen/" and fragment == entry["id"] in ids(page), entry["url"]
+        else:
+            assert (path, fragment) == (f"kwaliteitsstandaarden/{entry['id']}/", ""), entry["url"]
 
 
 @pytest.mark.parametrize(
