@@ -1,7 +1,25 @@
-"""MkDocs hook: Dutch stemming in Material's search (logic in infobox.site.search)."""
+"""MkDocs hook: Dutch search in Material's search (logic in infobox.site.search)."""
 
-from infobox.site.search import extend_search_worker
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from infobox.errors import CatalogueError
+from infobox.site.search import extend_search_index, extend_search_worker
+from infobox.synonyms import load_synonyms
+
+_synonyms = ()
 
 
-def on_post_build(config, **kwargs):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate data/synonyms.yaml before anything is written."""
+    global _synonyms
+    try:
+        _synonyms = load_synonyms()
+    except CatalogueError as error:
+        raise PluginError(f"de synoniemenlijst is ongeldig:\n{error}") from None
+    return config
+
+
+def on_post_build(config: MkDocsConfig, **kwargs):
     extend_search_worker(config["site_dir"])
+    extend_search_index(config["site_dir"], _synonyms)
