@@ -16,7 +16,7 @@ from infobox.model import Catalogue, Resource, standard_of
 from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.render import environment
-from infobox.vocabulary import AUDIENCES, TYPES
+from infobox.vocabulary import AUDIENCES, TYPES, grouped_types
 
 STANDARDS_DIR = "kwaliteitsstandaarden"
 WORKING = ("ok", "moved")  # a moved link still brings the reader to the page
@@ -93,6 +93,7 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         "catalogue": catalogue,
         "ctx": ctx,
         "types": TYPES,
+        "type_choices": grouped_types(r.type for r in catalogue.resources),
         "audiences": AUDIENCES,
         "organisations": organisations(catalogue),
         "link_summary": link_summary(ctx),
