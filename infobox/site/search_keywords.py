@@ -88,14 +88,17 @@ class KeywordMaker:
 
     def keywords(self, text: str) -> str:
         own = words(text)
+        present = set(own)
         found: dict[str, None] = {}
         for word in own:
             for part in self._split(word):
-                found[part] = None
+                if part not in present and not part.isdigit():
+                    found[part] = None
         plain = " ".join(own)
         for pattern, others in self.patterns:
             if pattern.search(plain):
                 for other in others:
-                    found[other] = None
-        present = set(own)
-        return " ".join(word for word in found if word not in present and not word.isdigit())
+                    # Left out when the text has it already, maybe inflected ("e-learning", "trainingen").
+                    if not all(any(w.startswith(part) for w in own) for part in re.split(r"[\s-]+", other)):
+                        found[other] = None
+        return " ".join(found)

@@ -126,6 +126,9 @@
     for (const run of runs) {
       const term = stem(run) || run
       clauses.push(prefixClause(term, 1))
+      // The word as typed may prefix a longer word the stem does not: "verslaving" (stem "verslaf") of
+      // "verslavingsproblemen" (stem "verslavingsproblem").
+      if (!run.startsWith(term) && hasPrefix(run)) clauses.push(prefixClause(run, 1))
       if (hasPrefix(term) || /^\d+$/.test(run)) continue
       const parts = run.length > 2 * MIN_PART ? knownParts(run) : null
       if (parts && parts.length > 1)
