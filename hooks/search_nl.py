@@ -1,5 +1,7 @@
 """MkDocs hook: Dutch search in Material's search (logic in infobox.site.search)."""
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -13,8 +15,11 @@ _synonyms = ()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate data/synonyms.yaml before anything is written."""
     global _synonyms
+    path = Path(config.config_file_path).parent / "data" / "synonyms.yaml"
+    if path.is_relative_to(Path.cwd()):  # as maintainers type it, like the catalogue's messages
+        path = path.relative_to(Path.cwd())
     try:
-        _synonyms = load_synonyms()
+        _synonyms = load_synonyms(path)
     except CatalogueError as error:
         raise PluginError(f"de synoniemenlijst is ongeldig:\n{error}") from None
     return config

@@ -3,9 +3,12 @@ keywords of the search index, and how the build rewrites Material's index."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from infobox.errors import CatalogueError
 from infobox.site.search import RESOURCE_RESULT, extend_search_index
@@ -123,3 +126,18 @@ def test_index_gets_one_entry_per_resource_and_hidden_keywords(tmp_path):
     assert result["config"]["infobox_resource_result"] == RESOURCE_RESULT
     extend_search_index(tmp_path, (("training", "cursus"),))  # mkdocs serve runs it again
     assert path.read_text(encoding="utf-8") == first
+
+
+def test_an_invalid_synonym_list_stops_the_build_before_anything_is_written(tmp_path):
+    hook_path = Path(__file__).resolve().parents[1] / "hooks" / "search_nl.py"
+    spec = importlib.util.spec_from_file_location("search_nl_hook", hook_path)
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "synonyms.yaml").write_text("- [training, cursus]\n- [cursus, les]\n", encoding="utf-8")
+
+    class Config:
+        config_file_path = str(tmp_path / "mkdocs.yml")
+
+    with pytest.raises(PluginError, match=r"synonyms.yaml:2: synoniemen\[2\]: 'cursus' staat ook in groep 1"):
+        hook.on_config(Config())
