@@ -93,9 +93,11 @@ def chromium():
 
 
 def material_only_config(root: Path) -> Path:
-    """mkdocs.yml without the search hook, with every path made absolute so it builds from `root`."""
+    """mkdocs.yml without the search hook and with Material's default search pipeline (the stemmer needs
+    the hook), every path made absolute so it builds from `root`."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^  - hooks/search_nl\.py.*\n", "", config)
+    config = re.sub(r"(?m)^      pipeline: .*\n", "", config)
     config = re.sub(r"(?m)^(  - )(hooks/\S+)", lambda m: f"{m[1]}{REPO / m[2]}", config)
     config = config.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
@@ -166,17 +168,19 @@ def main() -> None:
 
         catalogue = tmp / "synthetic.yaml"
         synthetic_catalogue(args.size, catalogue)
-        big = build(REPO / "mkdocs.yml", tmp / f"site-{args.size}", catalogue)
-        raw, gz = index_kb(big)
-        timing = keystroke_latency(browser, big)
-        times = sorted(timing["times"])
-        p95 = times[int(0.95 * (len(times) - 1))]
-        print(
-            f"\n{args.size} resources: index {raw:.0f} KB ({gz:.0f} KB gzip); worker set-up {timing['setup']:.0f} ms; "
-            f"{len(times)} keystrokes: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-            f"max {times[-1]:.1f} ms (target: results within 50 ms)"
-        )
-
+        print(f"\n{args.size} resources, every keystroke of the query set sent to the search worker:")
+        for name, config in (("Material search alone", material_only_config(tmp)), ("this site's search", None)):
+            big = build(config or REPO / "mkdocs.yml", tmp / f"site-{args.size}-{bool(config)}", catalogue)
+            raw, gz = index_kb(big)
+            timing = keystroke_latency(browser, big)
+            times = sorted(timing["times"])
+            p95 = times[int(0.95 * (len(times) - 1))]
+            within = sum(1 for t in times if t <= 50) / len(times)
+            print(
+                f"{name:<26} | index {raw:.0f} KB ({gz:.0f} KB gzip) | set-up {timing['setup']:.0f} ms | "
+                f"{len(times)} keystrokes: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
+                f"max {times[-1]:.1f} ms, {within:.1%} within 50 ms"
+            )
 
 if __name__ == "__main__":
     main()

@@ -17,7 +17,8 @@
  *    ("top3" -> "top", "3"), an unknown compound into known parts ("multiprobleemgezinnen" -> "multi",
  *    "probleem", "gezinnen"), and an unknown word of 5+ letters matches index words one edit away
  *    ("meldkode" -> "meldcode"). Stop words and single letters are dropped unless they are all there is,
- *    or the last, maybe half-typed word.
+ *    or the last, maybe half-typed word. Words under 3 characters match whole index words only, not as
+ *    prefixes ("e" would match half the index).
  * 3. Ranking: results that match more of the typed words come first; among equals, resources (their card)
  *    before pages and sections, then Material's own score order.
  * 4. What readers see: the matched words of a result are the words the reader typed (Material shows no
@@ -34,6 +35,8 @@
   let covered = new Map() // result location -> indexes of the typed words it matches
 
   const MIN_TYPO_LENGTH = 5
+  const MIN_PREFIX = 3 // shorter words match whole index words only
+  const MAX_RESULTS = 100 // more than anyone scrolls through; Material shows 10 at a time
   const MIN_PART = 3
 
   const afterSnowball = word => {
@@ -124,6 +127,11 @@
     const runs = /\d/.test(word) && /[^\d]/.test(word) ? word.match(/\d+|[^\d]+/g) : [word]
     const clauses = runs.length > 1 ? [prefixClause(word, 1)] : []
     for (const run of runs) {
+      if (run.length < MIN_PREFIX) {
+        // "e", "3", "me": as a prefix they would match most of a large index, for nothing a reader wants.
+        clauses.push({ term: run, usePipeline: false, boost: 1, test: t => t === run })
+        continue
+      }
       const term = stem(run) || run
       clauses.push(prefixClause(term, 1))
       // The word as typed may prefix a longer word the stem does not: "verslaving" (stem "verslaf") of
@@ -156,6 +164,7 @@
     const tests = []
     typed.forEach((clause, i) => {
       const word = plain[i]
+      if (clause.term === "*") return // what is left of "e-" or "-": it would match every entry
       if (word === null) return void query.clauses.push(clause) // the reader's own lunr syntax
       if (!keep(word, i)) return
       const origin = words.push(word) - 1
@@ -168,7 +177,8 @@
     return query
   }
 
-  // Which typed words each result matches, from the index terms lunr matched.
+  // Which typed words each result matches, from the index terms lunr matched; only the best MAX_RESULTS
+  // go on to Material, whose highlighting of every result is what makes a large catalogue slow.
   const search = lunr.Index.prototype.search
   lunr.Index.prototype.search = function (queryString) {
     const results = search.call(this, queryString)
@@ -179,7 +189,13 @@
       for (const { origin, test } of asked.clauses) if (terms.some(test)) origins.add(origin)
       covered.set(ref, origins)
     }
+    if (results.length <= MAX_RESULTS) return results
+    const rank = result => covered.get(result.ref).size
     return results
+      .map((result, order) => ({ result, order }))
+      .sort((a, b) => rank(b.result) - rank(a.result) || a.order - b.order)
+      .slice(0, MAX_RESULTS)
+      .map(entry => entry.result)
   }
 
   const wordsOf = doc => {
