@@ -34,12 +34,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
 from bench_site import synthetic_catalogue  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the browser and flags the tests use
 from search_box import ask, figures, first_rank, open_search, relevance_queries  # noqa: E402
 
 from infobox.loader import load_catalogue  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 # Runs in the page: start the site's search worker as Material does, then time every query.
 TIME_QUERIES = """async ([worker, queries]) => {
@@ -86,10 +84,8 @@ def chromium():
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+        yield browser
+        browser.close()
 
 
 def material_only_config(root: Path) -> Path:
