@@ -1,5 +1,6 @@
 """MkDocs hook: Dutch search in Material's search (logic in infobox.site.search)."""
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -7,9 +8,10 @@ from mkdocs.exceptions import PluginError
 
 from infobox.errors import CatalogueError
 from infobox.site.search import extend_search_index, extend_search_worker
-from infobox.synonyms import load_synonyms
+from infobox.synonyms import Synonyms, load_synonyms
 
-_synonyms = ()
+log = logging.getLogger("mkdocs.hooks.search_nl")
+_synonyms: Synonyms = ()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -18,6 +20,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = Path(config.config_file_path).parent / "data" / "synonyms.yaml"
     if path.is_relative_to(Path.cwd()):  # as maintainers type it, like the catalogue's messages
         path = path.relative_to(Path.cwd())
+    _synonyms = ()
+    if not path.exists():  # a project without a synonym list still builds, like one without link status
+        log.info("%s ontbreekt: de zoekfunctie gebruikt geen synoniemen", path)
+        return config
     try:
         _synonyms = load_synonyms(path)
     except CatalogueError as error:
