@@ -1,57 +1,200 @@
 // Filters on /hulpmiddelen/: narrow the A–Z list by standard, organisation, type and audience, without a
 // reload. Native selects and checkboxes keep it keyboard- and screen-reader-friendly; the count is
 // announced through the aria-live status. Without JavaScript the form stays hidden and the full list shows.
+//
+// The choice lives in the URL (?standaard=3A&soort=training&voor=jeugd), so a filtered list can be shared;
+// it is restored on load and on back/forward. Every option shows how many resources it would give with the
+// other choices kept. When nothing matches, the empty state names the filter to loosen and clears it.
+// A search result for one resource (?hulpmiddel=<id>) opens the list at that card (#<id>).
 (function () {
   "use strict";
+
+  // Form control name -> URL parameter and the label used in the empty-state hint.
+  const FILTERS = [
+    { name: "standard", param: "standaard", label: "Kwaliteitsstandaard" },
+    { name: "organisation", param: "organisatie", label: "Organisatie" },
+    { name: "type", param: "soort", label: "Soort hulpmiddel" },
+    { name: "audience", param: "voor", label: "Voor wie" },
+  ];
+
+  function plural(n) {
+    return n === 1 ? "1 hulpmiddel" : n + " hulpmiddelen";
+  }
+
+  function openResource() {
+    const url = new URL(window.location.href);
+    const id = url.searchParams.get("hulpmiddel");
+    if (!id) return;
+    url.searchParams.delete("hulpmiddel");
+    url.hash = id;
+    history.replaceState(history.state, "", url.href);
+    const target = document.getElementById(id);
+    if (target) target.scrollIntoView();
+  }
 
   function setup() {
     const form = document.getElementById("ib-filters");
     const list = document.getElementById("ib-resource-list");
     const count = document.getElementById("ib-filter-count");
-    if (!form || !list || !count || form.dataset.ready) return;
+    const empty = document.getElementById("ib-filter-empty");
+    if (!form || !list || !count || !empty || form.dataset.ready) return;
     form.dataset.ready = "true";
     const cards = Array.prototype.slice.call(list.querySelectorAll(".ib-card"));
+    const audienceBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name="audience"]'));
+    const typeOptions = Array.prototype.slice.call(form.elements.type.options);
 
-    function matches(card, standard, organisation, type, audiences) {
-      if (standard && card.dataset.refs.split(" ").indexOf(standard) < 0) return false;
-      if (organisation && card.dataset.organisations.split("|").indexOf(organisation) < 0) return false;
-      if (type && card.dataset.type !== type) return false;
-      if (audiences.length) {
-        const own = card.dataset.audience ? card.dataset.audience.split("|") : [];
-        if (!audiences.some(function (a) { return own.indexOf(a) >= 0; })) return false;
-      }
-      return true;
+    function state() {
+      return {
+        standard: form.elements.standard.value,
+        organisation: form.elements.organisation.value,
+        type: form.elements.type.value,
+        audience: audienceBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }),
+      };
     }
 
-    function apply() {
-      const standard = form.elements.standard.value;
-      const organisation = form.elements.organisation.value;
-      const type = form.elements.type.value;
-      const audiences = Array.prototype.slice
-        .call(form.querySelectorAll('input[name="audience"]:checked'))
-        .map(function (input) { return input.value; });
+    function typesOf(value) {
+      const option = typeOptions.filter(function (o) { return o.value === value; })[0];
+      return option && option.dataset.types ? option.dataset.types.split("|") : [value];
+    }
+
+    function passes(card, name, value) {
+      if (!value || !value.length) return true;
+      if (name === "standard") return card.dataset.refs.split(" ").indexOf(value) >= 0;
+      if (name === "organisation") return card.dataset.organisations.split("|").indexOf(value) >= 0;
+      if (name === "type") return typesOf(value).indexOf(card.dataset.type) >= 0;
+      const own = card.dataset.audience ? card.dataset.audience.split("|") : [];
+      return value.some(function (a) { return own.indexOf(a) >= 0; });
+    }
+
+    // How many cards pass every filter in `s`, except the one named `skip`.
+    function countWith(s, skip) {
+      return cards.filter(function (card) {
+        return FILTERS.every(function (f) { return f.name === skip || passes(card, f.name, s[f.name]); });
+      }).length;
+    }
+
+    function withValue(s, name, value) {
+      const copy = { standard: s.standard, organisation: s.organisation, type: s.type, audience: s.audience };
+      copy[name] = value;
+      return copy;
+    }
+
+    function showCounts(s) {
+      ["standard", "organisation", "type"].forEach(function (name) {
+        Array.prototype.forEach.call(form.elements[name].options, function (option) {
+          if (!option.dataset.text) option.dataset.text = option.textContent;
+          const n = countWith(withValue(s, name, option.value));
+          option.textContent = option.dataset.text + " (" + n + ")";
+        });
+      });
+      audienceBoxes.forEach(function (box) {
+        const label = box.parentNode.querySelector(".ib-filters__n") || document.createElement("span");
+        label.className = "ib-filters__n";
+        label.textContent = " (" + countWith(withValue(s, "audience", [box.value])) + ")";
+        box.parentNode.appendChild(label);
+      });
+    }
+
+    function describe(f, s) {
+      if (f.name === "audience") return f.label + ": " + s.audience.join(", ");
+      const select = form.elements[f.name];
+      return f.label + ": " + select.options[select.selectedIndex].dataset.text;
+    }
+
+    function showEmpty(s) {
+      empty.textContent = "";
+      const active = FILTERS.filter(function (f) { return s[f.name] && s[f.name].length; });
+      const options = active
+        .map(function (f) { return { filter: f, n: countWith(withValue(s, f.name, f.name === "audience" ? [] : "")) }; })
+        .sort(function (a, b) { return b.n - a.n; });
+      const hint = document.createElement("p");
+      hint.textContent = "Geen hulpmiddel past bij alle gekozen filters. Maak een filter ruimer:";
+      empty.appendChild(hint);
+      const actions = document.createElement("ul");
+      options.forEach(function (o) {
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = "Wis " + describe(o.filter, s) + " (dan " + plural(o.n) + ")";
+        button.addEventListener("click", function () {
+          clear(o.filter.name);
+          apply(true);
+          count.focus();
+        });
+        item.appendChild(button);
+        actions.appendChild(item);
+      });
+      empty.appendChild(actions);
+    }
+
+    function clear(name) {
+      if (name === "audience") audienceBoxes.forEach(function (b) { b.checked = false; });
+      else form.elements[name].value = "";
+    }
+
+    function toURL(s) {
+      const url = new URL(window.location.href);
+      FILTERS.forEach(function (f) {
+        url.searchParams.delete(f.param);
+        if (f.name === "audience") s.audience.forEach(function (a) { url.searchParams.append(f.param, a); });
+        else if (s[f.name]) url.searchParams.set(f.param, s[f.name]);
+      });
+      return url.href;
+    }
+
+    function fromURL() {
+      const params = new URL(window.location.href).searchParams;
+      FILTERS.forEach(function (f) {
+        if (f.name === "audience") {
+          const chosen = params.getAll(f.param);
+          audienceBoxes.forEach(function (b) { b.checked = chosen.indexOf(b.value) >= 0; });
+          return;
+        }
+        const select = form.elements[f.name];
+        const value = params.get(f.param) || "";
+        const known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+        select.value = known ? value : "";
+      });
+    }
+
+    function apply(remember) {
+      const s = state();
       let shown = 0;
       cards.forEach(function (card) {
-        const visible = matches(card, standard, organisation, type, audiences);
+        const visible = FILTERS.every(function (f) { return passes(card, f.name, s[f.name]); });
         card.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = shown === 1
-        ? "1 hulpmiddel gevonden"
-        : shown + " hulpmiddelen gevonden";
+      count.textContent = plural(shown) + " gevonden";
+      showCounts(s);
+      empty.hidden = shown > 0;
+      if (shown === 0) showEmpty(s);
+      if (remember) {
+        const url = toURL(s);
+        if (url !== window.location.href) history.pushState({ ibFilters: true }, "", url);
+      }
     }
 
-    form.addEventListener("change", apply);
+    count.tabIndex = -1; // focus target after "Wis ..." so keyboard users land on the new count
+    form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     // "reset" fires before the controls are reset; apply afterwards.
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    window.addEventListener("popstate", function () { fromURL(); apply(false); });
     form.hidden = false;
-    apply();
+    fromURL();
+    apply(false);
+  }
+
+  function start() {
+    openResource();
+    setup();
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    setup();
+    start();
   }
 })();

@@ -20,7 +20,7 @@ from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.render import environment
 from infobox.validate import REVIEW_INTERVAL_YEARS, review_limit
-from infobox.vocabulary import AUDIENCES, TYPES
+from infobox.vocabulary import AUDIENCES, TYPES, grouped_types
 
 STANDARDS_DIR = "kwaliteitsstandaarden"
 A_TO_Z = "hulpmiddelen/index.md"  # every resource's card, anchored by its id
@@ -155,6 +155,7 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         "catalogue": catalogue,
         "ctx": ctx,
         "types": TYPES,
+        "type_choices": grouped_types(r.type for r in catalogue.resources),
         "audiences": AUDIENCES,
         "organisations": organisations(catalogue),
         "link_summary": link_summary(ctx),

@@ -1,4 +1,4 @@
-"""Dutch stemming for Material's built-in search: extend the theme's search worker at build time.
+"""Dutch search in Material's built-in search: extend the theme's search worker and index at build time.
 
 Material's search works offline and its UI is accessible, but it cannot stem Dutch: every query term
 becomes a prefix query and lunr skips the stemmer for those (see search_worker_nl.js for the details).
@@ -8,11 +8,24 @@ its UI and its index format stay untouched, and a Material update that renames t
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
+
+from infobox.site.search_keywords import KeywordMaker
+from infobox.synonyms import Synonyms
 
 WORKER_GLOB = "assets/javascripts/workers/search*.min.js"
 PATCH = Path(__file__).with_name("search_worker_nl.js")
 MARKER = "/* infobox: Dutch stemming */"
+INDEX = "search/search_index.json"
+CATALOGUE = "catalogue.json"  # the open-data export the build writes: the cards' source, as readers get it
+RESOURCE_PAGE = "hulpmiddelen/"
+# A resource's own search result: no "#", so Material shows it as a result of its own (title and text),
+# not as one of many sections folded under the A-Z page. hulpmiddelen-filter.js turns it into #<id>.
+RESOURCE_RESULT = RESOURCE_PAGE + "?hulpmiddel="
+KEYWORDS_FIELD = "keywords"
+KEYWORDS_BOOST = 1.0
 
 
 class SearchWorkerNotFound(RuntimeError):
@@ -33,3 +46,41 @@ def extend_search_worker(site_dir: str | Path) -> Path:
         # The worker ends with a sourceMappingURL comment; code after it still runs.
         worker.write_text(f"{code}\n{MARKER}\n{PATCH.read_text(encoding='utf-8')}", encoding="utf-8")
     return worker
+
+
+def extend_search_index(site_dir: str | Path, synonyms: Synonyms) -> Path:
+    """Give each resource a result of its own and every entry its hidden keywords; return the index path.
+
+    A card's entry is rebuilt from the catalogue export (title, organisations, type, description), so the
+    result shows what identifies the resource and nothing of the card's buttons or lists. Idempotent.
+    """
+    site = Path(site_dir)
+    path = site / INDEX
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if KEYWORDS_FIELD in index["config"]["fields"]:
+        return path
+    resources = {r["id"]: r for r in json.loads((site / CATALOGUE).read_text(encoding="utf-8"))["resources"]}
+    for doc in index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        if page == RESOURCE_PAGE and anchor in resources:
+            doc.update(resource_entry(resources[anchor]))
+    maker = KeywordMaker((f"{doc['title']} {doc['text']}" for doc in index["docs"]), synonyms)
+    for doc in index["docs"]:
+        keywords = maker.keywords(f"{doc['title']} {doc['text']}")
+        if keywords:
+            doc[KEYWORDS_FIELD] = keywords
+    index["config"]["fields"][KEYWORDS_FIELD] = {"boost": KEYWORDS_BOOST}
+    index["config"]["infobox_resource_result"] = RESOURCE_RESULT
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def resource_entry(resource: dict) -> dict:
+    """The search entry of one resource: its title, then "organisation · type", then its description."""
+    organisations = " en ".join(resource["organisations"])
+    return {
+        "location": RESOURCE_RESULT + resource["id"],
+        "title": html.escape(resource["title"]),
+        "text": f"<p>{html.escape(organisations)} · {html.escape(resource['type'])}</p>"
+        f" <p>{html.escape(resource['description'])}</p>",
+    }

@@ -59,9 +59,9 @@ def test_filters_narrow_the_list_with_the_keyboard_only(page, site_url):
 
 def test_type_filter_shows_only_that_type(page, site_url):
     page.goto(f"{site_url}/hulpmiddelen/")
-    page.select_option("#ib-filter-type", "training")
-    trainings = sorted(r.id for r in CATALOGUE.resources if r.type == "training")
-    assert trainings and sorted(visible_cards(page)) == trainings
+    page.select_option("#ib-filter-type", "methodiek")
+    methods = sorted(r.id for r in CATALOGUE.resources if r.type == "methodiek")
+    assert methods and sorted(visible_cards(page)) == methods
 
 
 def test_deep_link_scrolls_to_the_sub_item(page, site_url):

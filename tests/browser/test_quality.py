@@ -44,7 +44,12 @@ def color_schemes(page) -> list[str]:
 
 def show_scheme(page, scheme: str) -> None:
     page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-    page.wait_for_timeout(50)  # let the style recalculation settle before axe reads colours
+    # Wait until the body is styled for that scheme: the attribute is set and the theme's colours resolve.
+    page.wait_for_function(
+        """s => document.body.getAttribute('data-md-color-scheme') === s
+            && getComputedStyle(document.body).getPropertyValue('--md-default-bg-color').trim() !== ''""",
+        arg=scheme,
+    )
 
 
 def axe_in_every_scheme(page, axe, format_violations) -> str:
@@ -77,7 +82,7 @@ def test_page_has_no_wcag_violations(page, site_url, path, axe, format_violation
 def test_open_search_results_have_no_wcag_violations(page, site_url, axe, format_violations):
     page.goto(f"{site_url}/")
     page.locator("input.md-search__input").click()
-    page.keyboard.type("meldcode", delay=20)
+    page.keyboard.type("samenwerkingsafspraken", delay=20)  # resource results and a page with sections
     page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
     page.locator(".md-search-result__more summary").first.click()  # the folded "more on this page"
     assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems

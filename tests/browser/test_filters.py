@@ -1,0 +1,125 @@
+"""Filters on /hulpmiddelen/ (issue 8): type groups, choices in the URL (reload, back/forward, shared
+links), a count per option, an empty state that names the filter to loosen, and no overflow on phones."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import expect
+
+from infobox.loader import load_catalogue
+from infobox.vocabulary import TYPE_GROUPS
+
+REPO = Path(__file__).resolve().parents[2]
+CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
+COUNT = "#ib-filter-count"
+
+
+def visible_cards(page) -> list[str]:
+    return sorted(
+        page.eval_on_selector_all(
+            "#ib-resource-list .ib-card:not([hidden]) .ib-card__title", "els => els.map(e => e.id)"
+        )
+    )
+
+
+def found(n: int) -> str:
+    return f"{n} hulpmiddel{'' if n == 1 else 'en'} gevonden"
+
+
+def in_group(group: str, ref: str | None = None) -> list[str]:
+    members = TYPE_GROUPS[group][1]
+    return sorted(
+        r.id for r in CATALOGUE.resources if r.type in members and (ref is None or ref in r.standards + r.standard_ids)
+    )
+
+
+def test_training_also_finds_online_courses(page, site_url):
+    # The issue's dead end: 3A + "training" gave 0 because both meldcode courses are typed "online cursus".
+    page.goto(f"{site_url}/hulpmiddelen/")
+    page.select_option("#ib-filter-standard", "3A")
+    page.select_option("#ib-filter-type", "training")
+    expected = in_group("training", "3A")
+    assert "online-cursus-werken-met-meldcode" in expected
+    expect(page.locator(COUNT)).to_have_text(found(len(expected)))
+    assert visible_cards(page) == expected
+
+
+def test_filter_state_is_in_the_url_and_survives_reload_and_back(page, site_url):
+    page.goto(f"{site_url}/hulpmiddelen/")
+    page.select_option("#ib-filter-standard", "3A")
+    page.wait_for_url(re.compile(r"standaard=3A"))
+    page.select_option("#ib-filter-type", "training")
+    page.wait_for_url(re.compile(r"soort=training"))
+    page.locator('input[name="audience"][value="professionals"]').check()
+    page.wait_for_url(re.compile(r"voor=professionals"))
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"standaard": ["3A"], "soort": ["training"], "voor": ["professionals"]}
+    filtered = visible_cards(page)
+    assert 0 < len(filtered) < len(CATALOGUE.resources)
+
+    page.reload()
+    expect(page.locator("#ib-filter-standard")).to_have_value("3A")
+    expect(page.locator("#ib-filter-type")).to_have_value("training")
+    expect(page.locator('input[name="audience"][value="professionals"]')).to_be_checked()
+    assert visible_cards(page) == filtered
+
+    page.go_back()  # before "professionals" was ticked
+    expect(page.locator('input[name="audience"][value="professionals"]')).not_to_be_checked()
+    expect(page.locator("#ib-filter-type")).to_have_value("training")
+    expect(page.locator(COUNT)).to_have_text(found(len(in_group("training", "3A"))))
+    page.go_back()
+    page.go_back()  # the unfiltered list
+    expect(page.locator("#ib-filter-standard")).to_have_value("")
+    expect(page.locator(COUNT)).to_have_text(found(len(CATALOGUE.resources)))
+    page.go_forward()
+    expect(page.locator("#ib-filter-standard")).to_have_value("3A")
+
+
+def test_shared_link_opens_the_filtered_list(page, site_url):
+    page.goto(f"{site_url}/hulpmiddelen/?standaard=7B&organisatie=Movisie")
+    expected = sorted(
+        r.id for r in CATALOGUE.resources if "7B" in r.standards and "Movisie" in r.organisations
+    )
+    assert expected
+    expect(page.locator(COUNT)).to_have_text(found(len(expected)))
+    assert visible_cards(page) == expected
+
+
+def test_every_option_shows_its_count(page, site_url):
+    page.goto(f"{site_url}/hulpmiddelen/?standaard=3A")
+    option = page.locator('#ib-filter-type option[value="training"]')
+    expect(option).to_have_text(re.compile(rf"\({len(in_group('training', '3A'))}\)$"))
+    everything = page.locator('#ib-filter-standard option[value=""]')
+    expect(everything).to_have_text(re.compile(rf"\({len(CATALOGUE.resources)}\)$"))
+
+
+def test_empty_state_names_the_filter_to_loosen_and_clears_it(page, site_url):
+    # An organisation that has no resource for standard 1: nothing matches both.
+    organisation = next(
+        name
+        for name in sorted({o for r in CATALOGUE.resources for o in r.organisations})
+        if not any(name in r.organisations and "1" in r.standard_ids for r in CATALOGUE.resources)
+    )
+    page.goto(f"{site_url}/hulpmiddelen/")
+    page.select_option("#ib-filter-standard", "1")
+    page.select_option("#ib-filter-organisation", organisation)
+    expect(page.locator(COUNT)).to_have_text(found(0))
+    empty = page.locator("#ib-filter-empty")
+    expect(empty).to_be_visible()
+    by_organisation = len([r for r in CATALOGUE.resources if organisation in r.organisations])
+    loosen = empty.get_by_role("button", name=re.compile(f"Wis Kwaliteitsstandaard.*dan {found(by_organisation)[:-9]}"))
+    expect(loosen).to_be_visible()
+    loosen.click()
+    expect(page.locator(COUNT)).to_have_text(found(by_organisation))
+    expect(page.locator("#ib-filter-standard")).to_have_value("")
+    expect(empty).to_be_hidden()
+    assert "standaard=" not in page.url
+
+
+def test_search_result_link_opens_the_card(page, site_url):
+    page.goto(f"{site_url}/hulpmiddelen/?hulpmiddel=kindcheck")
+    page.wait_for_url(re.compile(r"/hulpmiddelen/#kindcheck$"))
+    expect(page.locator("[id='kindcheck']")).to_be_in_viewport()
