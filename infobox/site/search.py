@@ -12,6 +12,7 @@ import html
 import json
 from pathlib import Path
 
+from infobox.site.pages import A_TO_Z, url_path
 from infobox.site.search_keywords import KeywordMaker
 from infobox.synonyms import Synonyms
 
@@ -20,7 +21,7 @@ PATCH = Path(__file__).with_name("search_worker_nl.js")
 MARKER = "/* infobox: Dutch stemming */"
 INDEX = "search/search_index.json"
 CATALOGUE = "catalogue.json"  # the open-data export the build writes: the cards' source, as readers get it
-RESOURCE_PAGE = "hulpmiddelen/"
+RESOURCE_PAGE = url_path(A_TO_Z)
 # A resource's own search result: no "#", so Material shows it as a result of its own (title and text),
 # not as one of many sections folded under the A-Z page. hulpmiddelen-filter.js turns it into #<id>.
 RESOURCE_RESULT = RESOURCE_PAGE + "?hulpmiddel="
@@ -57,7 +58,8 @@ def extend_search_index(site_dir: str | Path, synonyms: Synonyms) -> Path:
     site = Path(site_dir)
     path = site / INDEX
     index = json.loads(path.read_text(encoding="utf-8"))
-    if KEYWORDS_FIELD in index["config"]["fields"]:
+    if KEYWORDS_FIELD in index["config"]["fields"] or not (site / CATALOGUE).exists():
+        # Already extended, or `mkdocs serve` showing the error page of an invalid catalogue: nothing to index.
         return path
     resources = {r["id"]: r for r in json.loads((site / CATALOGUE).read_text(encoding="utf-8"))["resources"]}
     for doc in index["docs"]:
