@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 from infobox.site.search_keywords import KeywordMaker
@@ -32,6 +33,17 @@ class SearchWorkerNotFound(RuntimeError):
     pass
 
 
+def without_comments(js: str) -> str:
+    """The patch without its comments: every page starts the worker, so readers download it.
+
+    Only comments of the patch's own style: block comments and `// ` comments after code or on a line of
+    their own (the patch has no string or regular expression containing "/*" or "// ").
+    """
+    js = re.sub(r"/\*.*?\*/\n?", "", js, flags=re.S)
+    js = re.sub(r"(?m)^\s*// .*\n", "", js)
+    return re.sub(r"(?m)[ \t]+// .*$", "", js)
+
+
 def extend_search_worker(site_dir: str | Path) -> Path:
     """Append the Dutch stemming patch to the search worker in `site_dir`; return the worker's path.
 
@@ -44,7 +56,7 @@ def extend_search_worker(site_dir: str | Path) -> Path:
     code = worker.read_text(encoding="utf-8")
     if MARKER not in code:
         # The worker ends with a sourceMappingURL comment; code after it still runs.
-        worker.write_text(f"{code}\n{MARKER}\n{PATCH.read_text(encoding='utf-8')}", encoding="utf-8")
+        worker.write_text(f"{code}\n{MARKER}\n{without_comments(PATCH.read_text(encoding='utf-8'))}", encoding="utf-8")
     return worker
 
 
