@@ -12,6 +12,8 @@ import html
 import json
 from pathlib import Path
 
+from rjsmin import jsmin
+
 from infobox.site.pages import A_TO_Z, url_path
 from infobox.site.search_keywords import KeywordMaker
 from infobox.synonyms import Synonyms
@@ -44,8 +46,9 @@ def extend_search_worker(site_dir: str | Path) -> Path:
     worker = workers[0]
     code = worker.read_text(encoding="utf-8")
     if MARKER not in code:
-        # The worker ends with a sourceMappingURL comment; code after it still runs.
-        worker.write_text(f"{code}\n{MARKER}\n{PATCH.read_text(encoding='utf-8')}", encoding="utf-8")
+        # The worker ends with a sourceMappingURL comment; code after it still runs. Minified, because every
+        # page starts the worker, so every reader downloads the patch.
+        worker.write_text(f"{code}\n{MARKER}\n{jsmin(PATCH.read_text(encoding='utf-8'))}", encoding="utf-8")
     return worker
 
 
