@@ -20,6 +20,7 @@ build: $(BIN)/.installed  ## Build the site into site/ (strict: a broken link fa
 test: setup  ## Lint, then every test: catalogue, site, browser (Chromium), link job, zelfscan
 	$(BIN)/ruff check .
 	node_modules/.bin/eslint --max-warnings 0 .
+	node_modules/.bin/prettier --check --log-level warn .
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 links: $(BIN)/.installed  ## Check every catalogue link and write reports/ (needs internet)
@@ -33,7 +34,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-# ESLint, axe-core and the Nu Html Checker for the tests, pinned in package-lock.json.
+# ESLint, Prettier, axe-core and the Nu Html Checker for the tests, pinned in package-lock.json.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

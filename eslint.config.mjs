@@ -1,6 +1,7 @@
 // ESLint for every JavaScript file of the project: one dialect, ES2020 classic scripts in the browser
 // (Material loads them with plain <script> tags; the search patch runs inside the theme's search worker),
-// ES modules for node's test runner. `make test` runs it; `npx eslint --fix` mends what it can.
+// ES modules for node's test runner. Prettier (.prettierrc.json) owns the layout. `make test` runs both;
+// `npx eslint --fix . && npx prettier --write .` mends what they can.
 import js from "@eslint/js";
 import globals from "globals";
 

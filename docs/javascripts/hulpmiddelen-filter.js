@@ -48,12 +48,20 @@
         standard: form.elements.standard.value,
         organisation: form.elements.organisation.value,
         type: form.elements.type.value,
-        audience: audienceBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }),
+        audience: audienceBoxes
+          .filter(function (b) {
+            return b.checked;
+          })
+          .map(function (b) {
+            return b.value;
+          }),
       };
     }
 
     function typesOf(value) {
-      const option = typeOptions.filter(function (o) { return o.value === value; })[0];
+      const option = typeOptions.filter(function (o) {
+        return o.value === value;
+      })[0];
       return option && option.dataset.types ? option.dataset.types.split("|") : [value];
     }
 
@@ -63,13 +71,17 @@
       if (name === "organisation") return card.dataset.organisations.split("|").indexOf(value) >= 0;
       if (name === "type") return typesOf(value).indexOf(card.dataset.type) >= 0;
       const own = card.dataset.audience ? card.dataset.audience.split("|") : [];
-      return value.some(function (a) { return own.indexOf(a) >= 0; });
+      return value.some(function (a) {
+        return own.indexOf(a) >= 0;
+      });
     }
 
     // How many cards pass every filter in `s`, except the one named `skip`.
     function countWith(s, skip) {
       return cards.filter(function (card) {
-        return FILTERS.every(function (f) { return f.name === skip || passes(card, f.name, s[f.name]); });
+        return FILTERS.every(function (f) {
+          return f.name === skip || passes(card, f.name, s[f.name]);
+        });
       }).length;
     }
 
@@ -103,10 +115,16 @@
 
     function showEmpty(s) {
       empty.textContent = "";
-      const active = FILTERS.filter(function (f) { return s[f.name] && s[f.name].length; });
+      const active = FILTERS.filter(function (f) {
+        return s[f.name] && s[f.name].length;
+      });
       const options = active
-        .map(function (f) { return { filter: f, n: countWith(withValue(s, f.name, f.name === "audience" ? [] : "")) }; })
-        .sort(function (a, b) { return b.n - a.n; });
+        .map(function (f) {
+          return { filter: f, n: countWith(withValue(s, f.name, f.name === "audience" ? [] : "")) };
+        })
+        .sort(function (a, b) {
+          return b.n - a.n;
+        });
       const hint = document.createElement("p");
       hint.textContent = "Geen hulpmiddel past bij alle gekozen filters. Maak een filter ruimer:";
       empty.appendChild(hint);
@@ -129,7 +147,10 @@
     }
 
     function clear(name) {
-      if (name === "audience") audienceBoxes.forEach(function (b) { b.checked = false; });
+      if (name === "audience")
+        audienceBoxes.forEach(function (b) {
+          b.checked = false;
+        });
       else form.elements[name].value = "";
     }
 
@@ -137,7 +158,10 @@
       const url = new URL(window.location.href);
       FILTERS.forEach(function (f) {
         url.searchParams.delete(f.param);
-        if (f.name === "audience") s.audience.forEach(function (a) { url.searchParams.append(f.param, a); });
+        if (f.name === "audience")
+          s.audience.forEach(function (a) {
+            url.searchParams.append(f.param, a);
+          });
         else if (s[f.name]) url.searchParams.set(f.param, s[f.name]);
       });
       return url.href;
@@ -148,12 +172,16 @@
       FILTERS.forEach(function (f) {
         if (f.name === "audience") {
           const chosen = params.getAll(f.param);
-          audienceBoxes.forEach(function (b) { b.checked = chosen.indexOf(b.value) >= 0; });
+          audienceBoxes.forEach(function (b) {
+            b.checked = chosen.indexOf(b.value) >= 0;
+          });
           return;
         }
         const select = form.elements[f.name];
         const value = params.get(f.param) || "";
-        const known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+        const known = Array.prototype.some.call(select.options, function (o) {
+          return o.value === value;
+        });
         select.value = known ? value : "";
       });
     }
@@ -162,7 +190,9 @@
       const s = state();
       let shown = 0;
       cards.forEach(function (card) {
-        const visible = FILTERS.every(function (f) { return passes(card, f.name, s[f.name]); });
+        const visible = FILTERS.every(function (f) {
+          return passes(card, f.name, s[f.name]);
+        });
         card.hidden = !visible;
         if (visible) shown += 1;
       });
@@ -177,11 +207,22 @@
     }
 
     count.tabIndex = -1; // focus target after "Wis ..." so keyboard users land on the new count
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function () {
+      apply(true);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
     // "reset" fires before the controls are reset; apply afterwards.
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    window.addEventListener("popstate", function () { fromURL(); apply(false); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () {
+        apply(true);
+      }, 0);
+    });
+    window.addEventListener("popstate", function () {
+      fromURL();
+      apply(false);
+    });
     form.hidden = false;
     fromURL();
     apply(false);

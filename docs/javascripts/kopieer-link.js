@@ -36,7 +36,14 @@
           button.dataset.copied = copied ? "true" : "false";
         };
         if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(url.href).then(function () { done(true); }, function () { done(false); });
+          navigator.clipboard.writeText(url.href).then(
+            function () {
+              done(true);
+            },
+            function () {
+              done(false);
+            },
+          );
         } else {
           done(false);
         }

@@ -16,7 +16,12 @@
 
   function mount(container, loadedCatalogue) {
     catalogue = loadedCatalogue;
-    const input = h("input", { type: "file", id: "zs-compare-files", accept: ".json,application/json", multiple: true });
+    const input = h("input", {
+      type: "file",
+      id: "zs-compare-files",
+      accept: ".json,application/json",
+      multiple: true,
+    });
     input.addEventListener("change", () => addComparisonFiles(input));
     container.replaceChildren(
       h(
@@ -32,16 +37,20 @@
       h(
         "p",
         { class: "zelfscan-actions" },
-        h("button", {
-          type: "button",
-          class: "md-button",
-          id: "zs-compare-clear",
-          onclick: () => {
-            compared = [];
-            byId("zs-compare-message").replaceChildren();
-            renderComparison(byId("zs-compare-output"));
+        h(
+          "button",
+          {
+            type: "button",
+            class: "md-button",
+            id: "zs-compare-clear",
+            onclick: () => {
+              compared = [];
+              byId("zs-compare-message").replaceChildren();
+              renderComparison(byId("zs-compare-output"));
+            },
           },
-        }, "Vergelijking wissen"),
+          "Vergelijking wissen",
+        ),
       ),
       h("div", { id: "zs-compare-message", role: "status", "aria-live": "polite" }),
       h("div", { id: "zs-compare-output" }),

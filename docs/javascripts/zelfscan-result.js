@@ -63,7 +63,12 @@
         { class: "zelfscan-actions" },
         h(
           "button",
-          { type: "button", class: "md-button md-button--primary", id: "zs-print-plan", onclick: () => printPart("verbeterplan") },
+          {
+            type: "button",
+            class: "md-button md-button--primary",
+            id: "zs-print-plan",
+            onclick: () => printPart("verbeterplan"),
+          },
           "Verbeterplan afdrukken",
         ),
         h(
@@ -108,7 +113,11 @@
       plan.append(
         h(
           "section",
-          { class: "zelfscan-advice", "data-standard": score.standardId, "aria-labelledby": `zs-advice-${score.standardId}` },
+          {
+            class: "zelfscan-advice",
+            "data-standard": score.standardId,
+            "aria-labelledby": `zs-advice-${score.standardId}`,
+          },
           h(
             "h4",
             { id: `zs-advice-${score.standardId}` },

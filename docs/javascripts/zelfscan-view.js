@@ -75,7 +75,9 @@
       );
     }
     if (!parts.length) {
-      parts.push(h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen."));
+      parts.push(
+        h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen."),
+      );
     }
     return h("div", { class: "zelfscan-help" }, parts);
   }
@@ -100,7 +102,15 @@
         h(
           "table",
           { class: "zelfscan-table", id, "aria-labelledby": titleId },
-          h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              head.map((c) => h("th", { scope: "col" }, c)),
+            ),
+          ),
           h("tbody", {}, rows),
         ),
       ),
@@ -108,7 +118,6 @@
   }
 
   const standardLabel = (s) => `${s.standardId}. ${s.title}`;
-
 
   root.ZelfscanView = {
     BASE,

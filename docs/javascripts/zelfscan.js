@@ -130,7 +130,12 @@
         h("progress", { id: "zs-progress", max: String(all.length), value: "0" }),
         h("p", { id: "zs-progress-text", role: "status", "aria-live": "polite" }),
       ),
-      h("p", {}, "Uw antwoorden worden automatisch bewaard in deze browser. ", h("a", { href: "#resultaat" }, "Naar het resultaat")),
+      h(
+        "p",
+        {},
+        "Uw antwoorden worden automatisch bewaard in deze browser. ",
+        h("a", { href: "#resultaat" }, "Naar het resultaat"),
+      ),
       h("div", { id: "zs-save-message" }),
       sections,
       h(
@@ -225,7 +230,11 @@
     const input = h("input", { type: "file", id: "zs-import", accept: ".json,application/json" });
     input.addEventListener("change", () => importFile(input));
     const saveJson = () =>
-      download(`${fileBase()}.json`, "application/json", `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`);
+      download(
+        `${fileBase()}.json`,
+        "application/json",
+        `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`,
+      );
     container.replaceChildren(
       h(
         "p",
@@ -235,12 +244,16 @@
           { type: "button", class: "md-button md-button--primary", id: "zs-export-json", onclick: saveJson },
           "Bewaar mijn antwoorden (bestand)",
         ),
-        h("button", {
-          type: "button",
-          class: "md-button",
-          id: "zs-export-csv",
-          onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", core.toCsv(catalogue, state)),
-        }, "Download voor Excel"),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "md-button",
+            id: "zs-export-csv",
+            onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", core.toCsv(catalogue, state)),
+          },
+          "Download voor Excel",
+        ),
       ),
       h(
         "p",

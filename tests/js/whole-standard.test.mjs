@@ -27,6 +27,12 @@ const catalogue = {
 
 test("a whole-standard resource helps with each sub-item, after the sub-item's own", () => {
   const [a, b] = core.statements(catalogue);
-  assert.deepEqual(core.help(catalogue, a).resources.map((r) => r.id), ["model"]);
-  assert.deepEqual(core.help(catalogue, b).resources.map((r) => r.id), ["alleen-b", "model"]);
+  assert.deepEqual(
+    core.help(catalogue, a).resources.map((r) => r.id),
+    ["model"],
+  );
+  assert.deepEqual(
+    core.help(catalogue, b).resources.map((r) => r.id),
+    ["alleen-b", "model"],
+  );
 });
