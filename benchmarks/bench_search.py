@@ -16,16 +16,13 @@ Build-time cost is in benchmarks/bench_site.py (hooks vs plain MkDocs, which inc
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,6 +33,7 @@ sys.path.insert(0, str(REPO / "tests" / "browser"))
 from bench_site import synthetic_catalogue  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the browser and flags the tests use
 from search_box import ask, figures, first_rank, open_search, relevance_queries  # noqa: E402
+from static_site import serve_directory  # noqa: E402
 
 from infobox.loader import load_catalogue  # noqa: E402
 
@@ -61,21 +59,6 @@ TIME_QUERIES = """async ([worker, queries]) => {
   w.terminate()
   return {setup, times, results}
 }"""
-
-
-@contextmanager
-def serve(site: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager
@@ -119,7 +102,7 @@ def index_kb(site: Path) -> tuple[float, float]:
 def relevance(browser, site: Path) -> tuple[float, float, list[str]]:
     known = {r.id for r in load_catalogue().resources}
     ranks, misses = [], []
-    with serve(site) as url:
+    with serve_directory(site) as url:
         page = browser.new_page()
         open_search(page, url)
         for q in relevance_queries():
@@ -135,7 +118,7 @@ def relevance(browser, site: Path) -> tuple[float, float, list[str]]:
 def keystroke_latency(browser, site: Path) -> dict:
     keystrokes = [q.query[:n] for q in relevance_queries() for n in range(1, len(q.query) + 1)]
     worker = next(site.glob("assets/javascripts/workers/search*.min.js")).relative_to(site)
-    with serve(site) as url:
+    with serve_directory(site) as url:
         page = browser.new_page()
         page.goto(f"{url}/")
         result = page.evaluate(TIME_QUERIES, [f"/{worker.as_posix()}", keystrokes])

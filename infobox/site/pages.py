@@ -12,7 +12,6 @@ import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from infobox import CONTACT_EMAIL
 from infobox.exports import PageUrls
 from infobox.link_status import STATUSES, LinkState, LinkStatus
 from infobox.model import Catalogue, Resource, standard_of
@@ -20,7 +19,7 @@ from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.render import environment
 from infobox.validate import REVIEW_INTERVAL_YEARS, review_limit
-from infobox.vocabulary import AUDIENCES, TYPES, grouped_types
+from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, grouped_types
 
 STANDARDS_DIR = "kwaliteitsstandaarden"
 A_TO_Z = "hulpmiddelen/index.md"  # every resource's card, anchored by its id
@@ -67,7 +66,7 @@ class SiteContext:
         if state.status == "moved":
             # Silently take readers to the new address; the report asks maintainers to update the catalogue.
             new = state.redirect_to
-            return ReaderLink(href=new if new and urlsplit(new).scheme in ("http", "https") else url)
+            return ReaderLink(href=new if new and urlsplit(new).scheme in LINK_SCHEMES else url)
         if not known_broken(state):
             return ReaderLink(href=url)  # one failed run of a flaky site: not worth a reader's attention
         archive = state.archive_url if state.archive_url and urlsplit(state.archive_url).scheme == "https" else None
@@ -154,13 +153,11 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
     common = {
         "catalogue": catalogue,
         "ctx": ctx,
-        "types": TYPES,
         "type_choices": grouped_types(r.type for r in catalogue.resources),
         "audiences": AUDIENCES,
         "organisations": organisations(catalogue),
         "link_summary": link_summary(ctx),
         "report_mail": mailto.report_dead_link,
-        "long_date": long_date,
     }
 
     def render(template: str, src_uri: str, **extra: object) -> str:

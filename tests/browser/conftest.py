@@ -39,15 +39,14 @@ Example::
 from __future__ import annotations
 
 import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from static_site import LOCAL_HOST, serve_directory
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -62,7 +61,6 @@ CHROMIUM_ARGS = [
 ]
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-LOCAL_HOST = "127.0.0.1"
 # Playwright's own timeouts: a static site on loopback answers in milliseconds; fail fast when it does not.
 DEFAULT_TIMEOUT_MS = 10_000
 
@@ -95,23 +93,10 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

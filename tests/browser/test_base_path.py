@@ -5,15 +5,12 @@ catalogue.json, the zelfscan and the edit links, in Chromium, under that prefix.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -23,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from playwright.sync_api import expect
+from static_site import QuietHandler, serve_directory
 
 from infobox.loader import load_catalogue
 
@@ -55,7 +53,7 @@ def publish_build_step() -> dict:
     return next(s for s in pages["jobs"]["build"]["steps"] if s.get("name") == "Build the site (strict)")
 
 
-class PrefixHandler(http.server.SimpleHTTPRequestHandler):
+class PrefixHandler(QuietHandler):
     """Serves the site under PREFIX only, as GitHub Pages serves a project page; anything else is 404."""
 
     def translate_path(self, path):
@@ -64,9 +62,6 @@ class PrefixHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "no such file")
         return super().translate_path("/" + path[len(PREFIX) :])
 
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
-        pass
-
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
@@ -74,11 +69,8 @@ def served(tmp_path_factory):
     work = tmp_path_factory.mktemp("publish")
     site = work / "_site"
     site.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PrefixHandler, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, name="prefixed-site", daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    try:
+    with serve_directory(site, PrefixHandler) as url:
+        base = url + PREFIX
         shutil.copy(REPO / "mkdocs.yml", work / "mkdocs.yml")
         for name in SOURCES:
             (work / name).symlink_to(REPO / name)
@@ -99,9 +91,6 @@ def served(tmp_path_factory):
         )
         assert result.returncode == 0, result.stdout + result.stderr
         yield base, site
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class References(HTMLParser):

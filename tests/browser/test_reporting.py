@@ -3,14 +3,12 @@ a copy-the-text fallback for readers without a mail program. Real Chromium, axe 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from static_site import QuietHandler, serve_directory
 
 from infobox.loader import load_catalogue
 
@@ -20,7 +18,7 @@ MULTI = next(r for r in sorted(CATALOGUE.resources, key=lambda r: r.id) if len(r
 CONTACT = "info@geweldnergensthuis.nl"
 
 
-class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
+class _NotFoundHandler(QuietHandler):
     """Serves the built 404.html for a missing page, as GitHub Pages and other static hosts do."""
 
     def send_error(self, code, message=None, explain=None):
@@ -33,21 +31,11 @@ class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
-        pass
-
 
 @pytest.fixture(scope="module")
 def host_url(built_site):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_NotFoundHandler, directory=str(built_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(built_site, _NotFoundHandler) as url:
+        yield url
 
 
 def test_missing_page_is_dutch_with_search_and_the_way_back(page, host_url, axe, format_violations):

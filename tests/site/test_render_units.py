@@ -7,10 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 import markdown
 import pytest
 
+from infobox.file_types import extra_hint, file_hint
 from infobox.model import Link, Resource
 from infobox.site.mailto import report_dead_link
 from infobox.site.pages import Links, url_path
-from infobox.file_types import extra_hint, file_hint
 from infobox.site.render import markdown_text, safe_href
 
 
@@ -38,7 +38,8 @@ def test_mailto_survives_ampersands_question_marks_and_line_breaks():
     query = parse_qs(urlsplit(mail.href).query, strict_parsing=True)
     assert set(query) == {"subject", "body"}
     assert query["subject"] == ["Niet-werkende link: Vragen & antwoorden? Ja=nee (a-b)"]
-    assert "Adres: https://example.org/?a=1&b=2\nHulpmiddel: Vragen & antwoorden? Ja=nee (id: a-b)\n" in query["body"][0]
+    body = query["body"][0]
+    assert "Adres: https://example.org/?a=1&b=2\nHulpmiddel: Vragen & antwoorden? Ja=nee (id: a-b)\n" in body
     assert "Pagina: /hulpmiddelen/#a-b\n" in query["body"][0]
     assert mail.text.startswith("Aan: info@geweldnergensthuis.nl\nOnderwerp: Niet-werkende link: Vragen & ")
 
