@@ -20,6 +20,8 @@ SEARCH_INPUT = "input.md-search__input"
 RESULT_LINK = ".md-search-result__list a.md-search-result__link"
 RESULT_META = ".md-search-result__meta"
 ANSWERED = re.compile(r"\d|[Gg]een")  # "3 overeenkomende documenten", "Geen overeenkomende documenten"
+# Material's Dutch "search.result.placeholder": shown once the worker has built the index and is idle.
+READY = "Typ om te beginnen met zoeken"
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,14 @@ def relevance_queries() -> list[Query]:
 
 
 def open_search(page, site_url: str) -> None:
+    """Open the search box on the home page and wait until the search worker is ready.
+
+    Material reads the box again the moment the index is ready: a query typed while it still loads could be
+    sent half-typed ("lv" of "lvb") and its answer taken for the whole query's.
+    """
     page.goto(f"{site_url}/")
     page.locator(SEARCH_INPUT).click()
+    page.locator(RESULT_META).filter(has_text=READY).wait_for()
 
 
 def ask(page, query: str) -> list[str]:

@@ -80,9 +80,7 @@ def test_filter_state_is_in_the_url_and_survives_reload_and_back(page, site_url)
 
 def test_shared_link_opens_the_filtered_list(page, site_url):
     page.goto(f"{site_url}/hulpmiddelen/?standaard=7B&organisatie=Movisie")
-    expected = sorted(
-        r.id for r in CATALOGUE.resources if "7B" in r.standards and "Movisie" in r.organisations
-    )
+    expected = sorted(r.id for r in CATALOGUE.resources if "7B" in r.standards and "Movisie" in r.organisations)
     assert expected
     expect(page.locator(COUNT)).to_have_text(found(len(expected)))
     assert visible_cards(page) == expected

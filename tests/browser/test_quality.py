@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from search_box import ask, open_search
 
 REPO = Path(__file__).resolve().parents[2]
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -80,10 +81,8 @@ def test_page_has_no_wcag_violations(page, site_url, path, axe, format_violation
 
 
 def test_open_search_results_have_no_wcag_violations(page, site_url, axe, format_violations):
-    page.goto(f"{site_url}/")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("samenwerkingsafspraken", delay=20)  # resource results and a page with sections
-    page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    open_search(page, site_url)
+    assert ask(page, "samenwerkingsafspraken")  # resource results and a page with sections
     page.locator(".md-search-result__more summary").first.click()  # the folded "more on this page"
     assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems
 

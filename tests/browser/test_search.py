@@ -12,13 +12,10 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import pytest
-from search_box import resource_of
+from search_box import RESULT_LINK, ask, open_search, resource_of
 
 from infobox.loader import load_catalogue
 from infobox.site.search import MARKER
-
-SEARCH_INPUT = "input.md-search__input"
-RESULT_LINK = ".md-search-result__list a.md-search-result__link"
 
 
 @cache
@@ -37,15 +34,9 @@ def resources_mentioning(word: str, not_word: str | None = None) -> set[str]:
 
 
 def search(page, site_url: str, query: str) -> list[str]:
-    """Type `query` into the header search as a person would; return the hrefs of all results."""
-    page.goto(f"{site_url}/")
-    page.locator(SEARCH_INPUT).click()
-    page.locator(SEARCH_INPUT).press_sequentially(query, delay=20)
-    meta = page.locator(".md-search-result__meta")
-    # The count line changes from "initialising" to a number or "no results" once the worker answered.
-    meta.filter(has_text=re.compile(r"\d|[Gg]een")).wait_for()
-    page.wait_for_function("q => document.querySelector('input.md-search__input').value === q", arg=query)
-    return page.locator(RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
+    """Type `query` into the header search; return the hrefs of all results, once the worker answered it."""
+    open_search(page, site_url)
+    return ask(page, query)
 
 
 def card_ids(hrefs: list[str]) -> set[str]:

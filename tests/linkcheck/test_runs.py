@@ -143,9 +143,9 @@ def test_bad_arguments_exit_2():
     ("text", "message"),
     [
         ("[linkcheck]\ntimeout = 3\ntimout = 3\n", ":3: onbekende instelling 'timout'"),
-        ("[linkcheck]\n\ntimeout = \"20\"\n", ":3: timeout moet een geheel getal zijn, niet '20'"),
+        ('[linkcheck]\n\ntimeout = "20"\n', ":3: timeout moet een geheel getal zijn, niet '20'"),
         ("[linkcheck]\nbackoff = true\n", ":2: backoff moet een getal zijn, niet True"),
-        ("[linkcheck]\nignore = \"^https://x\"\n", ":2: ignore moet een lijst met tekst zijn"),
+        ('[linkcheck]\nignore = "^https://x"\n', ":2: ignore moet een lijst met tekst zijn"),
         ("[linkcheck]\ntimeout = = 3\n", ":2: geen geldige TOML"),
         ("[linkchek]\ntimeout = 3\n", ": onbekende tabel [linkchek]"),
     ],
