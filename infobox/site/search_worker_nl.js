@@ -32,11 +32,12 @@
   let index = null; // the lunr index Material built
   let tokens = null; // its terms, sorted, for prefix look-ups
   let asked = { words: [], clauses: [] }; // the query being answered: typed words and what each clause tests
-  let covered = new Map(); // result location -> indexes of the typed words it matches
+  let covered = new Map(); // result location -> bit mask of the typed words it matches (bit i: words[i])
 
   const MIN_TYPO_LENGTH = 5;
   const MIN_PREFIX = 3; // shorter words match whole index words only
   const MAX_RESULTS = 100; // more than anyone scrolls through; Material shows 10 at a time
+  const MAX_WORDS = 30; // typed words counted per query: one bit each in a coverage mask
   const MIN_PART = 3;
 
   const afterSnowball = (word) => {
@@ -167,11 +168,15 @@
     query.clauses = [];
     const words = [];
     const tests = [];
+    const seen = new Set(); // Material sends "e-learning" as "e-learning* e-learning*": search it once
     typed.forEach((clause, i) => {
       const word = plain[i];
       if (clause.term === "*") return; // what is left of "e-" or "-": it would match every entry
+      const key = word === null ? `${clause.presence} ${clause.term}` : word;
+      if (seen.has(key)) return;
+      seen.add(key);
       if (word === null) return void query.clauses.push(clause); // the reader's own lunr syntax
-      if (!keep(word, i)) return;
+      if (!keep(word, i) || words.length === MAX_WORDS) return;
       const origin = words.push(word) - 1;
       for (const { test, ...extra } of clausesOf(word)) {
         query.clause(extra);
@@ -182,30 +187,49 @@
     return query;
   };
 
-  // Which typed words each result matches, from the index terms lunr matched; only the best MAX_RESULTS
+  const bitCount = (mask) => {
+    let count = 0;
+    for (let m = mask; m; m &= m - 1) count++;
+    return count;
+  };
+
+  // Which typed words each result matches, from the index terms lunr matched (each term tested once per
+  // query: a large catalogue has thousands of results but few distinct terms); only the best MAX_RESULTS
   // go on to Material, whose highlighting of every result is what makes a large catalogue slow.
   const search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (queryString) {
     const results = search.call(this, queryString);
+    const maskOf = new Map(); // index term -> typed words it stands for
+    const termMask = (term) => {
+      let mask = maskOf.get(term);
+      if (mask === undefined) {
+        mask = 0;
+        for (const { origin, test } of asked.clauses) if (test(term)) mask |= 1 << origin;
+        maskOf.set(term, mask);
+      }
+      return mask;
+    };
     covered = new Map();
     for (const { ref, matchData } of results) {
-      const terms = Object.keys(matchData.metadata);
-      const origins = new Set();
-      for (const { origin, test } of asked.clauses) if (terms.some(test)) origins.add(origin);
-      covered.set(ref, origins);
+      let mask = 0;
+      for (const term in matchData.metadata) mask |= termMask(term);
+      covered.set(ref, mask);
     }
     if (results.length <= MAX_RESULTS) return results;
-    const rank = (result) => covered.get(result.ref).size;
+    const rank = (result) => bitCount(covered.get(result.ref));
     return results
-      .map((result, order) => ({ result, order }))
-      .sort((a, b) => rank(b.result) - rank(a.result) || a.order - b.order)
+      .map((result, order) => ({ result, order, words: rank(result) }))
+      .sort((a, b) => b.words - a.words || a.order - b.order)
       .slice(0, MAX_RESULTS)
       .map((entry) => entry.result);
   };
 
   const wordsOf = (doc) => {
     const terms = {};
-    for (const origin of covered.get(doc.location) || []) terms[asked.words[origin]] = true;
+    const mask = covered.get(doc.location) || 0;
+    asked.words.forEach((word, origin) => {
+      if (mask & (1 << origin)) terms[word] = true;
+    });
     return terms;
   };
 
