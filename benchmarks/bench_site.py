@@ -84,8 +84,13 @@ print(json.dumps({"seconds": elapsed, "peak_mb": peak_kb / 1024, "rc": done.retu
 """
 
 
-def synthetic_catalogue(size: int, path: Path) -> None:
-    """The real standards with `size` generated resources, as a valid catalogue file."""
+def synthetic_catalogue(size: int, path: Path, texts: str = "words") -> None:
+    """The real standards with `size` generated resources, as a valid catalogue file.
+
+    texts="words": titles and descriptions drawn from the 32 WORDS, so every word is in about 3 of 4
+    resources (the worst case for an inverted index). texts="real": the titles and descriptions of the real
+    catalogue's resources, resampled, so words are as common as they are in the real texts.
+    """
     real = yaml.safe_load((REPO / "data" / "resources.yaml").read_text(encoding="utf-8"))
     refs = [
         ref
@@ -96,12 +101,15 @@ def synthetic_catalogue(size: int, path: Path) -> None:
     organisations = [f"Organisatie {n}" for n in range(max(5, size // 20))]
     resources = []
     for n in range(size):
-        words = rng.choices(WORDS, k=40)
+        if texts == "real":
+            title, description = rng.choice(real["resources"])["title"], rng.choice(real["resources"])["description"]
+        else:
+            title, description = " ".join(rng.choices(WORDS, k=4)).capitalize(), " ".join(rng.choices(WORDS, k=40))
         resources.append(
             {
                 "id": f"hulpmiddel-{n:05d}",
-                "title": f"{' '.join(rng.choices(WORDS, k=4)).capitalize()} {n}",
-                "description": " ".join(words).capitalize() + ".",
+                "title": f"{title} {n}",
+                "description": description.capitalize().rstrip(".") + ".",
                 "organisation": rng.choice(organisations),
                 "type": TYPES[n % len(TYPES)],
                 "audience": sorted(set(rng.choices(AUDIENCES, k=2))),
