@@ -216,9 +216,8 @@
       covered.set(ref, mask);
     }
     if (results.length <= MAX_RESULTS) return results;
-    const rank = (result) => bitCount(covered.get(result.ref));
     return results
-      .map((result, order) => ({ result, order, words: rank(result) }))
+      .map((result, order) => ({ result, order, words: bitCount(covered.get(result.ref)) }))
       .sort((a, b) => b.words - a.words || a.order - b.order)
       .slice(0, MAX_RESULTS)
       .map((entry) => entry.result);

@@ -44,6 +44,11 @@ def open_search(page, site_url: str) -> None:
     """
     page.goto(f"{site_url}/")
     page.locator(SEARCH_INPUT).click()
+    wait_for_search_worker(page)
+
+
+def wait_for_search_worker(page) -> None:
+    """Wait until the open search box's worker has built the index (Material then shows READY)."""
     page.locator(RESULT_META).filter(has_text=READY).wait_for()
 
 

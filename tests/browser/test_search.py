@@ -12,7 +12,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import pytest
-from search_box import READY, RESULT_LINK, RESULT_META, ask, open_search, resource_of
+from search_box import RESULT_LINK, ask, open_search, resource_of, wait_for_search_worker
 
 from infobox.loader import load_catalogue
 from infobox.site.search import MARKER
@@ -72,7 +72,7 @@ def test_unknown_word_finds_nothing(page, site_url):
 def test_search_is_usable_by_keyboard(page, site_url):
     page.goto(f"{site_url}/")
     page.keyboard.press("/")  # Material's documented shortcut to open search
-    page.locator(RESULT_META).filter(has_text=READY).wait_for()
+    wait_for_search_worker(page)
     page.keyboard.type("meldcode", delay=20)
     page.locator(RESULT_LINK).first.wait_for()
     # Every keystroke is a query; an answer to "meldcod" may still be drawn after the first results appear,
