@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from infobox.errors import CatalogueError
-from infobox.model import Catalogue, Item, Link, Resource, Source, Standard
-from infobox.validate import label_warnings, review_warnings, schema_problems, semantic_problems, unchecked_summary
-from infobox.yaml_source import YamlDocument, read_yaml
+from infobox.errors import CatalogueError, Problem
+from infobox.model import Catalogue, Item, Link, Removed, Resource, Source, Standard
+from infobox.places import block_span
+from infobox.tips import first_that_holds
+from infobox.validate import (
+    MISSING,
+    date_problems,
+    label_warnings,
+    review_warnings,
+    schema_problems,
+    semantic_problems,
+    swallowed_fields,
+    unchecked_summary,
+)
+from infobox.yaml_source import YamlDocument, parse_yaml, read_yaml
 
 DEFAULT_CATALOGUE = Path("data/resources.yaml")
 
@@ -37,15 +49,39 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
     Review-age warnings and the one-line summary of unchecked entries do not fail the load; they are on
     `Catalogue.warnings`.
     """
+    today = today or dt.date.today()
     doc = read_yaml(path)
-    problems = doc.problems + (schema_problems(doc) + semantic_problems(doc) if doc.complete else [])
+    problems = _problems(doc, today)
+    if doc.fixes:  # a YAML error whose tip depends on which edit gives a valid file
+        hint = first_that_holds(doc.fixes, lambda text: _checked(text, doc.file, today), block_span)
+        problems = [dataclasses.replace(p, hint=hint) if p in doc.problems else p for p in problems]
     if problems:
         raise CatalogueError(problems)
-    warnings = review_warnings(doc, today or dt.date.today()) + label_warnings(doc)
+    warnings = review_warnings(doc, today) + label_warnings(doc)
     summary = unchecked_summary(doc)
     if summary:
         warnings.append(summary)
     return _build(doc, warnings=tuple(str(w) for w in warnings))
+
+
+def _problems(doc: YamlDocument, today: dt.date, *, tips: bool = True) -> list[Problem]:
+    """Every problem of the document; with `tips`, a swallowed field gets the first of its fixes that holds."""
+    if not doc.complete:
+        return doc.problems
+    problems = doc.problems + schema_problems(doc) + semantic_problems(doc) + date_problems(doc, today)
+    swallowed = swallowed_fields(doc)
+    # "organisation: ontbreekt" is no news once we say where the field went
+    explained = {problem.field for problem, _ in swallowed}
+    problems = [p for p in problems if not (p.field in explained and p.message == MISSING)]
+    for problem, fixes in swallowed:
+        hint = first_that_holds(fixes, lambda text: _checked(text, doc.file, today), block_span) if tips else ""
+        problems.append(dataclasses.replace(problem, hint=hint))
+    return problems
+
+
+def _checked(text: str, file: str, today: dt.date) -> list[Problem]:
+    """The problems of a file with this text: what following a tip would leave."""
+    return _problems(parse_yaml(text, file), today, tips=False)
 
 
 def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
@@ -102,4 +138,15 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
         )
         for i, r in enumerate(data["resources"])
     )
-    return Catalogue(source=source, standards=standards, resources=resources, path=doc.file, warnings=warnings)
+    removed = tuple(
+        Removed(
+            id=r["id"],
+            date=dt.date.fromisoformat(r["date"]),
+            reason=r["reason"].strip(),
+            replaced_by=r.get("replaced_by", ""),
+        )
+        for r in data.get("removed", ())
+    )
+    return Catalogue(
+        source=source, standards=standards, resources=resources, path=doc.file, warnings=warnings, removed=removed
+    )

@@ -98,6 +98,16 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """A resource taken out of the catalogue: its id is remembered so old links say why and where to go."""
+
+    id: str
+    date: dt.date
+    reason: str
+    replaced_by: str = ""  # id of the resource that took its place, if any
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     url: str
@@ -113,6 +123,7 @@ class Catalogue:
     resources: tuple[Resource, ...]
     path: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    removed: tuple[Removed, ...] = ()
 
     @property
     def content_date(self) -> dt.date | None:

@@ -37,6 +37,11 @@ URL = {
     "pattern": "^(" + "|".join(LINK_SCHEMES) + r")://[^\s/?#]+",
     "description": "Volledig webadres dat begint met http:// of https://.",
 }
+RESOURCE_ID = {
+    "type": "string",
+    "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+    "description": "Vaste korte naam: kleine letters, cijfers en streepjes.",
+}
 # Fields that standards and their sub-items share.
 NOTE = {"type": "string"}
 SEE_ALSO = {"type": "array", "items": REF}
@@ -104,11 +109,7 @@ SCHEMA: dict[str, Any] = {
                 "additionalProperties": False,
                 "required": ["id", "title", "description", "organisation", "type", "standards", "links"],
                 "properties": {
-                    "id": {
-                        "type": "string",
-                        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-                        "description": "Vaste korte naam: kleine letters, cijfers en streepjes.",
-                    },
+                    "id": RESOURCE_ID,
                     "title": TEXT,
                     "group": {
                         "anyOf": [
@@ -155,6 +156,24 @@ SCHEMA: dict[str, Any] = {
                             "required": ["url", "label"],
                             "properties": {"url": URL, "label": TEXT},
                         },
+                    },
+                },
+            },
+        },
+        "removed": {
+            "type": "array",
+            "description": "Verwijderde hulpmiddelen: oude links naar /hulpmiddelen/#id tonen dan waarom, en waarheen.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "date", "reason"],
+                "properties": {
+                    "id": RESOURCE_ID,
+                    "date": {"type": "string", "format": "date", "description": "Datum van verwijderen (JJJJ-MM-DD)."},
+                    "reason": {**TEXT, "description": "Waarom het hulpmiddel weg is, in één zin voor de lezer."},
+                    "replaced_by": {
+                        **RESOURCE_ID,
+                        "description": "Id van het hulpmiddel dat ervoor in de plaats kwam.",
                     },
                 },
             },

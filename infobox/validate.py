@@ -17,11 +17,15 @@ import jsonschema
 
 from infobox.errors import Problem
 from infobox.file_types import file_hint, label_names
+from infobox.infobox_entries import INFOBOX_ENTRIES
+from infobox.places import describe
 from infobox.schema import REF, SCHEMA, URL
-from infobox.vocabulary import LINK_SCHEMES
+from infobox.tips import Fix, with_lines
+from infobox.vocabulary import LINK_SCHEMES, TYPE_GROUPS
 from infobox.yaml_messages import INDENT_HINT
-from infobox.yaml_source import YamlDocument, dotted
+from infobox.yaml_source import YamlDocument
 
+MISSING = "ontbreekt (verplicht veld)"
 REVIEW_INTERVAL_YEARS = 2  # the Kwaliteitskader itself is reviewed every two years
 
 _URL_PATTERN = re.compile(URL["pattern"])
@@ -35,7 +39,7 @@ def schema_problems(doc: YamlDocument) -> list[Problem]:
             continue  # references are checked against the catalogue itself, with a better message
         path = tuple(error.absolute_path)
         for field_path, message, hint in _explain(error, path):
-            problems.append(Problem(doc.file, doc.line(field_path), dotted(field_path), message, hint))
+            problems.append(Problem(doc.file, doc.line(field_path), describe(doc.data, field_path), message, hint))
     return problems
 
 
@@ -47,7 +51,7 @@ def _explain(error: jsonschema.ValidationError, path: tuple) -> Iterator[tuple[t
         for name in expected:
             # A misspelt field ("organization") is reported once, as unknown with a suggestion.
             if name not in value and not difflib.get_close_matches(name, typos, n=1, cutoff=0.6):
-                yield (*path, name), "ontbreekt (verplicht veld)", f"voeg een regel '{name}: …' toe aan dit blok"
+                yield (*path, name), MISSING, f"voeg een regel '{name}: …' toe aan dit blok"
         return
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
@@ -66,6 +70,9 @@ def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, va
         choices = f"kies uit: {', '.join(map(str, expected))}; " if kind == "enum" else "vul de waarde in; "
         return "heeft geen waarde", choices + "tekst na een # is commentaar: zet zulke tekst tussen aanhalingstekens"
     if kind == "enum":
+        close = suggestions(value, expected)
+        if close:
+            return f"{value!r} is geen toegestane waarde; bedoelt u {' of '.join(map(repr, close))}?", ""
         return f"{value!r} is geen toegestane waarde; kies uit: {', '.join(map(str, expected))}", ""
     if kind == "type":
         wanted = {"string": "tekst", "array": "een lijst", "object": "een blok met velden"}.get(expected, expected)
@@ -99,14 +106,42 @@ def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, va
     return error.message, ""
 
 
+def suggestions(value: Any, choices: list[Any]) -> list[str]:
+    """The values of a closed list a maintainer probably meant: same word in other capitals, a near miss,
+    or a word of the same type group ("e-learning" -> training, online cursus)."""
+    word = str(value).strip().casefold()
+    texts = [choice for choice in choices if isinstance(choice, str)]
+    same = [choice for choice in texts if choice.casefold() == word]
+    if same:
+        return same
+    close = difflib.get_close_matches(word, texts, n=2, cutoff=0.6)
+    if close:
+        return close
+    for _label, members in TYPE_GROUPS.values():
+        if word in members:
+            return [choice for choice in texts if choice in members]
+    return []
+
+
 def semantic_problems(doc: YamlDocument) -> list[Problem]:
     """Rules across entries. Robust to structural errors, so they are reported in the same run."""
     data = doc.data if isinstance(doc.data, dict) else {}
     return [
-        Problem(doc.file, doc.line(path), dotted(path), message, hint)
-        for rule in (_unique_ids, _references_exist, _links_are_sound, _groups_name_own_standards)
+        Problem(doc.file, doc.line(path), describe(data, path), message, hint)
+        for rule in _rules()
         for path, message, hint in rule(data)
     ]
+
+
+def _rules() -> tuple:
+    return (
+        _unique_ids,
+        _references_exist,
+        _links_are_sound,
+        _groups_name_own_standards,
+        _from_the_infobox,
+        _removed_stay_removed,
+    )
 
 
 def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -246,6 +281,135 @@ def _groups_name_own_standards(data: dict[str, Any]) -> Iterator[tuple[tuple, st
                     )
 
 
+def _removed_stay_removed(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """A removed id is not in use again (its old links would show the notice), and its way on exists."""
+    current = {_text(resource, "id") for _, resource in _entries(data, "resources")} - {None}
+    seen: set[str] = set()
+    for i, removed in _entries(data, "removed"):
+        ident, successor = _text(removed, "id"), _text(removed, "replaced_by")
+        if ident in current:
+            yield (
+                ("removed", i, "id"),
+                f"{ident!r} staat ook bij de hulpmiddelen; een verwijderd id komt niet terug",
+                "haal het uit `removed`, of geef het hulpmiddel een nieuwe id",
+            )
+        elif ident in seen:
+            yield ("removed", i, "id"), f"{ident!r} staat twee keer in `removed`", "laat één van de twee weg"
+        if successor is not None and successor not in current:
+            close = difflib.get_close_matches(successor, sorted(current), n=1, cutoff=0.6)
+            hint = f"bedoelt u {close[0]!r}?" if close else "noem de id van een hulpmiddel dat in de catalogus staat"
+            yield ("removed", i, "replaced_by"), f"er is geen hulpmiddel met id {successor!r}", hint
+        seen.add(ident or "")
+
+
+def _from_the_infobox(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """`provenance: infobox` only on entries of the Infobox (a copied block keeps it by accident)."""
+    known_urls = {url for urls in INFOBOX_ENTRIES.values() for url in urls}
+    drop = "laat de regel 'provenance: infobox' weg: die hoort alleen bij hulpmiddelen uit de Infobox"
+    for i, resource in _entries(data, "resources"):
+        if resource.get("provenance") != "infobox" or not isinstance(resource.get("id"), str):
+            continue
+        path = ("resources", i, "provenance")
+        if resource["id"] not in INFOBOX_ENTRIES:
+            yield path, f"zegt 'infobox', maar de Infobox heeft geen hulpmiddel met id {resource['id']!r}", drop
+            continue
+        for _, link in _entries(resource, "links"):
+            if isinstance(link.get("url"), str) and link["url"] not in known_urls:
+                yield path, f"zegt 'infobox', maar de link {link['url']} staat niet in de Infobox", drop
+                break
+
+
+def date_problems(doc: YamlDocument, today: dt.date) -> list[Problem]:
+    """Dates a person gave cannot be after today: the site shows them as when the content was checked."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    places: list[tuple] = [("source", "updated")]
+    places += [("resources", i, "reviewed") for i, _ in _entries(data, "resources")]
+    places += [("removed", i, "date") for i, _ in _entries(data, "removed")]
+    problems = []
+    for path in places:
+        value: Any = data
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else value[part] if isinstance(value, list) else None
+        try:
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            continue  # the schema reports it
+        if day and day > today:
+            problems.append(
+                Problem(
+                    doc.file,
+                    doc.line(path),
+                    describe(data, path),
+                    f"{value} ligt in de toekomst (vandaag is het {today.isoformat()})",
+                    f"vul de datum in waarop het echt gebeurde, uiterlijk vandaag: {today.isoformat()}",
+                )
+            )
+    return problems
+
+
+_BLOCK_SCALAR = re.compile(r"^(?P<indent> *)(?:-\s+)?(?P<key>[\w-]+):\s+[>|][+-]?\s*(?:#.*)?$")
+_FIELD_LINE = re.compile(r"^(?P<indent> +)(?P<key>[\w-]+):(?:\s|$)")
+
+
+def swallowed_fields(doc: YamlDocument) -> list[tuple[Problem, list[Fix]]]:
+    """Fields written inside the text of a `description: >-` (indented too far), which YAML reads as text.
+
+    With each, the edits that would put the field back; the loader shows the first that holds."""
+    lines = doc.text.splitlines()
+    fields = set(SCHEMA["properties"]["resources"]["items"]["properties"])
+    found = []
+    for i, resource in _entries(doc.data, "resources"):
+        for key, value in resource.items():
+            start = doc.line(("resources", i, key))
+            block = _BLOCK_SCALAR.match(lines[start - 1]) if isinstance(value, str) and start <= len(lines) else None
+            if not block or block.group("key") != key:
+                continue
+            column = len(lines[start - 1]) - len(lines[start - 1].lstrip(" -"))
+            end = start
+            while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > column):
+                end += 1
+            while end > start and not lines[end - 1].strip():
+                end -= 1
+            for number in range(start + 1, end + 1):
+                inside = _FIELD_LINE.match(lines[number - 1])
+                if not inside or inside.group("key") not in fields:
+                    continue
+                name, text = inside.group("key"), lines[number - 1].strip()
+                path = ("resources", i, name)
+                problem = Problem(
+                    doc.file,
+                    number,
+                    describe(doc.data, path),
+                    f"staat in de tekst van '{key}', omdat de regel verder is ingesprongen dan '{key}:' "
+                    f"({_indent(lines[number - 1])} spaties in plaats van {column})",
+                )
+                back = [" " * column + text]
+                # The line in the middle of the text: moving it out keeps the text after it in the text.
+                fixes = (
+                    [
+                        Fix(
+                            f"zet de regel '{text}' onder de tekst van '{key}', {column} spaties ingesprongen",
+                            with_lines(lines, number, [*lines[number:end], *back], end),
+                            end,
+                        )
+                    ]
+                    if number < end
+                    else [
+                        Fix(
+                            f"zet '{name}:' {column} spaties in, even ver als '{key}:' op regel {start}",
+                            with_lines(lines, number, back),
+                            number,
+                        )
+                    ]
+                )
+                found.append((problem, fixes))
+    return found
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def url_problem(url: str) -> str | None:
     """Why a catalogue URL is unacceptable, or None. Non-ASCII paths are fine; browsers encode them."""
     if any(ch.isspace() for ch in url):
@@ -275,8 +439,8 @@ def review_warnings(doc: YamlDocument, today: dt.date) -> list[Problem]:
                 Problem(
                     doc.file,
                     doc.line(path),
-                    dotted(path),
-                    f"{resource['id']}: laatst gecontroleerd op {reviewed}, meer dan "
+                    describe(doc.data, path),
+                    f"laatst gecontroleerd op {reviewed}, meer dan "
                     f"{REVIEW_INTERVAL_YEARS} jaar geleden; controleer de inhoud en pas de datum aan",
                 )
             )
@@ -322,7 +486,7 @@ def label_warnings(doc: YamlDocument) -> list[Problem]:
                     Problem(
                         doc.file,
                         doc.line(path),
-                        dotted(path),
+                        describe(doc.data, path),
                         f"{link['label']!r} noemt het bestandstype al; de site zet er zelf '({hint})' achter",
                         f"haal '{hint}' uit het label",
                     )

@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from infobox.tips import Fix, with_lines
+
 # "  - title: 'Tekst" : a value that opens a quote and does not close it on the same line.
 _OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?[\w-]+:\s+(?P<q>["'])(?P<rest>.*)$""")
 _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(?P<value>.*)$")
@@ -24,9 +26,17 @@ INNER_QUOTE_HINT = (
 INDENT_HINT = "zet de regel precies even ver in (met spaties) als de andere velden van hetzelfde hulpmiddel"
 
 
-def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
-    """(1-based line, Dutch message, one-line hint or "") for a libyaml error in `text`."""
+def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str, list[Fix]]:
+    """(1-based line, Dutch message, one-line hint or "", candidate fixes) for a libyaml error in `text`.
+
+    With candidate fixes the hint is left to the loader, which shows the first fix that holds (infobox.tips).
+    """
     lines = text.splitlines()
+    line, message, hint, *fixes = _explain(error, lines)
+    return line, message, hint, (fixes[0] if fixes else [])
+
+
+def _explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple:
     problem, context = error.problem or "", error.context or ""
     at = _line_of(error.problem_mark, 1)
     start = _line_of(error.context_mark, at)
@@ -45,23 +55,23 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
         value = _KEY_VALUE.match(source(at))
         if value and ": " in value.group("value") + " ":
             return at, "de tekst bevat een dubbele punt, die YAML voor een nieuw veld aanziet", _quoted(source(at))
-        return at, "deze regel is verder ingesprongen dan de regel erboven", INDENT_HINT
+        return _misplaced(lines, at, "verder")
     if "could not find expected ':'" in problem:
+        unindented = _unindented_text(lines, start)
+        if unindented:
+            return unindented
         return (
             start,
             "na de veldnaam ontbreekt de dubbele punt (of de spatie erachter)",
-            "schrijf veldnaam, dubbele punt, spatie en waarde, bijvoorbeeld: organisation: Augeo",
+            "",
+            _colon_fixes(lines, start),
         )
     if "expected '-' indicator" in problem:
         if re.match(r"^\s*-[^\s-]", source(at)):
             return at, "na het streepje ontbreekt een spatie", "schrijf '- id: …' met een spatie na het streepje"
-        return at, "deze regel is minder ver ingesprongen dan de regels erboven", INDENT_HINT
+        return _misplaced(lines, at, "minder ver")
     if "expected ',' or ']'" in problem:
-        return (
-            start,
-            "de lijst die hier met [ begint, wordt niet afgesloten met ]",
-            'sluit de lijst op dezelfde regel af met ] en elke tekst met een aanhalingsteken: standards: ["3A", "3B"]',
-        )
+        return _unclosed_list(lines, start)
     if "expected ',' or '}'" in problem:
         return start, "het blok dat hier met { begint, wordt niet afgesloten met }", QUOTE_HINT
     if "did not find expected key" in problem and _text_after_closing_quote(source(at)):
@@ -71,12 +81,143 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             INNER_QUOTE_HINT,
         )
     if "did not find expected key" in problem:
-        return at, "het inspringen klopt niet, of er staat tekst waar een nieuw veld hoort", INDENT_HINT
+        return _misplaced(lines, at, "")
     if "cannot start any token" in problem or "while scanning an alias" in context:
         character = source(at)[error.problem_mark.column : error.problem_mark.column + 1] if error.problem_mark else ""
         return at, f"een tekst mag in YAML niet beginnen met {character or 'dit teken'}", _quoted(source(at))
     what = " ".join(part for part in (context, problem) if part)
     return at, f"ongeldige YAML: {what}", ""
+
+
+# "    links:" / "      - url: https://…" : the column where a line's key starts, after an optional "- ".
+_KEY_AT = re.compile(r"^(?P<indent> *)(?:-\s+)?(?P<key>[\w-]+):(?:\s|$)")
+_BLOCK_START = re.compile(r"^(?P<indent> *)(?:-\s+)?(?P<key>[\w-]+):\s*(?:[>|][+-]?)?\s*(?:#.*)?$")
+
+
+def _key_at(line: str) -> tuple[int, str] | None:
+    """(column of the key, key) of a `key: …` line, or None."""
+    match = _KEY_AT.match(line)
+    return (match.start("key"), match.group("key")) if match else None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _levels_above(lines: list[str], line: int) -> list[tuple[int, str, int]]:
+    """(column, key, line) of each mapping level open above `line`, innermost first: where a key may go."""
+    levels, limit = [], None
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        key = _key_at(text)
+        if key and (limit is None or key[0] < limit):
+            levels.append((key[0], key[1], number))
+        limit = min(limit if limit is not None else _indent(text), _indent(text))
+        if limit == 0:
+            break
+    return levels
+
+
+def _misplaced(lines: list[str], at: int, how: str) -> tuple:
+    """A line indented to a level where its key cannot stand: say which key, where, and offer each level."""
+    text = lines[at - 1] if 0 < at <= len(lines) else ""
+    key = _key_at(text)
+    levels = _levels_above(lines, at)
+    if not key or not levels:
+        if how:
+            return at, f"deze regel is {how} ingesprongen dan de regels erboven", ""
+        return at, "het inspringen klopt niet, of er staat tekst waar een nieuw veld hoort", ""
+    column, name = key
+    near = levels[0]
+    if not how:
+        how = "verder" if column > near[0] else "minder ver"
+    message = (
+        f"deze regel is {how} ingesprongen dan de regel erboven: '{name}:' staat op {column} spaties, "
+        f"'{near[1]}:' op regel {near[2]} op {near[0]}"
+    )
+    fixes = [
+        Fix(
+            f"zet '{name}:' {level} spaties in, even ver als '{other}:' op regel {number}",
+            with_lines(lines, at, [" " * level + text.lstrip(" ")]),
+            at,
+        )
+        for level, other, number in levels
+        if level != column
+    ]
+    return at, message, "", fixes
+
+
+def _unindented_text(lines: list[str], start: int) -> tuple | None:
+    """Text lines under `description: >-` written at the field's own indentation, or None."""
+    above = next((n for n in range(start - 1, 0, -1) if lines[n - 1].strip()), 0)
+    block = _BLOCK_START.match(lines[above - 1]) if above else None
+    if not block:
+        return None
+    key = _key_at(lines[above - 1])
+    column = key[0] if key else _indent(lines[above - 1])
+    if _indent(lines[start - 1]) > column:
+        return None
+    last = start
+    while last < len(lines) and lines[last].strip() and _indent(lines[last]) == _indent(lines[start - 1]):
+        if _KEY_AT.match(lines[last]):
+            break
+        last += 1
+    name = block.group("key")
+    shift = column + 2 - _indent(lines[start - 1])
+    moved = [" " * shift + lines[n - 1] for n in range(start, last + 1)]
+    span = f"regel {start}" if last == start else f"de regels {start} tot en met {last}"
+    return (
+        start,
+        f"de tekst van '{name}' is niet verder ingesprongen dan '{name}:' zelf, en lijkt daardoor een nieuw veld",
+        "",
+        [
+            Fix(
+                f"zet {span} {shift} spaties verder in ({column + 2} spaties)",
+                with_lines(lines, start, moved, last),
+                start,
+            )
+        ],
+    )
+
+
+def _colon_fixes(lines: list[str], line: int) -> list[Fix]:
+    """`organisation Augeo` or `organisation:Augeo` -> `organisation: Augeo`."""
+    match = re.match(r"^(?P<lead> *(?:-\s+)?)(?P<key>[\w-]+)(?::(?=\S)|\s+)(?P<value>\S.*)$", lines[line - 1])
+    if not match:
+        return []
+    fixed = f"{match.group('lead')}{match.group('key')}: {match.group('value')}"
+    return [Fix(f"schrijf: {fixed.strip()}", with_lines(lines, line, [fixed]), line)]
+
+
+def _unclosed_list(lines: list[str], start: int) -> tuple:
+    """`standards: ["3B]`: a quote not closed inside the list, or the list itself not closed."""
+    text = lines[start - 1] if 0 < start <= len(lines) else ""
+    opened = text.find("[")
+    quote, since = "", 0
+    for column in range(opened + 1, len(text)):
+        char = text[column]
+        if quote and char == quote:
+            quote = ""
+        elif not quote and char in "\"'":
+            quote, since = char, column
+    body = text.rstrip()
+    if quote:
+        item = body[since + 1 :].rstrip("]").strip()
+        fixed = body[:-1] + quote + "]" if body.endswith("]") else body + quote + "]"
+        return (
+            start,
+            f"het aanhalingsteken vóór {item} wordt niet afgesloten, zodat ook de lijst niet wordt afgesloten",
+            "",
+            [Fix(f"schrijf: {fixed.strip()}", with_lines(lines, start, [fixed]), start)],
+        )
+    return (
+        start,
+        "de lijst die hier met [ begint, wordt niet afgesloten met ]",
+        "",
+        [Fix(f"schrijf: {body.strip()}]", with_lines(lines, start, [body + "]"]), start)] if opened >= 0 else [],
+    )
 
 
 def _line_of(mark: yaml.Mark | None, default: int) -> int:

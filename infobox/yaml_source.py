@@ -16,9 +16,11 @@ from typing import Any
 import yaml
 
 from infobox.errors import Problem
+from infobox.places import Path_, describe, dotted, resource_at_line
+from infobox.tips import Fix
 from infobox.yaml_messages import explain
 
-Path_ = tuple[str | int, ...]
+__all__ = ["Path_", "YamlDocument", "dotted", "parse_yaml", "read_yaml"]
 
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster than pure Python.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -40,6 +42,8 @@ class YamlDocument:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     root_line: int = 1
+    text: str = ""  # the file as written: some mistakes are told from the lines, not the data
+    fixes: list[Fix] = field(default_factory=list)  # candidate edits for a YAML error's tip, checked by the loader
     complete: bool = False  # parsed to the end: `data` is the whole file (a duplicate key does not stop it)
     # id(container) -> (container, {key or index: line of its value}); the container is kept so its
     # id stays valid for the document's lifetime.
@@ -70,7 +74,12 @@ def read_yaml(path: str | Path) -> YamlDocument:
         line = raw[: exc.start].count(b"\n") + 1
         doc.problems.append(Problem(doc.file, line, "bestand", "is geen UTF-8-tekst; sla het bestand op als UTF-8"))
         return doc
+    return parse_yaml(text, doc.file)
 
+
+def parse_yaml(text: str, file: str) -> YamlDocument:
+    """The document in `text`, as `read_yaml` gives it for a file with this text."""
+    doc = YamlDocument(file=file, text=text)
     loader = _TextDatesLoader(text)
     try:
         _build(loader, doc)
@@ -78,8 +87,9 @@ def read_yaml(path: str | Path) -> YamlDocument:
             doc.problems.append(Problem(doc.file, 1, "bestand", "is leeg"))
         doc.complete = doc.data is not None
     except yaml.MarkedYAMLError as exc:
-        line, message, hint = explain(exc, text)
-        doc.problems.append(Problem(doc.file, line, "yaml", message, hint))
+        line, message, hint, doc.fixes = explain(exc, text)
+        where = resource_at_line(text.splitlines(), line) or "yaml"
+        doc.problems.append(Problem(doc.file, line, where, message, hint))
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(doc.file, 1, "yaml", f"ongeldige YAML: {exc}"))
     finally:
@@ -127,7 +137,7 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
                 Problem(
                     doc.file,
                     top.key_line,
-                    dotted((*top.path, key)),
+                    describe(doc.data, (*top.path, key)),
                     f"staat dubbel in hetzelfde blok (eerder op regel {top.lines[key]})",
                     "laat één van de twee weg; YAML zou stilzwijgend de laatste gebruiken",
                 )
@@ -182,10 +192,3 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
             if event.anchor not in anchors:
                 raise yaml.MarkedYAMLError(problem=f"onbekend anker *{event.anchor}", problem_mark=_mark)
             place(anchors[event.anchor], line, is_key_candidate=True)
-
-
-def dotted(path: Path_) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(bestand)"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from minimal_catalogue import B3, BAETEN, K0, K1, KINDCHECK, S0
 
 from infobox.cli import main
 
@@ -21,7 +22,6 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "catalogues" / "valid-minimal.yaml"
 VALID = FIXTURE.read_text(encoding="utf-8")
 
-INDENT = "zet de regel precies even ver in (met spaties) als de andere velden van hetzelfde hulpmiddel"
 UNCLOSED = "het aanhalingsteken aan het begin van deze tekst wordt niet afgesloten"
 UNCLOSED_TIP = "zet aan het eind van de tekst hetzelfde aanhalingsteken als aan het begin"
 AFTER_QUOTE = "na het sluitende aanhalingsteken staat nog tekst; een aanhalingsteken binnen de tekst sluit de tekst af"
@@ -37,52 +37,55 @@ MISTAKES = [
         "    organisation: Augeo\n",
         "      organisation: Augeo\n",
         22,
-        "yaml",
-        "deze regel is verder ingesprongen dan de regel erboven",
-        INDENT,
+        KINDCHECK,
+        "deze regel is verder ingesprongen dan de regel erboven: 'organisation:' staat op 6 spaties, "
+        "'description:' op regel 21 op 4",
+        "zet 'organisation:' 4 spaties in, even ver als 'description:' op regel 21",
     ),
     (
         "indented-too-little",
         "    organisation: Augeo\n",
         "   organisation: Augeo\n",
         22,
-        "yaml",
-        "deze regel is minder ver ingesprongen dan de regels erboven",
-        INDENT,
+        KINDCHECK,
+        "deze regel is minder ver ingesprongen dan de regel erboven: 'organisation:' staat op 3 spaties, "
+        "'description:' op regel 21 op 4",
+        "zet 'organisation:' 4 spaties in, even ver als 'description:' op regel 21",
     ),
     (
         "label-indented-too-little",
         "        label: Kindcheck op augeo.nl\n",
         "      label: Kindcheck op augeo.nl\n",
         29,
-        "yaml",
-        "deze regel is minder ver ingesprongen dan de regels erboven",
-        INDENT,
+        KINDCHECK,
+        "deze regel is minder ver ingesprongen dan de regel erboven: 'label:' staat op 6 spaties, "
+        "'url:' op regel 28 op 8",
+        "zet 'label:' 8 spaties in, even ver als 'url:' op regel 28",
     ),
     (
         "missing-colon",
         "    organisation: Augeo\n",
         "    organisation Augeo\n",
         22,
-        "yaml",
+        KINDCHECK,
         "na de veldnaam ontbreekt de dubbele punt (of de spatie erachter)",
-        "schrijf veldnaam, dubbele punt, spatie en waarde, bijvoorbeeld: organisation: Augeo",
+        "schrijf: organisation: Augeo",
     ),
     (
         "missing-space-after-colon",
         "    organisation: Augeo\n",
         "    organisation:Augeo\n",
         22,
-        "yaml",
+        KINDCHECK,
         "na de veldnaam ontbreekt de dubbele punt (of de spatie erachter)",
-        "schrijf veldnaam, dubbele punt, spatie en waarde, bijvoorbeeld: organisation: Augeo",
+        "schrijf: organisation: Augeo",
     ),
     (
         "colon-in-text",
         "    title: Kindcheck\n",
         "    title: Kindcheck: de basis\n",
         20,
-        "yaml",
+        'hulpmiddel "Kindcheck: de basis" (kindcheck)',
         "de tekst bevat een dubbele punt, die YAML voor een nieuw veld aanziet",
         'zet de tekst tussen aanhalingstekens: title: "Kindcheck: de basis"',
     ),
@@ -91,7 +94,7 @@ MISTAKES = [
         "    description: Model samenwerkingsafspraken.\n",
         '    description: "Model samenwerkingsafspraken.\n',
         33,
-        "yaml",
+        BAETEN,
         UNCLOSED,
         UNCLOSED_TIP,
     ),
@@ -100,7 +103,7 @@ MISTAKES = [
         "    description: Model samenwerkingsafspraken.\n",
         "    description: 'Model samenwerkingsafspraken.\n",
         33,
-        "yaml",
+        BAETEN,
         UNCLOSED,
         UNCLOSED_TIP,
     ),
@@ -109,7 +112,7 @@ MISTAKES = [
         "    description: Model samenwerkingsafspraken.\n",
         '    description: "Model voor "samenwerking"."\n',
         33,
-        "yaml",
+        BAETEN,
         AFTER_QUOTE,
         INNER_QUOTE_TIP,
     ),
@@ -118,7 +121,7 @@ MISTAKES = [
         "    description: Model samenwerkingsafspraken.\n",
         "    description: 'Model van 't wijkteam'\n",
         33,
-        "yaml",
+        BAETEN,
         AFTER_QUOTE,
         INNER_QUOTE_TIP,
     ),
@@ -127,7 +130,7 @@ MISTAKES = [
         "    organisation: Augeo\n",
         "\torganisation: Augeo\n",
         22,
-        "yaml",
+        KINDCHECK,
         "bevat een tab; YAML accepteert alleen spaties om in te springen",
         "vervang de tab door spaties",
     ),
@@ -136,7 +139,7 @@ MISTAKES = [
         "  - id: baeten-model\n",
         "  -id: baeten-model\n",
         31,
-        "yaml",
+        BAETEN,
         "na het streepje ontbreekt een spatie",
         "schrijf '- id: …' met een spatie na het streepje",
     ),
@@ -145,7 +148,7 @@ MISTAKES = [
         "    title: Kindcheck\n",
         "    title: Kindcheck\n    title: De Kindcheck\n",
         21,
-        "resources[0].title",
+        K0 + "title",
         "staat dubbel in hetzelfde blok (eerder op regel 20)",
         "laat één van de twee weg; YAML zou stilzwijgend de laatste gebruiken",
     ),
@@ -154,25 +157,25 @@ MISTAKES = [
         '["3A", "3B"]',
         '["3A", "3B"',
         25,
-        "yaml",
+        KINDCHECK,
         "de lijst die hier met [ begint, wordt niet afgesloten met ]",
-        'sluit de lijst op dezelfde regel af met ] en elke tekst met een aanhalingsteken: standards: ["3A", "3B"]',
+        'schrijf: standards: ["3A", "3B"]',
     ),
     (
         "closing-quote-missing-in-a-list",
         '["3A", "3B"]',
         '["3A", "3B]',
         25,
-        "yaml",
-        "de lijst die hier met [ begint, wordt niet afgesloten met ]",
-        'sluit de lijst op dezelfde regel af met ] en elke tekst met een aanhalingsteken: standards: ["3A", "3B"]',
+        KINDCHECK,
+        "het aanhalingsteken vóór 3B wordt niet afgesloten, zodat ook de lijst niet wordt afgesloten",
+        'schrijf: standards: ["3A", "3B"]',
     ),
     (
         "text-starts-with-backtick",
         "    title: Kindcheck\n",
         "    title: `Kindcheck`\n",
         20,
-        "yaml",
+        'hulpmiddel "`Kindcheck`" (kindcheck)',
         "een tekst mag in YAML niet beginnen met `",
         'zet de tekst tussen aanhalingstekens: title: "`Kindcheck`"',
     ),
@@ -181,7 +184,7 @@ MISTAKES = [
         "    title: Kindcheck\n",
         "    title: #1 Kindcheck\n",
         20,
-        "resources[0].title",
+        "hulpmiddel kindcheck › title",
         "heeft geen waarde",
         "vul de waarde in; tekst na een # is commentaar: zet zulke tekst tussen aanhalingstekens",
     ),
@@ -190,7 +193,7 @@ MISTAKES = [
         "reviewed: 2025-06-01",
         "reviewed: 2025-06-31",
         26,
-        "resources[0].reviewed",
+        K0 + "reviewed",
         "'2025-06-31' is geen geldige datum",
         DATE_TIP + "2025-06-01",
     ),
@@ -199,7 +202,7 @@ MISTAKES = [
         "reviewed: 2025-06-01",
         "reviewed: 01-06-2025",
         26,
-        "resources[0].reviewed",
+        K0 + "reviewed",
         "'01-06-2025' is geen geldige datum",
         DATE_TIP + "2025-06-01",
     ),
@@ -208,7 +211,7 @@ MISTAKES = [
         "    organisation: Augeo\n",
         "    organization: Augeo\n",
         22,
-        "resources[0].organization",
+        K0 + "organization",
         "is geen bekend veld; bedoelt u 'organisation'?",
         "",
     ),
@@ -217,7 +220,7 @@ MISTAKES = [
         "    organisation: Augeo\n",
         "    organisation: Augeo\n    contact: info@augeo.nl\n",
         23,
-        "resources[0].contact",
+        K0 + "contact",
         "is geen bekend veld",
         "bekende velden hier: id, title, group, description, organisation, type, audience, standards, reviewed, "
         "provenance, editorial, links",
@@ -227,7 +230,7 @@ MISTAKES = [
         "    organisation: Paul Baeten\n",
         "",
         31,
-        "resources[1].organisation",
+        K1 + "organisation",
         "ontbreekt (verplicht veld)",
         "voeg een regel 'organisation: …' toe aan dit blok",
     ),
@@ -236,7 +239,7 @@ MISTAKES = [
         'standards: ["1"]',
         'standards: ["11"]',
         36,
-        "resources[1].standards[0]",
+        K1 + "standards[0]",
         "kwaliteitsstandaard 11 bestaat niet",
         "de catalogus heeft de kwaliteitsstandaarden 1, 3",
     ),
@@ -245,7 +248,7 @@ MISTAKES = [
         '["3A", "3B"]',
         '["3A", "3F"]',
         25,
-        "resources[0].standards[1]",
+        K0 + "standards[1]",
         "onderdeel 3F bestaat niet",
         "kwaliteitsstandaard 3 heeft de onderdelen 3A, 3B",
     ),
@@ -254,7 +257,7 @@ MISTAKES = [
         '["3A", "3B"]',
         '["3A", "3b"]',
         25,
-        "resources[0].standards[1]",
+        K0 + "standards[1]",
         "'3b' moet met een hoofdletter",
         'schrijf "3B"',
     ),
@@ -263,7 +266,7 @@ MISTAKES = [
         'standards: ["1"]',
         'standards: ["1A"]',
         36,
-        "resources[1].standards[0]",
+        K1 + "standards[0]",
         "kwaliteitsstandaard 1 heeft geen onderdelen",
         'schrijf alleen het nummer: "1"',
     ),
@@ -272,7 +275,7 @@ MISTAKES = [
         'see_also: ["1"]',
         'see_also: ["4"]',
         17,
-        "standards[1].items[1].see_also[0]",
+        B3 + "see_also[0]",
         "kwaliteitsstandaard 4 bestaat niet",
         "de catalogus heeft de kwaliteitsstandaarden 1, 3",
     ),
@@ -281,7 +284,7 @@ MISTAKES = [
         "type: website",
         "type: webinar",
         23,
-        "resources[0].type",
+        K0 + "type",
         "'webinar' is geen toegestane waarde; kies uit: website, publicatie, handreiking, rapport, toolkit, "
         "instrument, methodiek, training, online cursus, video, magazine, databank, boek, model",
         "",
@@ -291,7 +294,7 @@ MISTAKES = [
         'id: "1"',
         "id: 1",
         6,
-        "standards[0].id",
+        S0 + "id",
         "moet tekst zijn, niet 1",
         'zet de waarde tussen aanhalingstekens: "1"',
     ),
@@ -300,7 +303,7 @@ MISTAKES = [
         "url: https://www.augeo.nl/nl-nl/kindcheck",
         "url: www.augeo.nl/nl-nl/kindcheck",
         28,
-        "resources[0].links[0].url",
+        K0 + "links[0].url",
         "'www.augeo.nl/nl-nl/kindcheck' is geen volledig webadres dat begint met http:// of https://",
         "kopieer het adres uit de adresbalk van de browser",
     ),
@@ -309,7 +312,7 @@ MISTAKES = [
         "id: baeten-model",
         "id: kindcheck",
         31,
-        "resources[1].id",
+        'hulpmiddel "Samen werken aan Veiligheid en Herstel" (kindcheck) › id',
         "id 'kindcheck' wordt al door een ander hulpmiddel gebruikt",
         "kies een andere, unieke id",
     ),
@@ -362,11 +365,9 @@ def test_a_typo_a_missing_standard_and_a_wrong_type_in_one_run(tmp_path, capsys)
     code, path, err = validate(tmp_path, text, capsys)
     assert code == 1
     assert problem_lines(err) == [
-        f"{path}:22: resources[0].organization: is geen bekend veld; bedoelt u 'organisation'?",
-        f"{path}:35: resources[1].type: 'modellen' is geen toegestane waarde; kies uit: website, publicatie, "
-        "handreiking, rapport, toolkit, instrument, methodiek, training, online cursus, video, magazine, databank, "
-        "boek, model",
-        f"{path}:36: resources[1].standards[0]: kwaliteitsstandaard 11 bestaat niet",
+        f"{path}:22: {K0}organization: is geen bekend veld; bedoelt u 'organisation'?",
+        f"{path}:35: {K1}type: 'modellen' is geen toegestane waarde; bedoelt u 'model'?",
+        f"{path}:36: {K1}standards[0]: kwaliteitsstandaard 11 bestaat niet",
         "3 problemen gevonden.",
     ]
 
@@ -385,13 +386,13 @@ def test_a_sub_item_a_date_a_duplicate_link_and_a_see_also_in_one_run(tmp_path, 
     code, path, err = validate(tmp_path, text, capsys)
     assert code == 1
     assert err.splitlines() == [
-        f"{path}:17: standards[1].items[1].see_also[0]: kwaliteitsstandaard 2 bestaat niet",
+        f"{path}:17: {B3}see_also[0]: kwaliteitsstandaard 2 bestaat niet",
         "    tip: de catalogus heeft de kwaliteitsstandaarden 1, 3",
-        f"{path}:25: resources[0].standards[1]: onderdeel 3F bestaat niet",
+        f"{path}:25: {K0}standards[1]: onderdeel 3F bestaat niet",
         "    tip: kwaliteitsstandaard 3 heeft de onderdelen 3A, 3B",
-        f"{path}:26: resources[0].reviewed: '2025-6-1' is geen geldige datum",
+        f"{path}:26: {K0}reviewed: '2025-6-1' is geen geldige datum",
         f"    tip: {DATE_TIP}2025-06-01",
-        f"{path}:30: resources[0].links[1].url: deze link staat al eerder bij dit hulpmiddel",
+        f"{path}:30: {K0}links[1].url: deze link staat al eerder bij dit hulpmiddel",
         "    tip: laat de tweede weg",
         "4 problemen gevonden.",
     ]
@@ -406,9 +407,9 @@ def test_a_duplicate_key_a_missing_field_and_a_lower_case_reference_in_one_run(t
     code, path, err = validate(tmp_path, text, capsys)
     assert code == 1
     assert problem_lines(err) == [
-        f"{path}:21: resources[0].title: staat dubbel in hetzelfde blok (eerder op regel 20)",
-        f"{path}:26: resources[0].standards[0]: '3a' moet met een hoofdletter",
-        f"{path}:32: resources[1].description: ontbreekt (verplicht veld)",
+        f"{path}:21: {K0}title: staat dubbel in hetzelfde blok (eerder op regel 20)",
+        f"{path}:26: {K0}standards[0]: '3a' moet met een hoofdletter",
+        f"{path}:32: {K1}description: ontbreekt (verplicht veld)",
         "3 problemen gevonden.",
     ]
 
@@ -427,11 +428,10 @@ def test_github_format_annotates_each_problem_on_its_line(tmp_path):
     # Workflow commands: properties escape ':' and ','; the message escapes newlines as %0A.
     file = str(path).replace(":", "%3A").replace(",", "%2C")
     assert result.stdout.splitlines() == [
-        f"::error file={file},line=25,title=resources[0].standards[1]::resources[0].standards[1]: "
+        f"::error file={file},line=25,title={K0}standards[1]::{K0}standards[1]: "
         "onderdeel 3F bestaat niet%0Atip: kwaliteitsstandaard 3 heeft de onderdelen 3A, 3B",
-        f"::error file={file},line=35,title=resources[1].type::resources[1].type: 'modellen' is geen toegestane "
-        "waarde; kies uit: website, publicatie, handreiking, rapport, toolkit, instrument, methodiek, training, "
-        "online cursus, video, magazine, databank, boek, model",
+        f"::error file={file},line=35,title={K1}type::{K1}type: 'modellen' is geen toegestane "
+        "waarde; bedoelt u 'model'?",
     ]
     assert "2 problemen gevonden." in result.stderr
 

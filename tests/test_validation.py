@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from minimal_catalogue import B3, BAETEN, K0, K1, KINDCHECK, S0
 
 from infobox.errors import CatalogueError
 from infobox.loader import load_catalogue
@@ -17,36 +18,46 @@ from infobox.loader import load_catalogue
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogues"
 VALID = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8")
 REPO = Path(__file__).resolve().parents[1]
+# A YAML error names the resource from its lines as written, title and all.
+PYTHON_TAG = 'hulpmiddel "!!python/name:os.system" (kindcheck)'
+ALIAS = 'hulpmiddel "*nergens" (kindcheck)'
 
 # (case, old text, new text, expected line, expected field, part of the message)
 # Line numbers refer to valid-minimal.yaml after the replacement; read them off that file.
 CASES = [
-    ("missing-field", "    organisation: Augeo\n", "", 19, "resources[0].organisation", "ontbreekt"),
+    ("missing-field", "    organisation: Augeo\n", "", 19, K0 + "organisation", "ontbreekt"),
     (
         "unknown-field",
         "    organisation: Augeo\n",
         "    organization: Augeo\n",
         22,
-        "resources[0].organization",
+        K0 + "organization",
         "geen bekend veld",
     ),
-    ("type-not-in-vocabulary", "type: website", "type: blog", 23, "resources[0].type", "geen toegestane waarde"),
+    ("type-not-in-vocabulary", "type: website", "type: blog", 23, K0 + "type", "geen toegestane waarde"),
     (
         "audience-not-in-vocabulary",
         "[professionals, jeugd]",
         "[professionals, kinderen]",
         24,
-        "resources[0].audience[1]",
+        K0 + "audience[1]",
         "geen toegestane waarde",
     ),
-    ("duplicate-resource-id", "id: baeten-model", "id: kindcheck", 31, "resources[1].id", "al door een ander"),
-    ("unknown-item-reference", '["3A", "3B"]', '["3A", "3C"]', 25, "resources[0].standards[1]", "bestaat niet"),
+    (
+        "duplicate-resource-id",
+        "id: baeten-model",
+        "id: kindcheck",
+        31,
+        'hulpmiddel "Samen werken aan Veiligheid en Herstel" (kindcheck) › id',
+        "al door een ander",
+    ),
+    ("unknown-item-reference", '["3A", "3B"]', '["3A", "3C"]', 25, K0 + "standards[1]", "bestaat niet"),
     (
         "unknown-standard-reference",
         'standards: ["1"]',
         'standards: ["7"]',
         36,
-        "resources[1].standards[0]",
+        K1 + "standards[0]",
         "bestaat niet",
     ),
     (
@@ -54,17 +65,17 @@ CASES = [
         '["3A", "3B"]',
         '["3A", "drie"]',
         25,
-        "resources[0].standards[1]",
+        K0 + "standards[1]",
         "geen kwaliteitsstandaard of onderdeel",
     ),
-    ("reference-with-space", '["3A", "3B"]', '["3A", "3 B"]', 25, "resources[0].standards[1]", "bevat spaties"),
-    ("unknown-see-also", 'see_also: ["1"]', 'see_also: ["4"]', 17, "standards[1].items[1].see_also[0]", "bestaat niet"),
+    ("reference-with-space", '["3A", "3B"]', '["3A", "3 B"]', 25, K0 + "standards[1]", "bevat spaties"),
+    ("unknown-see-also", 'see_also: ["1"]', 'see_also: ["4"]', 17, B3 + "see_also[0]", "bestaat niet"),
     (
         "javascript-url",
         "https://www.augeo.nl/nl-nl/kindcheck",
         "javascript:alert(1)",
         28,
-        "resources[0].links[0].url",
+        K0 + "links[0].url",
         "http:// of https://",
     ),
     (
@@ -72,7 +83,7 @@ CASES = [
         "https://www.augeo.nl/nl-nl/kindcheck",
         "/nl-nl/kindcheck",
         28,
-        "resources[0].links[0].url",
+        K0 + "links[0].url",
         "http:// of https://",
     ),
     (
@@ -80,7 +91,7 @@ CASES = [
         "https://www.augeo.nl/nl-nl/kindcheck",
         "ftp://www.augeo.nl/kindcheck",
         28,
-        "resources[0].links[0].url",
+        K0 + "links[0].url",
         "http:// of https://",
     ),
     (
@@ -88,7 +99,7 @@ CASES = [
         "https://www.augeo.nl/nl-nl/kindcheck",
         "https://www.augeo.nl/nl-nl/kind check",
         28,
-        "resources[0].links[0].url",
+        K0 + "links[0].url",
         "spatie",
     ),
     (
@@ -96,7 +107,7 @@ CASES = [
         "https://www.augeo.nl/nl-nl/kindcheck",
         "https://www.augeo.nl:abc/kindcheck",
         28,
-        "resources[0].links[0].url",
+        K0 + "links[0].url",
         "geen geldig webadres",
     ),
     (
@@ -104,7 +115,7 @@ CASES = [
         "https://www.augeo.nl/nl-nl/kindcheck",
         "https://augeo/kindcheck",
         28,
-        "resources[0].links[0].url",
+        K0 + "links[0].url",
         "geen geldige domeinnaam",
     ),
     (
@@ -114,7 +125,7 @@ CASES = [
         "      - url: https://www.augeo.nl/nl-nl/kindcheck\n"
         "        label: Nog eens\n",
         30,
-        "resources[0].links[1].url",
+        K0 + "links[1].url",
         "al eerder",
     ),
     (
@@ -122,25 +133,25 @@ CASES = [
         "    title: Kindcheck\n",
         "    title: Kindcheck\n    title: Kindcheck 2\n",
         21,
-        "resources[0].title",
+        K0 + "title",
         "dubbel",
     ),
-    ("number-instead-of-text", 'id: "1"', "id: 1", 6, "standards[0].id", "moet tekst zijn"),
-    ("invalid-date", "reviewed: 2025-06-01", "reviewed: 2025-13-01", 26, "resources[0].reviewed", "geen geldige datum"),
+    ("number-instead-of-text", 'id: "1"', "id: 1", 6, S0 + "id", "moet tekst zijn"),
+    ("invalid-date", "reviewed: 2025-06-01", "reviewed: 2025-13-01", 26, K0 + "reviewed", "geen geldige datum"),
     (
         "empty-description",
         "    description: De Kindcheck is onderdeel van stap 1 van de meldcode.\n",
         '    description: " "\n',
         21,
-        "resources[0].description",
+        K0 + "description",
         "is leeg",
     ),
-    ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 25, "yaml", "niet afgesloten met ]"),
-    ("duplicate-standard", 'id: "3"', 'id: "1"', 9, "standards[1].id", "twee keer"),
-    ("two-documents", "    links: []\n", "    links: []\n---\nsource: {}\n", 39, "yaml", "één document"),
-    ("python-tag", "    title: Kindcheck\n", "    title: !!python/name:os.system\n", 20, "yaml", "onbekend type"),
-    ("unknown-alias", "    title: Kindcheck\n", "    title: *nergens\n", 20, "yaml", "onbekend anker"),
-    ("mapping-as-key", "    title: Kindcheck\n", "    ? {a: 1}\n    : x\n", 20, "yaml", "gewone tekst"),
+    ("yaml-syntax", '["3A", "3B"]', '["3A", "3B"', 25, KINDCHECK, "niet afgesloten met ]"),
+    ("duplicate-standard", 'id: "3"', 'id: "1"', 9, "kwaliteitsstandaard 1 › id", "twee keer"),
+    ("two-documents", "    links: []\n", "    links: []\n---\nsource: {}\n", 39, BAETEN, "één document"),
+    ("python-tag", "    title: Kindcheck\n", "    title: !!python/name:os.system\n", 20, PYTHON_TAG, "onbekend type"),
+    ("unknown-alias", "    title: Kindcheck\n", "    title: *nergens\n", 20, ALIAS, "onbekend anker"),
+    ("mapping-as-key", "    title: Kindcheck\n", "    ? {a: 1}\n    : x\n", 20, "hulpmiddel kindcheck", "gewone tekst"),
 ]
 
 
@@ -190,9 +201,9 @@ def test_all_problems_are_reported_in_one_run(tmp_path):
     text = text.replace("    organisation: Paul Baeten\n", "")
     problems = problems_of(write(tmp_path, text))
     assert [(p.line, p.field) for p in problems] == [
-        (23, "resources[0].type"),
-        (28, "resources[0].links[0].url"),
-        (31, "resources[1].organisation"),
+        (23, K0 + "type"),
+        (28, K0 + "links[0].url"),
+        (31, K1 + "organisation"),
     ]
 
 
@@ -211,8 +222,9 @@ def test_stale_entries_are_warnings_not_errors():
     catalogue = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2027, 6, 2))
     assert len(catalogue.warnings) == 2
     assert all("meer dan 2 jaar geleden" in w for w in catalogue.warnings)
-    fresh = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2021, 1, 1))
-    assert fresh.warnings == ()
+    # 2025-12-01: only the entry checked on 2019-01-01 is more than two years old
+    fresh = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2025, 12, 1))
+    assert len(fresh.warnings) == 1 and "2019-01-01" in fresh.warnings[0]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -227,9 +239,9 @@ def test_validate_command_reports_and_exits_1(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0] == f"{path}:6: standards[0].id: moet tekst zijn, niet 1"
+    assert lines[0] == f"{path}:6: {S0}id: moet tekst zijn, niet 1"
     assert lines[1] == '    tip: zet de waarde tussen aanhalingstekens: "1"'
-    assert lines[2].startswith(f"{path}:23: resources[0].type: 'blog' is geen toegestane waarde")
+    assert lines[2].startswith(f"{path}:23: {K0}type: 'blog' is geen toegestane waarde")
     assert lines[-1] == "2 problemen gevonden."
 
 
@@ -245,7 +257,7 @@ def test_validate_command_passes_with_warnings(tmp_path):
     assert "2 hulpmiddelen, 1 links" in result.stdout
     details = run_cli("validate", "--details", str(path))
     assert details.returncode == 0
-    assert f"waarschuwing: {path}:37: resources[1].reviewed: baeten-model: laatst" in details.stderr
+    assert f"waarschuwing: {path}:37: {K1}reviewed: laatst" in details.stderr
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
@@ -257,9 +269,10 @@ def test_missing_file_is_a_clear_error(tmp_path):
 def test_label_that_names_the_file_type_is_flagged(tmp_path):
     text = VALID.replace("https://www.augeo.nl/nl-nl/kindcheck", "https://www.augeo.nl/kindcheck.pdf")
     text = text.replace("label: Kindcheck op augeo.nl", "label: Kindcheck (PDF, Augeo)")
-    catalogue = load_catalogue(write(tmp_path, text), today=dt.date(2020, 1, 1))  # no review is due yet
+    text = text.replace("reviewed: 2019-01-01", "reviewed: 2025-01-01")
+    catalogue = load_catalogue(write(tmp_path, text), today=dt.date(2025, 6, 2))  # no review is due yet
     assert catalogue.warnings == (
-        f"{tmp_path / 'resources.yaml'}:29: resources[0].links[0].label: 'Kindcheck (PDF, Augeo)' noemt het "
+        f"{tmp_path / 'resources.yaml'}:29: {K0}links[0].label: 'Kindcheck (PDF, Augeo)' noemt het "
         "bestandstype al; de site zet er zelf '(PDF)' achter\n    tip: haal 'PDF' uit het label",
     )
 

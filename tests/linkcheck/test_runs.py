@@ -129,7 +129,7 @@ def test_invalid_catalogue_exits_2_with_file_and_line(tmp_path, capsys):
     catalogue.write_text(ONE_LINK.format(url="javascript:alert(1)"), encoding="utf-8")
     assert main(["--catalogue", str(catalogue), "--out", str(tmp_path / "out")], env={}) == 2
     err = capsys.readouterr().err
-    assert f"{catalogue}:12: resources[0].links[0].url" in err
+    assert f"{catalogue}:12: hulpmiddel" in err and "› links[0].url" in err
     assert not (tmp_path / "out").exists()
 
 
