@@ -188,3 +188,54 @@ def test_a_real_infobox_entry_keeps_its_provenance(tmp_path, capsys):
     code, err = validate(path, capsys)
     assert code == 1
     assert "zegt 'infobox', maar de link https://www.augeo.nl/nl-nl/kindcheck-nieuw staat niet in de Infobox" in err
+
+
+REMOVED = """
+removed:
+  - id: {id}
+    date: {date}
+    reason: Het hulpmiddel wordt niet meer aangeboden.
+    replaced_by: {successor}
+"""
+
+
+@pytest.mark.parametrize(
+    ("ident", "date", "successor", "line", "place", "message"),
+    [
+        ("oude-kindcheck", "2026-01-05", "kindcheck", 0, "", ""),
+        (
+            "kindcheck",
+            "2026-01-05",
+            "baeten-model",
+            41,
+            "verwijderd hulpmiddel kindcheck › id",
+            "'kindcheck' staat ook bij de hulpmiddelen; een verwijderd id komt niet terug",
+        ),
+        (
+            "oude-kindcheck",
+            "2026-01-05",
+            "kindchek",
+            44,
+            "verwijderd hulpmiddel oude-kindcheck › replaced_by",
+            "er is geen hulpmiddel met id 'kindchek'",
+        ),
+        (
+            "oude-kindcheck",
+            "2062-01-05",
+            "kindcheck",
+            42,
+            "verwijderd hulpmiddel oude-kindcheck › date",
+            f"2062-01-05 ligt in de toekomst (vandaag is het {TODAY})",
+        ),
+    ],
+)
+def test_removed_ids_are_checked(tmp_path, capsys, ident, date, successor, line, place, message):
+    text = (MISTAKES.parent / "catalogues" / "valid-minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "resources.yaml"
+    path.write_text(text + REMOVED.format(id=ident, date=date, successor=successor), encoding="utf-8")
+    code, output = validate(path, capsys)
+    if not message:
+        assert code == 0, output
+        return
+    assert code == 1
+    assert output.splitlines()[0] == f"{path}:{line}: {place}: {message}"

@@ -1,0 +1,70 @@
+"""An old link to a removed resource (/hulpmiddelen/#id) says it was removed, why, and where to go on.
+
+The site is built from the site tests' catalogue with a `removed:` list (the real catalogue has removed
+nothing), served on loopback and opened in Chromium.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from static_site import serve_directory
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests" / "site"))
+from sitebuild import build_site  # noqa: E402
+
+REMOVED = """
+removed:
+  - id: kindcheck-oud
+    date: 2026-03-01
+    reason: De oude pagina bestaat niet meer; de Rijksoverheid bundelt alles in één toolkit.
+    replaced_by: toolkit-meldcode
+  - id: wijkteam-folder
+    date: 2026-04-15
+    reason: De folder wordt niet meer uitgegeven.
+"""
+
+
+@pytest.fixture(scope="module")
+def removed_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("removed")
+    catalogue = folder / "resources.yaml"
+    base = (REPO / "tests" / "site" / "fixtures" / "resources.yaml").read_text(encoding="utf-8")
+    catalogue.write_text(base + REMOVED, encoding="utf-8")
+    site = build_site(folder / "site", catalogue, None)
+    with serve_directory(site) as url:
+        yield url
+
+
+def test_an_old_link_shows_the_notice_with_the_reason_and_the_replacement(page, removed_site, axe):
+    page.goto(f"{removed_site}/hulpmiddelen/#kindcheck-oud")
+    notice = page.locator("#kindcheck-oud")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("Dit hulpmiddel is verwijderd (op 1 maart 2026)")
+    expect(notice).to_contain_text("De oude pagina bestaat niet meer")
+    expect(page.locator("#wijkteam-folder")).to_be_hidden()
+    assert axe(page) == []
+    notice.get_by_role("link", name="Toolkit Meldcode huiselijk geweld en kindermishandeling").click()
+    expect(page).to_have_url(f"{removed_site}/hulpmiddelen/#toolkit-meldcode")
+    expect(notice).to_be_hidden()
+    expect(page.locator("#toolkit-meldcode")).to_be_in_viewport()
+
+
+def test_without_a_replacement_the_notice_points_to_the_list(page, removed_site):
+    page.goto(f"{removed_site}/hulpmiddelen/#wijkteam-folder")
+    notice = page.locator("#wijkteam-folder")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("De folder wordt niet meer uitgegeven.")
+    notice.get_by_role("link", name="de hele lijst hieronder").click()
+    expect(page).to_have_url(f"{removed_site}/hulpmiddelen/#ib-resource-list")
+
+
+def test_the_list_itself_says_nothing_about_removed_resources(page, removed_site):
+    page.goto(f"{removed_site}/hulpmiddelen/")
+    expect(page.locator(".ib-removed")).to_have_count(2)
+    for notice in page.locator(".ib-removed").all():
+        expect(notice).to_be_hidden()
