@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from infobox.changed_links import changed_catalogue
 from infobox.errors import CatalogueError, Problem
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
 from infobox.github import github_annotation, github_message
@@ -36,7 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="schrijf het JSON Schema voor editors")
     schema.add_argument("--out", default=str(DEFAULT_CATALOGUE.parent / SCHEMA_FILENAME))
 
+    changed = commands.add_parser(
+        "changed-links", help="schrijf een catalogus met alleen de hulpmiddelen met nieuwe of gewijzigde links"
+    )
+    changed.add_argument("base", help="de catalogus zoals hij was (bijvoorbeeld op main)")
+    changed.add_argument("--catalogue", default=str(DEFAULT_CATALOGUE), help="standaard: %(default)s")
+    changed.add_argument("--out", required=True, help="het bestand om te schrijven")
+
     args = parser.parse_args(argv)
+    if args.command == "changed-links":
+        return _changed_links(Path(args.catalogue), Path(args.base), Path(args.out))
     if args.command == "schema":
         Path(args.out).write_text(schema_json(), encoding="utf-8")
         print(f"{args.out} geschreven")
@@ -79,6 +89,17 @@ def _validate(path: str, *, details: bool, github: bool) -> int:
         f"{catalogue.path}: in orde — {len(catalogue.standards)} kwaliteitsstandaarden, "
         f"{len(catalogue.resources)} hulpmiddelen, {links} links"
     )
+    return 0
+
+
+def _changed_links(head: Path, base: Path, out: Path) -> int:
+    try:
+        text, count = changed_catalogue(head, base)
+    except CatalogueError as error:
+        _report(error.problems, suffix="; er is niets geschreven.")
+        return 1
+    out.write_text(text, encoding="utf-8")
+    print(f"{count} {'hulpmiddel' if count == 1 else 'hulpmiddelen'} met nieuwe of gewijzigde links in {out}")
     return 0
 
 

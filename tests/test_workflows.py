@@ -29,7 +29,7 @@ def step(job: dict, name: str) -> dict:
 
 def test_every_workflow_passes_actionlint():
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert {f.name for f in files} >= {"ci.yml", "links.yml", "pages.yml"}
+    assert {f.name for f in files} >= {"ci.yml", "links.yml", "pages.yml", "catalogus.yml"}
     result = subprocess.run(
         [str(ACTIONLINT), "-no-color", *map(str, files)], cwd=REPO, capture_output=True, text=True, timeout=120
     )
@@ -106,3 +106,44 @@ def test_link_job_commits_and_pushes_only_a_changed_history(scratch_repo, tmp_pa
     called = run_commit_step(clone, bin_dir, log)
     assert "commit" in called and "push" in called
     assert remote_log(remote) == ["Linkcontrole: geschiedenis bijgewerkt", "start"]
+
+
+def test_a_catalogue_pull_request_gets_the_fast_check_and_main_keeps_the_full_suite():
+    fast = workflow("catalogus.yml")
+    assert fast["on"] == {"pull_request": {"paths": ["data/**"]}}
+    assert fast["permissions"] == {"contents": "read"}
+    (job,) = fast["jobs"].values()
+    assert job["timeout-minutes"] <= 5  # the answer is due within 3 minutes; never let it hang longer
+    runs = [s.get("run", "") for s in job["steps"]]
+    order = [
+        next(i for i, run in enumerate(runs) if "-m infobox validate --format github" in run),
+        next(i for i, run in enumerate(runs) if "mkdocs build --strict" in run),
+        next(i for i, run in enumerate(runs) if "-m infobox changed-links" in run and "check_links.py" in run),
+    ]
+    assert order == sorted(order)
+    full = workflow("ci.yml")
+    assert "push" in full["on"] and "make test" in " ".join(s.get("run", "") for s in full["jobs"]["test"]["steps"])
+
+
+def test_changed_links_keeps_only_resources_with_a_new_address(tmp_path):
+    base = REPO / "tests" / "fixtures" / "catalogues" / "valid-minimal.yaml"
+    head = tmp_path / "resources.yaml"
+    text = base.read_text(encoding="utf-8").replace("nl-nl/kindcheck", "nl-nl/kindcheck-nieuw")
+    head.write_text(text, encoding="utf-8")
+    out = tmp_path / "changed.yaml"
+    command = [sys.executable, "-m", "infobox", "changed-links", str(base), "--catalogue", str(head), "--out", str(out)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1 hulpmiddel met nieuwe of gewijzigde links")
+    changed = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in changed["resources"]] == ["kindcheck"]
+    assert [link["url"] for link in changed["resources"][0]["links"]] == ["https://www.augeo.nl/nl-nl/kindcheck-nieuw"]
+    # Unchanged: nothing to check, and the workflow skips the link job.
+    result = subprocess.run(
+        command[:5] + ["--catalogue", str(base), "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.startswith("0 hulpmiddelen"), result.stderr
