@@ -104,7 +104,7 @@ def test_export_refuses_invalid_catalogue(tmp_path):
         timeout=60,
     )
     assert result.returncode == 1
-    assert "resources[1].type" in result.stderr and not out.exists()
+    assert "(baeten-model) › type" in result.stderr and not out.exists()
 
 
 def test_committed_schema_is_current():

@@ -78,7 +78,7 @@ def test_a_missing_statement_is_reported_on_its_line(tmp_path):
     line = "\n    statement: Alle professionals in onze lokale teams kunnen wat hieronder staat."
     problems = problems_after(tmp_path, line, "")
     assert problems == [
-        f"{tmp_path / 'resources.yaml'}:9: standards[1].statement: ontbreekt (verplicht veld)\n"
+        f"{tmp_path / 'resources.yaml'}:9: kwaliteitsstandaard 3 › statement: ontbreekt (verplicht veld)\n"
         "    tip: voeg een regel 'statement: …' toe aan dit blok"
     ]
 
@@ -86,12 +86,12 @@ def test_a_missing_statement_is_reported_on_its_line(tmp_path):
 def test_a_missing_sub_item_statement_is_reported(tmp_path):
     problems = problems_after(tmp_path, ", statement: Alle professionals werken met de meldcode.", "")
     assert len(problems) == 1
-    assert ":14: standards[1].items[0].statement: ontbreekt (verplicht veld)" in problems[0]
+    assert ":14: onderdeel 3A › statement: ontbreekt (verplicht veld)" in problems[0]
 
 
 def test_a_too_long_statement_is_reported_with_its_length(tmp_path):
     long = "Alle professionals in onze lokale teams herkennen geweld" + " en echt" * 40 + "."
     problems = problems_after(tmp_path, "Alle professionals in onze lokale teams herkennen geweld.", long)
     assert len(problems) == 1
-    assert ":16: standards[1].items[1].statement: is te lang" in problems[0]
+    assert ":16: onderdeel 3B › statement: is te lang" in problems[0]
     assert f"{len(long)} tekens, hoogstens {STATEMENT_MAX_LENGTH}" in problems[0]
