@@ -12,9 +12,9 @@ from infobox.model import Catalogue, Item, Link, Removed, Resource, Source, Stan
 from infobox.places import block_span
 from infobox.tips import first_that_holds
 from infobox.validate import (
-    MISSING,
     date_problems,
     label_warnings,
+    misplaced_fields,
     review_warnings,
     schema_problems,
     semantic_problems,
@@ -24,6 +24,7 @@ from infobox.validate import (
 from infobox.yaml_source import YamlDocument, parse_yaml, read_yaml
 
 DEFAULT_CATALOGUE = Path("data/resources.yaml")
+CHECKED_TIPS = 3  # tips verified per run (each a validation of the edited file)
 
 
 def _organisations(value: str | list[str]) -> tuple[str, ...]:
@@ -56,7 +57,7 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
         hint = first_that_holds(doc.fixes, lambda text: _checked(text, doc.file, today), block_span)
         problems = [dataclasses.replace(p, hint=hint) if p in doc.problems else p for p in problems]
     if problems:
-        raise CatalogueError(problems)
+        raise CatalogueError(list(dict.fromkeys(problems)))  # one line per problem, however it was found
     warnings = review_warnings(doc, today) + label_warnings(doc)
     summary = unchecked_summary(doc)
     if summary:
@@ -69,12 +70,15 @@ def _problems(doc: YamlDocument, today: dt.date, *, tips: bool = True) -> list[P
     if not doc.complete:
         return doc.problems
     problems = doc.problems + schema_problems(doc) + semantic_problems(doc) + date_problems(doc, today)
-    swallowed = swallowed_fields(doc)
-    # "organisation: ontbreekt" is no news once we say where the field went
-    explained = {problem.field for problem, _ in swallowed}
-    problems = [p for p in problems if not (p.field in explained and p.message == MISSING)]
-    for problem, fixes in swallowed:
-        hint = first_that_holds(fixes, lambda text: _checked(text, doc.file, today), block_span) if tips else ""
+    placed = [(problem, fixes, {problem.field}) for problem, fixes in swallowed_fields(doc)]
+    placed += misplaced_fields(doc)
+    # "organisation: ontbreekt" or "label: is geen bekend veld" is no news once we say where the field went
+    explained = {field for _, _, fields in placed for field in fields}
+    problems = [p for p in problems if p.field not in explained]
+    for n, (problem, fixes, _) in enumerate(placed):
+        # Each tip costs a validation of the whole file: tips for the first few, the rest say what is wrong.
+        checked = tips and n < CHECKED_TIPS
+        hint = first_that_holds(fixes, lambda text: _checked(text, doc.file, today), block_span) if checked else ""
         problems.append(dataclasses.replace(problem, hint=hint))
     return problems
 

@@ -410,6 +410,85 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+# (parent list, child list, what a person calls an entry of each): fields that may land one level off.
+_LEVELS = (("resources", "links", "het hulpmiddel", "de link"), ("standards", "items", "de standaard", "het onderdeel"))
+_KEY_COLUMN = re.compile(r"^\s*(?:-\s+)?(?=[\w-]+:)")
+
+
+def misplaced_fields(doc: YamlDocument) -> list[tuple[Problem, list[Fix], set[str]]]:
+    """A field at its entry's level that belongs to the link (or sub-item) above it, or the other way round.
+
+    YAML reads both as valid; the schema would say "is geen bekend veld" and "ontbreekt" on two lines. Here it
+    is one problem, at the line as written, with the fields it explains (so those two are not repeated)."""
+    lines = doc.text.splitlines()
+    found = []
+    for parents, children, parent_name, child_name in _LEVELS:
+        schema = SCHEMA["properties"][parents]["items"]
+        parent_keys = set(schema["properties"])
+        child_schema = schema["properties"][children]["items"]
+        child_keys = set(child_schema["properties"])
+        for i, parent in _entries(doc.data, parents):
+            kids = list(_entries(parent, children))
+            for key in parent:
+                if key in parent_keys or key not in child_keys:
+                    continue
+                line = doc.line((parents, i, key))
+                lacking = [(k, kid) for k, kid in kids if key not in kid and doc.line((parents, i, children, k)) < line]
+                if lacking:
+                    k, kid = lacking[-1]
+                    found.append(
+                        _misplaced(
+                            doc,
+                            lines,
+                            (parents, i, key),
+                            (parents, i, children, k),
+                            kid,
+                            parent_name,
+                            child_name,
+                            up=True,
+                        )
+                    )
+            for k, kid in kids:
+                for key in kid:
+                    if key in child_keys or key not in parent_keys or key in parent:
+                        continue
+                    found.append(
+                        _misplaced(
+                            doc,
+                            lines,
+                            (parents, i, children, k, key),
+                            (parents, i),
+                            parent,
+                            child_name,
+                            parent_name,
+                            up=False,
+                        )
+                    )
+    return found
+
+
+def _misplaced(doc, lines, path, home, block, here, there, *, up: bool) -> tuple[Problem, list[Fix], set[str]]:
+    """`path` is written in the block `here` but belongs to `home` (the block `there`)."""
+    key, line = path[-1], doc.line(path)
+    other = next(iter(block), None)
+    other_line = doc.line((*home, other)) if other is not None else 0
+    written = _KEY_COLUMN.match(lines[other_line - 1]) if 0 < other_line <= len(lines) else None
+    explained = {describe(doc.data, path), describe(doc.data, (*home, key))}
+    if not written or not 0 < line <= len(lines):  # e.g. a block in {…}: say what, without a tip
+        return Problem(doc.file, line, describe(doc.data, path), f"'{key}:' hoort bij {there}"), [], explained
+    column = written.end()
+    message = (
+        f"'{key}:' staat bij {here}, maar hoort bij {there}{' erboven' if up else ''}: "
+        f"{_indent(lines[line - 1])} spaties in plaats van {column}"
+    )
+    fix = Fix(
+        f"zet '{key}:' {column} spaties in, even ver als '{other}:' op regel {other_line}",
+        with_lines(lines, line, [" " * column + lines[line - 1].lstrip(" ")]),
+        line,
+    )
+    return Problem(doc.file, line, describe(doc.data, path), message), [fix], explained
+
+
 def url_problem(url: str) -> str | None:
     """Why a catalogue URL is unacceptable, or None. Non-ASCII paths are fine; browsers encode them."""
     if any(ch.isspace() for ch in url):

@@ -50,6 +50,20 @@ CASES = [
         "zet 'label:' 8 spaties in, even ver als 'url:' op regel 28",
     ),
     (
+        "link-label-at-resource-level",
+        29,
+        K0 + "label",
+        "'label:' staat bij het hulpmiddel, maar hoort bij de link erboven: 4 spaties in plaats van 8",
+        "zet 'label:' 8 spaties in, even ver als 'url:' op regel 28",
+    ),
+    (
+        "type-inside-link",
+        29,
+        K0 + "links[0].type",
+        "'type:' staat bij de link, maar hoort bij het hulpmiddel: 8 spaties in plaats van 4",
+        "zet 'type:' 4 spaties in, even ver als 'id:' op regel 19",
+    ),
+    (
         "quote-not-closed-in-list",
         25,
         KINDCHECK,

@@ -1,0 +1,68 @@
+"""How much a mistake's tip costs: `validate` on a valid catalogue against one with a mistake whose tip is
+checked by validating the file as the tip would leave it (infobox.tips).
+
+For 1,000 and 10,000 synthetic resources (bench_site's generator) it times, in this process:
+- valid: the catalogue as generated;
+- indent: the last link's `label:` indented too little (a YAML error: the tip is tried at each level);
+- swallowed: the last resource's description as `>-` with its `organisation:` indented into the text;
+and prints seconds and the ratio to "valid". Usage: .venv/bin/python benchmarks/bench_validate.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_site import synthetic_catalogue  # noqa: E402
+
+from infobox.errors import CatalogueError  # noqa: E402
+from infobox.loader import load_catalogue  # noqa: E402
+
+
+def timed(path: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    try:
+        load_catalogue(path)
+        outcome = "in orde"
+    except CatalogueError as error:
+        outcome = f"{len(error.problems)} probleem, tip: {error.problems[0].hint or '-'}"
+    return time.perf_counter() - start, outcome
+
+
+def mistakes(text: str) -> dict[str, str]:
+    lines = text.splitlines()
+    label = max(i for i, line in enumerate(lines) if line.lstrip().startswith("label:"))
+    indent = lines[label].replace(lines[label].lstrip(), "")
+    indented = [*lines[:label], indent[:-2] + lines[label].lstrip(), *lines[label + 1 :]]
+    last = max(i for i, line in enumerate(lines) if line.lstrip().startswith("description:"))
+    organisation = next(i for i in range(last, len(lines)) if lines[i].lstrip().startswith("organisation:"))
+    key = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    swallowed = [
+        *lines[:last],
+        f"{key}description: >-",
+        f"{key}  Een tekst over het hulpmiddel.",
+        f"{key}  {lines[organisation].strip()}",
+        *lines[organisation + 1 :],
+    ]
+    return {"indent": "\n".join(indented) + "\n", "swallowed": "\n".join(swallowed) + "\n"}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (1000, 10000):
+            valid = Path(folder) / f"valid-{size}.yaml"
+            synthetic_catalogue(size, valid)
+            base, outcome = timed(valid)
+            print(f"{size:>6} valid      {base:6.2f} s  ({outcome})")
+            for name, text in mistakes(valid.read_text(encoding="utf-8")).items():
+                path = Path(folder) / f"{name}-{size}.yaml"
+                path.write_text(text, encoding="utf-8")
+                seconds, outcome = timed(path)
+                print(f"{size:>6} {name:<10} {seconds:6.2f} s  ×{seconds / base:4.1f}  ({outcome})")
+
+
+if __name__ == "__main__":
+    main()
