@@ -348,6 +348,7 @@ def date_problems(doc: YamlDocument, today: dt.date) -> list[Problem]:
 
 
 _BLOCK_SCALAR = re.compile(r"^(?P<indent> *)(?:-\s+)?(?P<key>[\w-]+):\s+[>|][+-]?\s*(?:#.*)?$")
+_WORD_COLON = re.compile(r"(?:^|\s)([\w-]+):(?=\s|$)")
 _FIELD_LINE = re.compile(r"^(?P<indent> +)(?P<key>[\w-]+):(?:\s|$)")
 
 
@@ -360,6 +361,8 @@ def swallowed_fields(doc: YamlDocument) -> list[tuple[Problem, list[Fix]]]:
     found = []
     for i, resource in _entries(doc.data, "resources"):
         for key, value in resource.items():
+            if not isinstance(value, str) or not fields.intersection(_WORD_COLON.findall(value)):
+                continue  # most texts name no field; only then look at the lines
             start = doc.line(("resources", i, key))
             block = _BLOCK_SCALAR.match(lines[start - 1]) if isinstance(value, str) and start <= len(lines) else None
             if not block or block.group("key") != key:
