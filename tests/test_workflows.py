@@ -4,6 +4,7 @@ commit step run for real in a scratch repository (commit and push only when the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -147,3 +148,68 @@ def test_changed_links_keeps_only_resources_with_a_new_address(tmp_path):
         timeout=60,
     )
     assert result.stdout.startswith("0 hulpmiddelen"), result.stderr
+
+
+def test_the_fast_check_step_checks_only_the_changed_link(tmp_path):
+    """The workflow's own link step, run in a clone whose pull request moves one link to a page that is gone
+    (a loopback server answering 404): exit 1 with the report; the unchanged links are never asked for."""
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Gone(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            asked.append(self.path)
+            self.send_error(404)
+
+        do_HEAD = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gone)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    remote, clone = tmp_path / "remote.git", tmp_path / "clone"
+    try:
+        subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+        subprocess.run(["git", "clone", "-q", str(remote), str(clone)], check=True, capture_output=True)
+        (clone / "data").mkdir()
+        # The real settings, with the web archive asked on loopback too (a test never touches the real web).
+        local = f"http://127.0.0.1:{server.server_address[1]}"
+        settings = (REPO / "linkcheck.toml").read_text(encoding="utf-8")
+        settings = re.sub(r"(?m)^archive_api = .*$", f'archive_api = "{local}/wayback/available"', settings)
+        settings = re.sub(r"(?m)^(archive_)?timeout = .*$", lambda m: f"{m[1] or ''}timeout = 2", settings)
+        settings = re.sub(r"(?m)^retries = .*$", "retries = 0", settings)  # one answer is enough here
+        (clone / "linkcheck.toml").write_text(settings, encoding="utf-8")
+        (clone / "scripts").symlink_to(REPO / "scripts")
+        minimal = (REPO / "tests" / "fixtures" / "catalogues" / "valid-minimal.yaml").read_text(encoding="utf-8")
+        (clone / "data" / "resources.yaml").write_text(minimal, encoding="utf-8")
+        subprocess.run([*git, "-C", str(clone), "add", "data"], check=True)
+        subprocess.run([*git, "-C", str(clone), "commit", "-qm", "start"], check=True)
+        subprocess.run(["git", "-C", str(clone), "push", "-q", "origin", "main"], check=True, capture_output=True)
+        gone = f"{local}/kindcheck"
+        changed = minimal.replace("https://www.augeo.nl/nl-nl/kindcheck", gone)
+        (clone / "data" / "resources.yaml").write_text(changed, encoding="utf-8")
+
+        script = step(workflow("catalogus.yml")["jobs"]["catalogue"], "Nieuwe en gewijzigde links controleren")["run"]
+        runner_temp = tmp_path / "runner"
+        runner_temp.mkdir()
+        env = {
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "BASE_REF": "main",
+            "RUNNER_TEMP": str(runner_temp),
+        }
+        result = subprocess.run(
+            ["bash", "-e", "-c", script], cwd=clone, env=env, capture_output=True, text=True, timeout=300
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith("1 hulpmiddel met nieuwe of gewijzigde links")
+    assert {path for path in asked if not path.startswith("/wayback/")} == {"/kindcheck"}
+    assert any(path.startswith("/wayback/") for path in asked)  # the clone's settings, not the real archive
+    assert gone in (runner_temp / "reports" / "links.md").read_text(encoding="utf-8")
