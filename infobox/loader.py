@@ -66,7 +66,8 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
 
 
 def _problems(doc: YamlDocument, today: dt.date, *, tips: bool = True) -> list[Problem]:
-    """Every problem of the document; with `tips`, a swallowed field gets the first of its fixes that holds."""
+    """Every problem of the document; with `tips`, a field written at the wrong level (swallowed by a text
+    above it, or one level off) gets the first of its fixes that holds."""
     if not doc.complete:
         return doc.problems
     problems = doc.problems + schema_problems(doc) + semantic_problems(doc) + date_problems(doc, today)
