@@ -509,3 +509,12 @@ def test_validate_sums_up_unchecked_entries_in_one_line(catalogue, capsys):
     unchecked = [line for line in warnings if "nog door niemand gecontroleerd" in line]
     assert len(unchecked) == 1 and f"{count} hulpmiddelen" in unchecked[0], warnings
     assert len(warnings) <= 1 + sum(1 for r in catalogue.resources if r.reviewed)  # no line per unchecked entry
+
+
+def test_the_shipped_infobox_list_is_the_imported_entries_and_the_seed(catalogue, seed_urls):
+    """`validate` tells a copied `provenance: infobox` from a real one by infobox/infobox_entries.py; that
+    list must be exactly the imported entries, with links the Infobox itself prints."""
+    from infobox.infobox_entries import INFOBOX_ENTRIES
+
+    assert {r.id: tuple(link.url for link in r.links) for r in imported(catalogue)} == INFOBOX_ENTRIES
+    assert {url for urls in INFOBOX_ENTRIES.values() for url in urls} <= seed_urls
