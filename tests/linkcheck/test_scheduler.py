@@ -42,7 +42,8 @@ class Web:
     def run(self, urls: list[str], **limits) -> str:
         values = {"threads": 3, "per_host": 2, "host_timeouts": 2, "timeout": 30.0, "budget": 60.0, **limits}
         try:
-            return scheduler.run(urls, Limits(**values), self.check, lambda r: r == "timeout", self.answer, self.give_up)
+            limits = Limits(**values)
+            return scheduler.run(urls, limits, self.check, lambda r: r == "timeout", self.answer, self.give_up)
         finally:
             self.release.set()
 
