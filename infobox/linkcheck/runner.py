@@ -42,7 +42,6 @@ import sys
 import threading
 import time
 import traceback
-from importlib.metadata import version
 
 from infobox.linkcheck import scheduler
 
@@ -106,6 +105,8 @@ def check_targets(targets=TARGETS) -> None:
         else:
             fits = inspect.isfunction(target) and _parameters(target) == parameters
         if not fits:
+            from importlib.metadata import version  # only now: it costs a tenth of the child's start-up
+
             shape = "een klasse" if parameters is None else f"een functie ({', '.join(parameters)})"
             raise ApiChanged(
                 f"linkchecker {version('linkchecker')}: {module_name}.{path} ontbreekt of is niet meer {shape}; "
