@@ -8,7 +8,14 @@ from typing import Any
 
 from infobox.errors import CatalogueError
 from infobox.model import Catalogue, Item, Link, Resource, Source, Standard
-from infobox.validate import label_warnings, review_warnings, schema_problems, semantic_problems, unchecked_summary
+from infobox.validate import (
+    label_warnings,
+    organisation_warnings,
+    review_warnings,
+    schema_problems,
+    semantic_problems,
+    unchecked_summary,
+)
 from infobox.yaml_source import YamlDocument, read_yaml
 
 DEFAULT_CATALOGUE = Path("data/resources.yaml")
@@ -41,7 +48,7 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
     problems = doc.problems + (schema_problems(doc) + semantic_problems(doc) if doc.complete else [])
     if problems:
         raise CatalogueError(problems)
-    warnings = review_warnings(doc, today or dt.date.today()) + label_warnings(doc)
+    warnings = review_warnings(doc, today or dt.date.today()) + label_warnings(doc) + organisation_warnings(doc)
     summary = unchecked_summary(doc)
     if summary:
         warnings.append(summary)
@@ -81,6 +88,10 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
         )
         for j, s in enumerate(data["standards"])
     )
+    aliases = tuple(
+        (o["name"].strip(), tuple(alias.strip() for alias in o["also"])) for o in data.get("organisations", ())
+    )
+    group_of = {alias: name for name, also in aliases for alias in also}
     resources = tuple(
         Resource(
             id=r["id"],
@@ -91,7 +102,12 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
             type=r["type"],
             standards=tuple(r["standards"]),
             audience=tuple(r.get("audience", ())),
+            themes=tuple(r.get("themes", ())),
+            organisation_groups=tuple(
+                dict.fromkeys(group_of.get(name, name) for name in _organisations(r["organisation"]))
+            ),
             reviewed=_date(r.get("reviewed")),
+            added=_date(r.get("added")),
             provenance=r.get("provenance", ""),
             editorial=tuple(r.get("editorial", ())),
             links=tuple(
@@ -102,4 +118,11 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
         )
         for i, r in enumerate(data["resources"])
     )
-    return Catalogue(source=source, standards=standards, resources=resources, path=doc.file, warnings=warnings)
+    return Catalogue(
+        source=source,
+        standards=standards,
+        resources=resources,
+        path=doc.file,
+        warnings=warnings,
+        organisation_aliases=aliases,
+    )

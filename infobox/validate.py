@@ -104,7 +104,14 @@ def semantic_problems(doc: YamlDocument) -> list[Problem]:
     data = doc.data if isinstance(doc.data, dict) else {}
     return [
         Problem(doc.file, doc.line(path), dotted(path), message, hint)
-        for rule in (_unique_ids, _references_exist, _links_are_sound, _groups_name_own_standards)
+        for rule in (
+            _unique_ids,
+            _references_exist,
+            _links_are_sound,
+            _groups_name_own_standards,
+            _editorial_is_marked,
+            _organisation_names_map_once,
+        )
         for path, message, hint in rule(data)
     ]
 
@@ -244,6 +251,65 @@ def _groups_name_own_standards(data: dict[str, Any]) -> Iterator[tuple[tuple, st
                         f"{ref!r} staat niet in `standards` van dit hulpmiddel",
                         f"kies uit {', '.join(own)}" if own else "",
                     )
+
+
+def _editorial_is_marked(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """Themes are the editors' words, never the Infobox's: `editorial` must say so. An `added` date is the
+    day the editors added a resource, so an entry transcribed from the Infobox cannot have one."""
+    for i, resource in _entries(data, "resources"):
+        editorial = resource.get("editorial")
+        marked = editorial if isinstance(editorial, list) else []
+        if resource.get("themes") and "themes" not in marked:
+            yield (
+                ("resources", i, "themes"),
+                "thema's kiest de redactie; de Infobox noemt ze niet",
+                "zet themes in `editorial`, bijvoorbeeld: editorial: [" + ", ".join([*marked, "themes"]) + "]",
+            )
+        if resource.get("added") and resource.get("provenance") == "infobox":
+            yield (
+                ("resources", i, "added"),
+                "een hulpmiddel uit de Infobox heeft geen datum van toevoegen",
+                "laat `added` weg, of laat `provenance: infobox` weg als het hulpmiddel nieuw is",
+            )
+
+
+def _organisation_names_map_once(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """Each name in `organisations:` belongs to one organisation, and a main name is nobody's other name."""
+    names = {_text(o, "name") for _, o in _entries(data, "organisations")} - {None}
+    seen: dict[str, str] = {}
+    for i, group in _entries(data, "organisations"):
+        for k, alias in _strings(group, "also"):
+            path = ("organisations", i, "also", k)
+            if alias in names:
+                yield path, f"{alias!r} is zelf al de naam van een organisatie in deze lijst", "voeg de twee samen"
+            elif alias in seen:
+                yield path, f"{alias!r} hoort al bij {seen[alias]!r}", "laat één van de twee weg"
+            else:
+                seen[alias] = str(group.get("name"))
+
+
+def organisation_warnings(doc: YamlDocument) -> list[Problem]:
+    """Names in `organisations:` that no resource uses (any more): harmless, but worth tidying."""
+    used = {
+        name.strip()
+        for _, r in _entries(doc.data, "resources")
+        for name in ([r["organisation"]] if isinstance(r["organisation"], str) else r["organisation"])
+    }
+    warnings = []
+    for i, group in _entries(doc.data, "organisations"):
+        for k, alias in _strings(group, "also"):
+            if alias.strip() not in used:
+                path = ("organisations", i, "also", k)
+                warnings.append(
+                    Problem(
+                        doc.file,
+                        doc.line(path),
+                        dotted(path),
+                        f"geen hulpmiddel heeft {alias!r} als organisatie",
+                        "haal de naam uit de lijst",
+                    )
+                )
+    return warnings
 
 
 def url_problem(url: str) -> str | None:
