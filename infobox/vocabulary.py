@@ -49,7 +49,7 @@ VIOLENCE_FORMS: dict[str, str] = {
 HELP_KINDS: dict[str, str] = {
     "signaleren": "Signaleren",
     "bespreken": "Bespreekbaar maken",
-    "melden": "Melden en de meldcode",
+    "melden": "Melden",
     "risico-inschatten": "Risico inschatten",
     "aanpak-en-herstel": "Aanpak en herstel",
     "beleid-en-samenwerking": "Beleid, regie en samenwerking",
