@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from infobox.model import Catalogue
+from infobox.model import Catalogue, Resource
+from infobox.vocabulary import THEMES
 
 CSV_COLUMNS = (
     "resource_id",
@@ -25,6 +26,10 @@ CSV_COLUMNS = (
     "link_url",
     "link_label",
     "description",
+    # Added later: appended, so programs that read the columns by position keep working.
+    "organisation_group",
+    "themes",
+    "added",
 )
 
 
@@ -68,6 +73,8 @@ def catalogue_to_json(catalogue: Catalogue, pages: PageUrls | None = None) -> di
             }
             for s in catalogue.standards
         ],
+        # Labels of the theme keys in `themes` (editorial vocabulary, see infobox/vocabulary.py).
+        "themes": dict(THEMES),
         "resources": [
             {
                 "id": r.id,
@@ -75,13 +82,16 @@ def catalogue_to_json(catalogue: Catalogue, pages: PageUrls | None = None) -> di
                 "groups": dict(r.groups),
                 "description": r.description,
                 "organisations": list(r.organisations),
+                "organisation_groups": list(r.organisation_groups),
                 "type": r.type,
+                "themes": list(r.themes),
                 "audience": list(r.audience),
                 "standards": list(r.standards),
                 # A date only when a person checked the entry; otherwise where it came from.
                 "reviewed": r.reviewed.isoformat() if r.reviewed else None,
+                "added": r.added.isoformat() if r.added else None,
                 "provenance": r.provenance or None,
-                "editorial": list(r.editorial),
+                "editorial": editorial_fields(r),
                 "links": [{"url": link.url, "label": link.label} for link in r.links],
             }
             for r in catalogue.resources
@@ -100,6 +110,15 @@ def catalogue_to_json(catalogue: Catalogue, pages: PageUrls | None = None) -> di
     return {"version": hashlib.sha256(canonical).hexdigest()[:12], **data}
 
 
+def editorial_fields(resource: Resource) -> list[str]:
+    """The fields whose values the editors chose rather than the Infobox: those the catalogue lists, plus
+    `organisation_groups` where the editors' organisation mapping renamed one of the resource's organisations."""
+    fields = list(resource.editorial)
+    if resource.grouped_editorially:
+        fields.append("organisation_groups")
+    return fields
+
+
 def catalogue_to_json_text(catalogue: Catalogue, pages: PageUrls | None = None) -> str:
     return json.dumps(catalogue_to_json(catalogue, pages), ensure_ascii=False, indent=2) + "\n"
 
@@ -114,12 +133,15 @@ def catalogue_to_csv(catalogue: Catalogue) -> str:
             "resource_id": r.id,
             "title": r.title,
             "organisation": ";".join(r.organisations),
+            "organisation_group": ";".join(r.organisation_groups),
             "type": r.type,
+            "themes": ";".join(r.themes),
             "audience": ";".join(r.audience),
             "standards": ";".join(r.standards),
             "reviewed": r.reviewed.isoformat() if r.reviewed else "",
+            "added": r.added.isoformat() if r.added else "",
             "provenance": r.provenance,
-            "editorial": ";".join(r.editorial),
+            "editorial": ";".join(editorial_fields(r)),
             "description": r.description,
         }
         for link in r.links or (None,):

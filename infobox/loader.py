@@ -15,6 +15,7 @@ from infobox.validate import (
     date_problems,
     label_warnings,
     misplaced_fields,
+    organisation_warnings,
     review_warnings,
     schema_problems,
     semantic_problems,
@@ -58,7 +59,7 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
         problems = [dataclasses.replace(p, hint=hint) if p in doc.problems else p for p in problems]
     if problems:
         raise CatalogueError(list(dict.fromkeys(problems)))  # one line per problem, however it was found
-    warnings = review_warnings(doc, today) + label_warnings(doc)
+    warnings = review_warnings(doc, today) + label_warnings(doc) + organisation_warnings(doc)
     summary = unchecked_summary(doc)
     if summary:
         warnings.append(summary)
@@ -122,6 +123,10 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
         )
         for j, s in enumerate(data["standards"])
     )
+    aliases = tuple(
+        (o["name"].strip(), tuple(alias.strip() for alias in o["also"])) for o in data.get("organisations", ())
+    )
+    group_of = {alias: name for name, also in aliases for alias in also}
     resources = tuple(
         Resource(
             id=r["id"],
@@ -132,7 +137,12 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
             type=r["type"],
             standards=tuple(r["standards"]),
             audience=tuple(r.get("audience", ())),
+            themes=tuple(r.get("themes", ())),
+            organisation_groups=tuple(
+                dict.fromkeys(group_of.get(name, name) for name in _organisations(r["organisation"]))
+            ),
             reviewed=_date(r.get("reviewed")),
+            added=_date(r.get("added")),
             provenance=r.get("provenance", ""),
             editorial=tuple(r.get("editorial", ())),
             links=tuple(
@@ -153,5 +163,11 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
         for r in data.get("removed", ())
     )
     return Catalogue(
-        source=source, standards=standards, resources=resources, path=doc.file, warnings=warnings, removed=removed
+        source=source,
+        standards=standards,
+        resources=resources,
+        path=doc.file,
+        warnings=warnings,
+        removed=removed,
+        organisation_aliases=aliases,
     )

@@ -66,7 +66,12 @@ class Resource:
     standards: tuple[str, ...]  # references: "3A", "9"
     links: tuple[Link, ...] = ()
     audience: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()  # editorial: forms of violence and kinds of help (vocabulary.THEMES keys)
+    # The organisations under one name each (catalogue `organisations:`, editorial): "movisie.nl" -> "Movisie".
+    # Same order as `organisations`, duplicates dropped; equal to it where no name is mapped.
+    organisation_groups: tuple[str, ...] = ()
     reviewed: dt.date | None = None  # set only when a person checked the entry against its links
+    added: dt.date | None = None  # when the editors added it to the catalogue; never set for Infobox entries
     provenance: str = ""  # "infobox": transcribed from the Infobox edition named in Source.edition
     editorial: tuple[str, ...] = ()  # fields ("type", "audience") whose values the editors chose
     # The Infobox's block heading per reference, where one block was split into several resources;
@@ -83,6 +88,11 @@ class Resource:
         """The organisations as Dutch prose: "A", "A en B", "A, B en C"."""
         *rest, last = self.organisations
         return f"{', '.join(rest)} en {last}" if rest else last
+
+    @property
+    def grouped_editorially(self) -> bool:
+        """True when the editors' organisation mapping gave this resource another organisation name."""
+        return self.organisation_groups != self.organisations
 
     @property
     def from_infobox(self) -> bool:
@@ -124,6 +134,8 @@ class Catalogue:
     path: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
     removed: tuple[Removed, ...] = ()
+    # Editorial organisation mapping: (name, other names in the catalogue that belong to it).
+    organisation_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def content_date(self) -> dt.date | None:
@@ -132,6 +144,9 @@ class Catalogue:
         if self.source.updated:
             dates.append(self.source.updated)
         return max(dates, default=None)
+
+    def resources_with_theme(self, theme: str) -> tuple[Resource, ...]:
+        return tuple(r for r in self.resources if theme in r.themes)
 
     def standard(self, standard_id: str) -> Standard:
         return self._standards_by_id[standard_id]

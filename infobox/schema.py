@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, TYPES
+from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, THEMES, TYPES
 
 SCHEMA_FILENAME = "resources.schema.json"
 
@@ -42,6 +42,7 @@ RESOURCE_ID = {
     "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
     "description": "Vaste korte naam: kleine letters, cijfers en streepjes.",
 }
+DATE = {"type": "string", "format": "date"}
 # Fields that standards and their sub-items share.
 NOTE = {"type": "string"}
 SEE_ALSO = {"type": "array", "items": REF}
@@ -102,6 +103,21 @@ SCHEMA: dict[str, Any] = {
                 },
             },
         },
+        "organisations": {
+            "type": "array",
+            "description": "Redactioneel: namen uit `organisation` die bij één organisatie horen (movisie.nl -> "
+            "Movisie). Filters, de organisatiepagina en de zoekfunctie tonen ze samen; de naam bij het "
+            "hulpmiddel blijft zoals de bron hem noemt.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "also"],
+                "properties": {
+                    "name": TEXT,
+                    "also": {"type": "array", "minItems": 1, "uniqueItems": True, "items": TEXT},
+                },
+            },
+        },
         "resources": {
             "type": "array",
             "items": {
@@ -131,7 +147,20 @@ SCHEMA: dict[str, Any] = {
                     },
                     "type": {"enum": list(TYPES)},
                     "audience": {"type": "array", "items": {"enum": list(AUDIENCES)}, "uniqueItems": True},
+                    "themes": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"enum": list(THEMES)},
+                        "uniqueItems": True,
+                        "description": "Thema's (vorm van geweld, soort hulp), gekozen door de redactie: zet ook "
+                        "'themes' in editorial.",
+                    },
                     "standards": {"type": "array", "minItems": 1, "items": REF, "uniqueItems": True},
+                    "added": {
+                        **DATE,
+                        "description": "Datum waarop het hulpmiddel aan de catalogus is toegevoegd (JJJJ-MM-DD); "
+                        "alleen bij nieuwe hulpmiddelen, niet bij die uit de Infobox.",
+                    },
                     "reviewed": {
                         "type": "string",
                         "format": "date",
@@ -144,7 +173,7 @@ SCHEMA: dict[str, Any] = {
                     },
                     "editorial": {
                         "type": "array",
-                        "items": {"enum": ["type", "audience"]},
+                        "items": {"enum": ["type", "audience", "themes"]},
                         "uniqueItems": True,
                         "description": "Velden waarvan de waarde door de redactie is gekozen, niet uit de Infobox.",
                     },

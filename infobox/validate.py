@@ -141,6 +141,8 @@ def _rules() -> tuple:
         _groups_name_own_standards,
         _from_the_infobox,
         _removed_stay_removed,
+        _editorial_is_marked,
+        _organisation_names_map_once,
     )
 
 
@@ -323,7 +325,7 @@ def date_problems(doc: YamlDocument, today: dt.date) -> list[Problem]:
     """Dates a person gave cannot be after today: the site shows them as when the content was checked."""
     data = doc.data if isinstance(doc.data, dict) else {}
     places: list[tuple] = [("source", "updated")]
-    places += [("resources", i, "reviewed") for i, _ in _entries(data, "resources")]
+    places += [("resources", i, key) for i, _ in _entries(data, "resources") for key in ("reviewed", "added")]
     places += [("removed", i, "date") for i, _ in _entries(data, "removed")]
     problems = []
     for path in places:
@@ -490,6 +492,65 @@ def _misplaced(doc, lines, path, home, block, here, there, *, up: bool) -> tuple
         line,
     )
     return Problem(doc.file, line, describe(doc.data, path), message), [fix], explained
+
+
+def _editorial_is_marked(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """Themes are the editors' words, never the Infobox's: `editorial` must say so. An `added` date is the
+    day the editors added a resource, so an entry transcribed from the Infobox cannot have one."""
+    for i, resource in _entries(data, "resources"):
+        editorial = resource.get("editorial")
+        marked = editorial if isinstance(editorial, list) else []
+        if resource.get("themes") and "themes" not in marked:
+            yield (
+                ("resources", i, "themes"),
+                "thema's kiest de redactie; de Infobox noemt ze niet",
+                "zet themes in `editorial`, bijvoorbeeld: editorial: [" + ", ".join([*marked, "themes"]) + "]",
+            )
+        if resource.get("added") and resource.get("provenance") == "infobox":
+            yield (
+                ("resources", i, "added"),
+                "een hulpmiddel uit de Infobox heeft geen datum van toevoegen",
+                "laat `added` weg, of laat `provenance: infobox` weg als het hulpmiddel nieuw is",
+            )
+
+
+def _organisation_names_map_once(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """Each name in `organisations:` belongs to one organisation, and a main name is nobody's other name."""
+    names = {_text(o, "name") for _, o in _entries(data, "organisations")} - {None}
+    seen: dict[str, str] = {}
+    for i, group in _entries(data, "organisations"):
+        for k, alias in _strings(group, "also"):
+            path = ("organisations", i, "also", k)
+            if alias in names:
+                yield path, f"{alias!r} is zelf al de naam van een organisatie in deze lijst", "voeg de twee samen"
+            elif alias in seen:
+                yield path, f"{alias!r} hoort al bij {seen[alias]!r}", "laat één van de twee weg"
+            else:
+                seen[alias] = str(group.get("name"))
+
+
+def organisation_warnings(doc: YamlDocument) -> list[Problem]:
+    """Names in `organisations:` that no resource uses (any more): harmless, but worth tidying."""
+    used = {
+        name.strip()
+        for _, r in _entries(doc.data, "resources")
+        for name in ([r["organisation"]] if isinstance(r["organisation"], str) else r["organisation"])
+    }
+    warnings = []
+    for i, group in _entries(doc.data, "organisations"):
+        for k, alias in _strings(group, "also"):
+            if alias.strip() not in used:
+                path = ("organisations", i, "also", k)
+                warnings.append(
+                    Problem(
+                        doc.file,
+                        doc.line(path),
+                        describe(doc.data, path),
+                        f"geen hulpmiddel heeft {alias!r} als organisatie",
+                        "haal de naam uit de lijst",
+                    )
+                )
+    return warnings
 
 
 def url_problem(url: str) -> str | None:

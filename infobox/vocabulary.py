@@ -32,6 +32,34 @@ AUDIENCES: tuple[str, ...] = (
     "gemeenten",
 )
 
+# Themes (`themes` of a resource): editorial metadata, so professionals can browse by what a case is about.
+# The Infobox orders resources by standard only; these are the editors' choices (listed in `editorial`).
+# Keys are what URLs show (/themas/kindermishandeling/, ?thema=melden); the labels are what readers see.
+# Forms of violence: what happens to whom. "huiselijk-geweld" is for resources about domestic violence
+# in general, without one form in particular.
+VIOLENCE_FORMS: dict[str, str] = {
+    "huiselijk-geweld": "Huiselijk geweld in het algemeen",
+    "kindermishandeling": "Kindermishandeling",
+    "partnergeweld": "Partnergeweld",
+    "ouderenmishandeling": "Ouderenmishandeling",
+    "seksueel-geweld": "Seksueel geweld en uitbuiting",
+    "eergerelateerd-geweld": "Eergerelateerd geweld en huwelijksdwang",
+}
+# Kinds of help: the step of the work a resource supports, in the order the work goes.
+HELP_KINDS: dict[str, str] = {
+    "signaleren": "Signaleren",
+    "bespreken": "Bespreekbaar maken",
+    "melden": "Melden",
+    "risico-inschatten": "Risico inschatten",
+    "aanpak-en-herstel": "Aanpak en herstel",
+    "beleid-en-samenwerking": "Beleid, regie en samenwerking",
+}
+THEMES: dict[str, str] = {**VIOLENCE_FORMS, **HELP_KINDS}
+THEME_KINDS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("vorm", "Vorm van geweld", VIOLENCE_FORMS),
+    ("hulp", "Soort hulp", HELP_KINDS),
+)
+
 # Schemes a catalogue link may use; anything else (javascript:, data:, file:, relative) is rejected.
 LINK_SCHEMES: tuple[str, ...] = ("http", "https")
 

@@ -222,8 +222,8 @@ MISTAKES = [
         23,
         K0 + "contact",
         "is geen bekend veld",
-        "bekende velden hier: id, title, group, description, organisation, type, audience, standards, reviewed, "
-        "provenance, editorial, links",
+        "bekende velden hier: id, title, group, description, organisation, type, audience, themes, standards, "
+        "added, reviewed, provenance, editorial, links",
     ),
     (
         "missing-field",

@@ -107,11 +107,14 @@ def test_index_gets_one_entry_per_resource_and_hidden_keywords(tmp_path):
     resource = {
         "id": "kindcheck",
         "title": "Kindcheck <b>",
-        "organisations": ["Augeo", "NJi"],
+        "organisations": ["augeo.nl", "NJi"],
+        "organisation_groups": ["Augeo", "NJi"],
         "type": "online cursus",
+        "themes": ["melden"],
         "description": "Stap 1 van de meldcode & meer.",
     }
-    (tmp_path / "catalogue.json").write_text(json.dumps({"resources": [resource]}), encoding="utf-8")
+    catalogue = {"themes": {"melden": "Melden"}, "resources": [resource]}
+    (tmp_path / "catalogue.json").write_text(json.dumps(catalogue), encoding="utf-8")
 
     path = extend_search_index(tmp_path, (("training", "cursus"),))
     first = path.read_text(encoding="utf-8")
@@ -119,8 +122,9 @@ def test_index_gets_one_entry_per_resource_and_hidden_keywords(tmp_path):
     card = result["docs"][1]
     assert card["location"] == RESOURCE_RESULT + "kindcheck" == "hulpmiddelen/?hulpmiddel=kindcheck"
     assert card["title"] == "Kindcheck &lt;b&gt;"
-    assert card["text"] == "<p>Augeo en NJi · online cursus</p> <p>Stap 1 van de meldcode &amp; meer.</p>"
-    assert card["keywords"] == "training"
+    assert card["text"] == "<p>augeo.nl en NJi · online cursus</p> <p>Stap 1 van de meldcode &amp; meer.</p>"
+    # Hidden, never shown: the synonym, the organisation's one name (editorial) and the theme's label.
+    assert card["keywords"] == "training augeo melden"
     assert result["docs"][2]["keywords"] == "cursus"
     assert "keywords" in result["config"]["fields"]
     assert result["config"]["infobox_resource_result"] == RESOURCE_RESULT

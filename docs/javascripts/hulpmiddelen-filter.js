@@ -1,4 +1,4 @@
-// Filters on /hulpmiddelen/: narrow the A–Z list by standard, organisation, type and audience, without a
+// Filters on /hulpmiddelen/: narrow the A–Z list by standard, organisation, theme, type and audience, without a
 // reload. Native selects and checkboxes keep it keyboard- and screen-reader-friendly; the count is
 // announced through the aria-live status. Without JavaScript the form stays hidden and the full list shows.
 //
@@ -13,6 +13,7 @@
   const FILTERS = [
     { name: "standard", param: "standaard", label: "Kwaliteitsstandaard" },
     { name: "organisation", param: "organisatie", label: "Organisatie" },
+    { name: "theme", param: "thema", label: "Thema" },
     { name: "type", param: "soort", label: "Soort hulpmiddel" },
     { name: "audience", param: "voor", label: "Voor wie" },
   ];
@@ -44,18 +45,20 @@
     const typeOptions = Array.prototype.slice.call(form.elements.type.options);
 
     function state() {
-      return {
-        standard: form.elements.standard.value,
-        organisation: form.elements.organisation.value,
-        type: form.elements.type.value,
-        audience: audienceBoxes
-          .filter(function (b) {
-            return b.checked;
-          })
-          .map(function (b) {
-            return b.value;
-          }),
-      };
+      const s = {};
+      FILTERS.forEach(function (f) {
+        s[f.name] =
+          f.name === "audience"
+            ? audienceBoxes
+                .filter(function (b) {
+                  return b.checked;
+                })
+                .map(function (b) {
+                  return b.value;
+                })
+            : form.elements[f.name].value;
+      });
+      return s;
     }
 
     function typesOf(value) {
@@ -69,6 +72,7 @@
       if (!value || !value.length) return true;
       if (name === "standard") return card.dataset.refs.split(" ").indexOf(value) >= 0;
       if (name === "organisation") return card.dataset.organisations.split("|").indexOf(value) >= 0;
+      if (name === "theme") return card.dataset.themes.split(" ").indexOf(value) >= 0;
       if (name === "type") return typesOf(value).indexOf(card.dataset.type) >= 0;
       const own = card.dataset.audience ? card.dataset.audience.split("|") : [];
       return value.some(function (a) {
@@ -86,13 +90,15 @@
     }
 
     function withValue(s, name, value) {
-      const copy = { standard: s.standard, organisation: s.organisation, type: s.type, audience: s.audience };
+      const copy = Object.assign({}, s);
       copy[name] = value;
       return copy;
     }
 
     function showCounts(s) {
-      ["standard", "organisation", "type"].forEach(function (name) {
+      FILTERS.forEach(function (f) {
+        const name = f.name;
+        if (name === "audience") return;
         Array.prototype.forEach.call(form.elements[name].options, function (option) {
           if (!option.dataset.text) option.dataset.text = option.textContent;
           const n = countWith(withValue(s, name, option.value));

@@ -1,5 +1,6 @@
 """The link job: check every catalogue link with linkchecker, classify, keep history, report.
 
-Modules: settings (linkcheck.toml), runner (the linkchecker child process), engine (one pass),
+Modules: settings (linkcheck.toml), runner (the linkchecker child process),
+scheduler (which URL the child checks when), engine (one pass),
 classify (one status per URL), check (re-checks), history, report (JSON/Markdown), mail, job (CLI).
 """

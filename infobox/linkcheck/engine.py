@@ -1,34 +1,45 @@
 """Run linkchecker over a list of URLs and return what it said about each one.
 
-linkchecker is driven through its documented command line and configuration file (`-f`), with its XML
-report on stdout (`-o xml`): unlike CSV it keeps each warning's language-independent tag. Run as root it
-drops to user `nobody`, so files it writes itself can be lost. The child runs with a fixed message language
-(English), and the verdicts rest on codes and tags rather than wording anyway (see classify.py).
+The child (runner.py) takes linkchecker's documented command line and configuration file (`-f`), and
+writes linkchecker's XML report on stdout (`-o xml`): unlike CSV it keeps each warning's
+language-independent tag. The child runs with a fixed message language (English), and the verdicts rest on
+codes and tags rather than wording anyway (see classify.py).
 
-Exit status 1 only means "some warning" (every redirect is one); anything else, or a URL that got no
-answer while the pass was not cut short by its time budget, means the child broke: LinkcheckerFailed,
-with its last stderr lines, instead of a report full of "not checked" links.
+Nothing is left behind on any exit path: the configuration reaches the child through a pipe (linkchecker
+reads a FIFO as a configuration file), so there is no temporary folder; the child's stdin is a lifeline
+that ends it when this process ends (kill -9 included), and it is killed here on every way out of a pass
+(an exception, Ctrl-C). Its own deadline is the run budget; this process kills it `GRACE` seconds later.
+
+A URL that got no answer while the pass was not cut short by its time budget, or any exit status but
+DONE, means the child broke: LinkcheckerFailed, with its last stderr lines, instead of a report full of
+"not checked" links.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
-import tempfile
 import threading
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from infobox.linkcheck.runner import DONE, OUT_OF_TIME
 from infobox.linkcheck.settings import Settings
 
 XML_PARTS = ("url", "realurl", "info", "warning", "result")
-# linkchecker's exit status: 0 all valid, 1 invalid links or warnings, 2 a program error.
-CHILD_OK = (0, 1)
 STDERR_LINES = 15  # the child's last stderr lines shown when it fails
+# Environment names the child keeps: paths, proxies, certificates, Python's own, coverage's.
+CHILD_ENV = re.compile(
+    r"(?i)^(PATH|HOME|USER|LOGNAME|SYSTEMROOT|TMPDIR|TEMP|TMP|LD_LIBRARY_PATH|(HTTPS?|NO|ALL)_PROXY"
+    r"|SSL_CERT_(FILE|DIR)|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|PYTHON\w*|COV(ERAGE)?_\w*)$"
+)
+GRACE = 10  # seconds the child gets beyond its own budget (its start-up) before it is killed here
 
 
 class LinkcheckerFailed(RuntimeError):
@@ -59,7 +70,9 @@ def linkcheckerrc(settings: Settings) -> str:
         [
             "[checking]",
             f"threads={settings.threads}",
-            f"timeout={settings.timeout}",
+            # linkchecker's timeout bounds each socket operation; the child's total deadline per request
+            # (settings.timeout) must always end a request first, so this is only a backstop.
+            f"timeout={settings.timeout * 2}",
             # Check the given URLs only, never crawl the pages behind them.
             "recursionlevel=0",
             # robots.txt must never hide a dead link: we fetch one page per link, as a reader would.
@@ -86,11 +99,16 @@ def linkcheckerrc(settings: Settings) -> str:
     )
 
 
-def _child_env(per_host: int) -> dict[str, str]:
-    env = dict(os.environ)
+def _child_env(settings: Settings) -> dict[str, str]:
+    # Only what the child needs: no SMTP secrets in the process that talks to the web, and requests scans
+    # the whole environment for proxies three times per request (15-20% of a check with ~75 names).
+    env = {name: value for name, value in os.environ.items() if CHILD_ENV.match(name)}
     package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
-    env["LINKCHECK_PER_HOST"] = str(per_host)
+    env["LINKCHECK_PER_HOST"] = str(settings.per_host)
+    env["LINKCHECK_HOST_TIMEOUTS"] = str(settings.host_timeouts)
+    env["LINKCHECK_TIMEOUT"] = str(settings.timeout)
+    env["LINKCHECK_RUN_BUDGET"] = str(settings.run_budget)
     env["PYTHONIOENCODING"] = "utf-8"
     # One message language on every machine: a Dutch or German desktop must not change what is parsed.
     env.update(LC_ALL="C.UTF-8", LANGUAGE="en")
@@ -131,21 +149,18 @@ def check_urls(
     urls = list(dict.fromkeys(urls))
     if not urls:
         return {}
-    with tempfile.TemporaryDirectory(prefix="linkcheck-") as tmp:
-        rc = Path(tmp) / "linkcheckerrc"
-        rc.write_text(linkcheckerrc(settings), encoding="utf-8")
-        os.chmod(tmp, 0o755)  # linkchecker drops to `nobody` when run as root
-        rc.chmod(0o644)
-        command = [sys.executable, "-m", "infobox.linkcheck.runner", "-f", str(rc), "-o", "xml/utf-8"]
-        command += ["--no-status", "--", *urls]
-        child = _run(command, _child_env(settings.per_host), settings.run_budget, progress)
+    child = _Child(urls, linkcheckerrc(settings), _child_env(settings), progress)
+    try:
+        result = child.finish(time.monotonic() + settings.run_budget + GRACE)
+    finally:
+        child.stop()  # also on Ctrl-C or any exception here
     by_url: dict[str, Probe] = {}
-    for probe in parse_xml(child.stdout):
+    for probe in parse_xml(result.stdout):
         by_url.setdefault(probe.url, probe)
-    if not child.killed:
+    if not result.out_of_time:
         missing = [url for url in urls if url not in by_url]
-        if child.returncode not in CHILD_OK or missing:
-            raise LinkcheckerFailed(_failure(child, len(missing), len(urls)))
+        if result.returncode != DONE or missing:
+            raise LinkcheckerFailed(_failure(result, len(missing), len(urls)))
     return {
         url: by_url.get(url) or Probe(url=url, result="not checked: the run's time budget ran out", unchecked=True)
         for url in urls
@@ -157,46 +172,75 @@ class ChildResult:
     stdout: str
     stderr: str
     returncode: int
-    killed: bool  # by us, for overrunning the time budget
+    out_of_time: bool  # it stopped at its time budget, or was killed here for overrunning it
 
 
 def _failure(child: ChildResult, missing: int, total: int) -> str:
-    what = f"stopte met afsluitcode {child.returncode}" if child.returncode not in CHILD_OK else "stopte"
+    what = f"stopte met afsluitcode {child.returncode}" if child.returncode != DONE else "stopte"
     lines = [f"linkchecker {what} en gaf voor {missing} van de {total} links geen antwoord."]
     tail = child.stderr.strip().splitlines()[-STDERR_LINES:]
     lines += ["Laatste foutmeldingen van linkchecker:", *(f"  {line}" for line in tail)] if tail else []
     return "\n".join(lines)
 
 
-def _run(command: list[str], env: dict[str, str], budget: float, progress) -> ChildResult:
-    """Run the child, stream its stdout (for progress), and kill it when it overruns its budget."""
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8"
-    )
-    lines: list[str] = []
-    errors: list[str] = []
+class _Child:
+    """The runner.py child; its stdout and stderr are read as they come."""
 
-    def read() -> None:
+    COMMAND = (sys.executable, "-m", "infobox.linkcheck.runner", "-o", "xml/utf-8", "--no-status")
+
+    def __init__(self, urls: list[str], rc: str, env: dict[str, str], progress: Callable[[int], None] | None):
+        config_in, config_out = os.pipe()  # the configuration, read by linkchecker as /dev/fd/N
+        try:
+            self.process = subprocess.Popen(
+                [*self.COMMAND, "-f", f"/dev/fd/{config_in}", "--", *urls],
+                stdin=subprocess.PIPE,  # the lifeline: never written to, closed when this process ends
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                text=True,
+                encoding="utf-8",
+                pass_fds=(config_in,),
+            )
+        except BaseException:
+            os.close(config_out)
+            raise
+        finally:
+            os.close(config_in)
+        with os.fdopen(config_out, "w", encoding="utf-8") as config:
+            config.write(rc)  # far below a pipe's buffer: never blocks
+        self.lines: list[str] = []
+        self.errors: list[str] = []
+        self.readers = [
+            threading.Thread(target=self._read, args=(progress,), daemon=True),
+            threading.Thread(target=lambda: self.errors.extend(self.process.stderr), daemon=True),
+        ]
+        for reader in self.readers:
+            reader.start()
+
+    def _read(self, progress: Callable[[int], None] | None) -> None:
         done = 0
-        for line in process.stdout:
-            lines.append(line)
+        for line in self.process.stdout:
+            self.lines.append(line)
             if progress and "</urldata>" in line:
                 done += 1
                 progress(done)
 
-    def read_errors() -> None:
-        errors.extend(process.stderr)
+    def finish(self, deadline: float) -> ChildResult:
+        """Wait for the child until `deadline` (then kill it) and collect what it wrote."""
+        killed = False
+        try:
+            self.process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            killed = True
+        self.stop()
+        for reader in self.readers:
+            reader.join(timeout=5)
+        out_of_time = killed or self.process.returncode == OUT_OF_TIME
+        return ChildResult("".join(self.lines), "".join(self.errors), self.process.returncode, out_of_time)
 
-    readers = [threading.Thread(target=read, daemon=True), threading.Thread(target=read_errors, daemon=True)]
-    for reader in readers:
-        reader.start()
-    killed = False
-    try:
-        process.wait(timeout=budget)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-        killed = True
-    for reader in readers:
-        reader.join(timeout=5)
-    return ChildResult("".join(lines), "".join(errors), process.returncode, killed)
+    def stop(self) -> None:
+        """Kill the child if it still runs; called on every way out of a pass."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.process.stdin.close()

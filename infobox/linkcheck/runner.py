@@ -1,31 +1,35 @@
-"""Subprocess entry point: linkchecker's own command line, with three small adjustments.
+"""Subprocess entry point: linkchecker checks every URL; this module only decides which one when.
 
-Run as `python -m infobox.linkcheck.runner <linkchecker arguments>`; everything else (configuration file,
-XML output on stdout, robots.txt switch, timeouts, soft-404 RegexCheck) is linkchecker's documented CLI.
+Run as `python -m infobox.linkcheck.runner <linkchecker arguments>` (`-f CONFIG -o xml/utf-8 --no-status --
+URL...`, linkchecker's own command line and configuration file). Each URL is checked by linkchecker's own
+per-URL check (`linkcheck.director.checker.check_url`, the function its checker threads run) and written by
+its own XML logger; the order, the host slots, the total deadline per request and the time budget are
+scheduler.py's. Settings linkchecker has no key for come in the environment: LINKCHECK_PER_HOST,
+LINKCHECK_HOST_TIMEOUTS, LINKCHECK_TIMEOUT (the total deadline per request; linkchecker's own `timeout`,
+per socket operation, is set longer so that the deadline always ends a request first) and
+LINKCHECK_RUN_BUDGET.
 
-Why the adjustments, and why no documented option does it. Figures: the 500 URLs on 10 hosts at 100 ms of
-benchmarks/bench_links.py (polite limit 2.5 s), one pass, with and without the patch, measured 2026-11-29 on a
-shared 2-core machine (load 7-10, so only the ratios mean much):
-- Aggregate.wait_for_host: linkchecker throttles with a random wait of at least 0.1-0.6 s per host
-  (`maxrequestspersecond` can only raise that floor), taken while holding one global lock, so every thread
-  waits on every host. Unpatched: 30.3 s; patched: 5.2 s. We replace that wait with what the job really
-  wants: at most N requests in flight per host (LINKCHECK_PER_HOST, politeness) and no global lock.
-- HttpUrl.check_connection (the per-host slot above, wrapped around the request, redirects included): a
-  host that let one request time out is not asked again in this pass; its other URLs fail at once with the
-  same timeout. Without that, URLs queued behind a hanging host each cost a full timeout: 75 URLs on 25
-  hosts with one hanging, timeout 5 s: 12.9 s unpatched, 8.0 s patched.
-- checker.QUEUE_POLL_INTERVALL_SECS: checker threads poll their queue once a second and only see "stop"
-  between polls, so every pass ended with up to a second of idle waiting; they now poll every 50 ms.
-  Unpatched: 9.0 s; patched: 5.2 s.
-Tried instead and measured: one child per host group (linkchecker's own throttle then meets fewer hosts)
-costs an interpreter and linkchecker's imports per child; 2 children took 9.8-10.1 s, 1 child 4.1-7.1 s.
-Retry-After needs no patch: linkchecker's documented [HttpHeaderInfo] plugin reports it (see engine.py).
+No linkchecker internal is patched any more (there were three). Why each patch could go, measured on
+benchmarks/bench_links.py (figures there and in the README):
+- Aggregate.wait_for_host throttled every request by 0.1-0.6 s per host under one global lock (500 URLs on
+  10 hosts: 30.3 s against 5.2 s without). Each URL now gets its own Aggregate, sharing the plugins and
+  robots.txt cache linkchecker's threads share, so linkchecker's throttle never meets a second request to a host;
+  politeness is scheduler.py's `per_host` slots instead. The one piece of linkchecker state this module
+  sets: the request session in that Aggregate's per-thread table, taken from the host's idle sessions, so
+  connections are reused as by linkchecker's own threads.
+- HttpUrl.check_connection was wrapped to hold the host slot and to fail a hanging host's other URLs at
+  once. Both are scheduling, now done before linkchecker is called, and a drip (one byte a second, which
+  linkchecker's per-read timeout never ends) is cut off by the total deadline per request.
+- checker.QUEUE_POLL_INTERVALL_SECS (threads polled their queue once a second): linkchecker's checker
+  threads are not used, so there is no queue to poll.
+What is used instead is still linkchecker's code, called through the functions its command line calls.
+Each is checked before the run (present, same parameters); an upgrade that renames or reshapes one stops the
+child with a Dutch message naming the linkchecker version (exit status API_CHANGED), and the job then stops
+with exit 2 instead of reporting every link as unchecked.
 
-Every target is checked before it is patched (present, same parameters); an upgrade that renames or
-reshapes one stops the child with a message naming the linkchecker version (exit status PATCH_FAILED),
-and the job then stops with exit 2 instead of reporting every link as unchecked. Patching a library's
-internals is only acceptable in a process of our own, so it is done here and never in the job's process;
-the child can also be killed outright when a run overruns its time budget.
+The child never outlives the job: stdin is a lifeline, a pipe from the job that nobody writes to; when the
+job ends in any way (kill -9 included) the kernel closes it and the child exits. It also stops by itself
+when its time budget is spent, and on Ctrl-C. It writes no files; its configuration comes through a pipe.
 """
 
 from __future__ import annotations
@@ -33,23 +37,51 @@ from __future__ import annotations
 import importlib
 import inspect
 import os
+import signal
 import sys
 import threading
-from collections import defaultdict
-from functools import wraps
-from importlib.metadata import version
-from urllib.parse import urlsplit
+import time
+import traceback
 
-PATCH_FAILED = 4  # linkchecker itself uses 0, 1 and 2
-# (module, attribute path, expected parameters; None for a plain number)
+from infobox.linkcheck import scheduler
+
+# Exit statuses; the job reads them (engine.py).
+DONE, CHECK_CRASHED, OUT_OF_TIME, API_CHANGED, PARENT_GONE, INTERRUPTED = 0, 2, 3, 4, 5, 130
+STARTED = time.monotonic()
+# (module, attribute path, expected parameters; None for a class)
 TARGETS = (
-    ("linkcheck.director.checker", "QUEUE_POLL_INTERVALL_SECS", None),
-    ("linkcheck.director.aggregator", "Aggregate.wait_for_host", ("self", "host")),
-    ("linkcheck.checker.httpurl", "HttpUrl.check_connection", ("self",)),
+    ("linkcheck.command.arg_parser", "ArgParser", None),
+    ("linkcheck.command.setup_config", "setup_config", ("config", "options")),
+    ("linkcheck.command.linkchecker", "drop_privileges", ()),
+    ("linkcheck.configuration", "Configuration.read", ("self", "files")),
+    ("linkcheck.configuration", "Configuration.sanitize", ("self",)),
+    ("linkcheck.director", "get_aggregate", ("config",)),
+    (
+        "linkcheck.director.aggregator",
+        "Aggregate.__init__",
+        ("self", "config", "urlqueue", "robots_txt", "plugin_manager", "result_cache"),
+    ),
+    ("linkcheck.director.aggregator", "new_request_session", ("config", "cookies")),
+    ("linkcheck.cache.urlqueue", "UrlQueue", None),
+    ("linkcheck.cache.results", "ResultCache", None),
+    ("linkcheck.director.aggregator", "Aggregate.get_request_session", ("self",)),
+    ("linkcheck.director.aggregator", "Aggregate.end_log_output", ("self", "kwargs")),
+    ("linkcheck.director.logger", "Logger.start_log_output", ("self",)),
+    ("linkcheck.director.logger", "Logger.log_url", ("self", "url_data")),
+    ("linkcheck.director.checker", "check_url", ("url_data", "logger")),
+    ("linkcheck.checker", "guess_url", ("url",)),
+    (
+        "linkcheck.checker",
+        "get_url_from",
+        ("base_url", "recursion_level", "aggregate", "parent_url", "base_ref", "line", "column", "page")
+        + ("name", "parent_content_type", "extern", "url_encoding"),
+    ),
+    ("linkcheck.checker.urlbase", "UrlBase.set_result", ("self", "msg", "valid", "overwrite")),
+    ("linkcheck.checker.urlbase", "UrlBase.to_wire", ("self",)),
 )
 
 
-class PatchTargetMissing(RuntimeError):
+class ApiChanged(RuntimeError):
     pass
 
 
@@ -63,74 +95,166 @@ def _parameters(function) -> tuple[str, ...]:
 
 
 def check_targets(targets=TARGETS) -> None:
-    """Raise PatchTargetMissing when any patch target is gone or has another shape."""
+    """Raise ApiChanged when any linkchecker function this module calls is gone or has another shape."""
     for module_name, path, parameters in targets:
         target = importlib.import_module(module_name)
         for name in path.split("."):
             target = getattr(target, name, None)
         if parameters is None:
-            fits = isinstance(target, int | float)
+            fits = inspect.isclass(target)
         else:
             fits = inspect.isfunction(target) and _parameters(target) == parameters
         if not fits:
-            shape = "een getal" if parameters is None else f"een functie ({', '.join(parameters)})"
-            raise PatchTargetMissing(
+            from importlib.metadata import version  # only now: it costs a tenth of the child's start-up
+
+            shape = "een klasse" if parameters is None else f"een functie ({', '.join(parameters)})"
+            raise ApiChanged(
                 f"linkchecker {version('linkchecker')}: {module_name}.{path} ontbreekt of is niet meer {shape}; "
-                "de linkcontrole past deze versie niet aan. Pin linkchecker op de versie in pyproject.toml "
+                "de linkcontrole kan deze versie niet aansturen. Pin linkchecker op de versie in pyproject.toml "
                 "of werk infobox/linkcheck/runner.py bij."
             )
 
 
-def _install_patches(per_host: int) -> None:
-    import requests
-    from linkcheck.checker.httpurl import HttpUrl
-    from linkcheck.director import checker
-    from linkcheck.director.aggregator import Aggregate
+def watch_lifeline(fd: int = 0) -> None:
+    """Exit at once when the job's end of the pipe on `fd` closes (the job ended, however it ended)."""
 
-    checker.QUEUE_POLL_INTERVALL_SECS = 0.05
+    def watch() -> None:
+        try:
+            while os.read(fd, 512):
+                pass
+        finally:
+            os._exit(PARENT_GONE)
 
-    semaphores: dict[str, threading.BoundedSemaphore] = defaultdict(lambda: threading.BoundedSemaphore(per_host))
-    guard = threading.Lock()
-    hung_hosts: set[str] = set()
+    threading.Thread(target=watch, name="lifeline", daemon=True).start()
 
-    def host_slot(host: str) -> threading.BoundedSemaphore:
-        with guard:
-            return semaphores[host]
 
-    def wait_for_host(self, host):  # noqa: ARG001 - replaced by the per-host slots below
-        return None
+def _configure(argv: list[str]):
+    """linkchecker's configuration from its own command line, as its `linkchecker` command builds it."""
+    from linkcheck.command.arg_parser import ArgParser
+    from linkcheck.command.linkchecker import drop_privileges
+    from linkcheck.command.setup_config import setup_config
+    from linkcheck.configuration import Configuration
+    from linkcheck.strformat import stripurl
 
-    Aggregate.wait_for_host = wait_for_host
+    options = ArgParser().parse_args(argv)
+    config = Configuration()
+    config.read(files=[options.configfile])
+    drop_privileges()
+    setup_config(config, options)
+    config.sanitize()
+    return config, [stripurl(url) for url in options.url]
 
-    original_check_connection = HttpUrl.check_connection
 
-    @wraps(original_check_connection)
-    def check_connection(self):
-        # The slot covers the whole exchange, redirects included: that is "requests in flight per host".
-        host = (urlsplit(self.url).hostname or "").lower()
-        with host_slot(host):
-            if host in hung_hosts:
-                raise requests.exceptions.ReadTimeout(f"{host} did not answer an earlier request in this run")
-            try:
-                return original_check_connection(self)
-            except requests.exceptions.Timeout:
-                hung_hosts.add(host)
-                raise
+class _Kept:
+    """Takes the place of linkchecker's logger for one check: keeps its result for the scheduler."""
 
-    HttpUrl.check_connection = check_connection
+    wire = None
+
+    def log_url(self, url_data) -> None:
+        self.wire = url_data
+
+
+class _Sessions:
+    """Idle request sessions per host, so a host's connections are reused (HTTP keep-alive), as linkchecker's
+    own checker threads reuse theirs. A check given up on never gives its session back."""
+
+    def __init__(self, new):
+        self.new, self.idle, self.lock = new, {}, threading.Lock()
+
+    def take(self, host: str):
+        with self.lock:
+            idle = self.idle.get(host)
+            return idle.pop() if idle else self.new()
+
+    def give_back(self, host: str, session) -> None:
+        with self.lock:
+            self.idle.setdefault(host, []).append(session)
+
+
+class Checks:
+    """linkchecker's check of one URL at a time, and its XML logger for every outcome."""
+
+    def __init__(self, config):
+        from linkcheck.director import get_aggregate
+        from linkcheck.director.aggregator import new_request_session
+
+        self.config = config
+        self.shared = get_aggregate(config)  # its logger, plugins and robots.txt cache serve every check
+        self.sessions = _Sessions(lambda: new_request_session(config, None))
+        self.crashed = False
+
+    def _aggregate(self):
+        """A fresh Aggregate per URL, sharing what linkchecker's threads share: its per-host throttle, a
+        random 0.1-0.6 s wait between two requests to a host taken under one global lock, then never
+        meets a second request (politeness is the scheduler's host slots). get_aggregate would also load
+        every plugin again: 13% of a check's time."""
+        from linkcheck.cache.results import ResultCache
+        from linkcheck.cache.urlqueue import UrlQueue
+        from linkcheck.director.aggregator import Aggregate
+
+        shared = self.shared
+        return Aggregate(self.config, UrlQueue(), shared.robots_txt, shared.plugin_manager, ResultCache(1))
+
+    def _url_data(self, url: str, aggregate):
+        from linkcheck.checker import get_url_from, guess_url
+
+        return get_url_from(guess_url(url), 0, aggregate, extern=(0, 0))
+
+    def check(self, url: str):
+        """linkchecker's result for `url` (run in a thread of its own), or None when the check raised."""
+        from linkcheck.director.checker import check_url
+
+        aggregate = self._aggregate()
+        host = scheduler.host_of(url)
+        session = aggregate.request_sessions[threading.get_ident()] = self.sessions.take(host)
+        try:
+            kept = _Kept()
+            check_url(self._url_data(url, aggregate), kept)
+            self.sessions.give_back(host, session)
+            return kept.wire
+        except Exception:  # a bug, not a verdict: shown (the job prints stderr's tail), the URL left unanswered
+            traceback.print_exc()
+            return None
+
+    def answer(self, _url: str, wire) -> None:
+        if wire is None:
+            self.crashed = True  # the job reports the URL missing, with the traceback
+        else:
+            self.shared.logger.log_url(wire)
+
+    def give_up(self, url: str, why: str) -> None:
+        data = self._url_data(url, self.shared)
+        data.set_result(f"Timeout: {why}", valid=False, overwrite=True)
+        self.shared.logger.log_url(data.to_wire())
+
+
+def _timed_out(wire) -> bool:
+    return wire is not None and not wire.valid and ("Timeout" in wire.result or "timed out" in wire.result)
 
 
 def main() -> None:
+    signal.signal(signal.SIGINT, lambda *_: os._exit(INTERRUPTED))  # Ctrl-C: the job decides what follows
+    watch_lifeline()
     try:
         check_targets()
-    except PatchTargetMissing as error:
+    except ApiChanged as error:
         print(error, file=sys.stderr)
-        sys.exit(PATCH_FAILED)
-    _install_patches(max(1, int(os.environ.get("LINKCHECK_PER_HOST", "2"))))
-    from linkcheck.command.linkchecker import linkchecker
-
-    sys.argv[0] = "linkchecker"
-    linkchecker()
+        sys.exit(API_CHANGED)
+    config, urls = _configure(sys.argv[1:])
+    checks = Checks(config)
+    limits = scheduler.Limits(
+        threads=max(1, config["threads"]),
+        per_host=max(1, int(os.environ.get("LINKCHECK_PER_HOST", "2"))),
+        host_timeouts=max(1, int(os.environ.get("LINKCHECK_HOST_TIMEOUTS", "2"))),
+        timeout=float(os.environ.get("LINKCHECK_TIMEOUT", config["timeout"])),
+        budget=float(os.environ.get("LINKCHECK_RUN_BUDGET", "300")) - (time.monotonic() - STARTED),
+    )
+    checks.shared.logger.start_log_output()
+    outcome = scheduler.run(urls, limits, checks.check, _timed_out, checks.answer, checks.give_up)
+    checks.shared.end_log_output()
+    sys.stdout.flush()
+    # os._exit: checks given up on may still be reading a dripping answer; they must not hold the exit.
+    os._exit(OUT_OF_TIME if outcome == scheduler.OUT_OF_TIME else CHECK_CRASHED if checks.crashed else DONE)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ class Settings:
     per_host: int
     threads: int
     run_budget: int
+    host_timeouts: int
     retries: int
     backoff: float
     max_retry_after: float

@@ -35,7 +35,8 @@ from infobox.link_status import read_status
 from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.site.dutch import long_date
 from infobox.site.error_page import error_page, nav_sources
-from infobox.site.pages import SiteContext, generate_pages, page_urls
+from infobox.site.feed import FEED_PATH
+from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
 
 log = logging.getLogger("mkdocs.hooks.infobox")
 
@@ -143,6 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _generated_pages.update(generated)
     generated["catalogue.json"] = catalogue_to_json_text(_context.catalogue, page_urls(_context.catalogue))
     generated["catalogue.csv"] = catalogue_to_csv(_context.catalogue)
+    generated[FEED_PATH] = feed_xml(_context)
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")

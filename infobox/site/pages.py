@@ -14,14 +14,16 @@ from urllib.parse import urlsplit
 
 from infobox.exports import PageUrls
 from infobox.link_status import STATUSES, LinkState, LinkStatus
-from infobox.model import Catalogue, Resource, standard_of
+from infobox.model import Catalogue, Resource, Standard, standard_of
 from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
+from infobox.site.feed import FEED_PATH, NEW_ON_HOME, atom_feed, newest_additions
 from infobox.site.render import environment
 from infobox.validate import REVIEW_INTERVAL_YEARS, review_limit
-from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, grouped_types
+from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, THEME_KINDS, THEMES, grouped_types
 
 STANDARDS_DIR = "kwaliteitsstandaarden"
+THEMES_DIR = "themas"  # one page per theme: /themas/kindermishandeling/
 A_TO_Z = "hulpmiddelen/index.md"  # every resource's card, anchored by its id
 WORKING = ("ok", "moved")  # a moved link still brings the reader to the page
 
@@ -127,6 +129,14 @@ class Links:
         target = self._relative(standard_src(standard_id))
         return f"{target}#{anchor}" if anchor else target
 
+    def resource_md(self, resource_id: str) -> str:
+        """Markdown link to the resource's card on the A–Z page (checked by the strict build)."""
+        return f"{posixpath.relpath(A_TO_Z, posixpath.dirname(self.src_uri) or '.')}#{resource_id}"
+
+    def page(self, src_uri: str) -> str:
+        """Plain href from this page to another generated page, for raw HTML blocks."""
+        return self._relative(src_uri) or "./"
+
     def resource_url(self, resource_id: str) -> str:
         """The resource's card on the A–Z page, where each resource has its one permanent place."""
         return f"{self._relative(A_TO_Z)}#{resource_id}"
@@ -156,6 +166,11 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         "type_choices": grouped_types(r.type for r in catalogue.resources),
         "audiences": AUDIENCES,
         "organisations": organisations(catalogue),
+        "themes": THEMES,
+        "theme_kinds": THEME_KINDS,
+        "theme_src": theme_src,
+        "aliases": dict(catalogue.organisation_aliases),
+        "feed_path": FEED_PATH,
         "link_summary": link_summary(ctx),
         "report_mail": mailto.report_dead_link,
     }
@@ -165,7 +180,8 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         return env.get_template(template).render(common, src_uri=src_uri, links=links, **extra)
 
     pages = {
-        "index.md": render("home.md.j2", "index.md"),
+        "index.md": render("home.md.j2", "index.md", new_resources=newest_additions(catalogue, NEW_ON_HOME)),
+        f"{THEMES_DIR}/index.md": render("themes_index.md.j2", f"{THEMES_DIR}/index.md"),
         f"{STANDARDS_DIR}/index.md": render("standards_index.md.j2", f"{STANDARDS_DIR}/index.md"),
         A_TO_Z: render("resources.md.j2", A_TO_Z, resources=sorted_resources(catalogue)),
         "organisaties.md": render("organisations.md.j2", "organisaties.md"),
@@ -184,6 +200,9 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
             chart=analysis.chart_layout(),
         ),
     }
+    for key, label in THEMES.items():
+        src = theme_src(key)
+        pages[src] = render("theme.md.j2", src, key=key, label=label, by_standard=by_standard(catalogue, key))
     for standard in catalogue.standards:
         src = standard_src(standard.id)
         pages[src] = render(
@@ -195,15 +214,35 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
     return pages
 
 
+def theme_src(key: str) -> str:
+    return f"{THEMES_DIR}/{key}.md"
+
+
+def by_standard(catalogue: Catalogue, theme: str) -> list[tuple[Standard, list[Resource]]]:
+    """A theme's resources under each standard they belong to, standards in catalogue order, A–Z within."""
+    themed = [r for r in sorted_resources(catalogue) if theme in r.themes]
+    groups = [(s, [r for r in themed if s.id in r.standard_ids]) for s in catalogue.standards]
+    return [(s, resources) for s, resources in groups if resources]
+
+
+def feed_xml(ctx: SiteContext) -> str:
+    """/nieuw.xml: additions (and removals) as Atom, dated by the catalogue, never by the build."""
+    fallback = ctx.catalogue.content_date or ctx.today
+    return atom_feed(
+        ctx.catalogue, site_url=ctx.site_url, resource_url=url_path(A_TO_Z), fallback_date=fallback
+    ).decode("utf-8")
+
+
 def sorted_resources(catalogue: Catalogue) -> list[Resource]:
     """A–Z by title, case- and accent-insensitive enough for Dutch titles ('’s-Hertogenbosch' aside)."""
     return sorted(catalogue.resources, key=lambda r: (r.title.casefold(), r.id))
 
 
 def organisations(catalogue: Catalogue) -> dict[str, list[Resource]]:
+    """Each organisation under its one name (the editors' mapping) with its resources, A–Z."""
     by_org: dict[str, list[Resource]] = {}
     for resource in sorted_resources(catalogue):
-        for name in resource.organisations:
+        for name in resource.organisation_groups:
             by_org.setdefault(name, []).append(resource)
     return dict(sorted(by_org.items(), key=lambda kv: kv[0].casefold()))
 

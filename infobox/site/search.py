@@ -29,6 +29,7 @@ RESOURCE_PAGE = url_path(A_TO_Z)
 RESOURCE_RESULT = RESOURCE_PAGE + "?hulpmiddel="
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 1.0
+EXTRA = "_extra_keywords"  # a resource entry's own hidden keywords, merged into KEYWORDS_FIELD
 
 
 class SearchWorkerNotFound(RuntimeError):
@@ -64,14 +65,15 @@ def extend_search_index(site_dir: str | Path, synonyms: Synonyms) -> Path:
     if KEYWORDS_FIELD in index["config"]["fields"] or not (site / CATALOGUE).exists():
         # Already extended, or `mkdocs serve` showing the error page of an invalid catalogue: nothing to index.
         return path
-    resources = {r["id"]: r for r in json.loads((site / CATALOGUE).read_text(encoding="utf-8"))["resources"]}
+    catalogue = json.loads((site / CATALOGUE).read_text(encoding="utf-8"))
+    resources = {r["id"]: r for r in catalogue["resources"]}
     for doc in index["docs"]:
         page, _, anchor = doc["location"].partition("#")
         if page == RESOURCE_PAGE and anchor in resources:
-            doc.update(resource_entry(resources[anchor]))
+            doc.update(resource_entry(resources[anchor], catalogue["themes"]))
     maker = KeywordMaker((f"{doc['title']} {doc['text']}" for doc in index["docs"]), synonyms)
     for doc in index["docs"]:
-        keywords = maker.keywords(f"{doc['title']} {doc['text']}")
+        keywords = " ".join(filter(None, (maker.keywords(f"{doc['title']} {doc['text']}"), doc.pop(EXTRA, ""))))
         if keywords:
             doc[KEYWORDS_FIELD] = keywords
     index["config"]["fields"][KEYWORDS_FIELD] = {"boost": KEYWORDS_BOOST}
@@ -80,12 +82,19 @@ def extend_search_index(site_dir: str | Path, synonyms: Synonyms) -> Path:
     return path
 
 
-def resource_entry(resource: dict) -> dict:
-    """The search entry of one resource: its title, then "organisation · type", then its description."""
+def resource_entry(resource: dict, theme_labels: dict[str, str]) -> dict:
+    """The search entry of one resource: its title, then "organisation · type", then its description.
+
+    Its themes and the one name of each organisation (the editors' grouping: "movisie.nl" is found as
+    "Movisie") become hidden keywords: found, never shown as the Infobox's words.
+    """
     organisations = " en ".join(resource["organisations"])
+    extra = [name for name in resource["organisation_groups"] if name not in resource["organisations"]]
+    extra += [theme_labels[key] for key in resource["themes"]]
     return {
         "location": RESOURCE_RESULT + resource["id"],
         "title": html.escape(resource["title"]),
         "text": f"<p>{html.escape(organisations)} · {html.escape(resource['type'])}</p>"
         f" <p>{html.escape(resource['description'])}</p>",
+        EXTRA: " ".join(extra).lower(),
     }

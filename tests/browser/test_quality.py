@@ -21,6 +21,9 @@ PAGE_TYPES = [
     "/kwaliteitsstandaarden/9/",  # a standard without sub-items
     "/hulpmiddelen/",  # A-Z overview with filters
     "/organisaties/",  # resources per organisation
+    "/themas/",  # the themes overview
+    "/themas/kindermishandeling/",  # one theme's resources per standard
+    "/selectie/",  # Mijn selectie (empty in a fresh browser)
     "/achtergrond/gefaseerde-ketenzorg/",
     "/achtergrond/mda-bouwstenen/",
     "/achtergrond/samenwerkingsafspraken/",  # analysis with its chart

@@ -167,3 +167,39 @@ def archive_routes() -> dict[str, Route]:
             h.reply(200, json.dumps({"url": url, "archived_snapshots": snapshots}))
 
     return {"/wayback/available": available}
+
+
+DRIP_INTERVAL = 0.5  # seconds per byte: every read succeeds well within the tests' 2 s timeout
+
+
+def drip(h: Handler, data: bytes) -> None:
+    """Send `data` one byte at a time until it is sent or the host stops: a timeout per read never fires."""
+    for byte in data:
+        if h.server.released.wait(DRIP_INTERVAL):
+            return
+        h.wfile.write(bytes([byte]))
+        h.wfile.flush()
+
+
+def drip_routes() -> dict[str, Route]:
+    """A host that answers one byte at a time, in the headers or in the body, or hangs after the headers."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+    body = PAGE.encode("utf-8")
+
+    def drip_head(h, _seen):
+        drip(h, head % len(body) + body)
+
+    def drip_body(h, _seen):
+        h.wfile.write(head % len(body))
+        h.wfile.flush()
+        drip(h, body)
+
+    def hang_after_headers(h, _seen):
+        h.wfile.write(head % len(body))
+        h.wfile.flush()
+        h.server.released.wait(60)
+
+    routes = {}
+    for name, route in (("drip-head", drip_head), ("drip-body", drip_body), ("hang-after-headers", hang_after_headers)):
+        routes.update({f"/{name}/{i}": route for i in range(1, 4)})
+    return routes

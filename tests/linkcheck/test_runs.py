@@ -177,17 +177,21 @@ BROKEN_CHILD = {
         "kapotte linkchecker",
     ),
     "no rows, exit 1": ("import os, sys\nsys.stderr.write('Stil gestopt\\n')\nos._exit(1)", "Stil gestopt"),
-    "patch target renamed": (
-        "from linkcheck.director.aggregator import Aggregate\ndel Aggregate.wait_for_host",
-        "linkchecker 10.6.0: linkcheck.director.aggregator.Aggregate.wait_for_host ontbreekt",
+    "linkchecker function renamed": (
+        "import linkcheck.director.checker as c\ndel c.check_url",
+        "linkchecker 10.6.0: linkcheck.director.checker.check_url ontbreekt",
     ),
-    "patch target reshaped": (
-        "from linkcheck.checker.httpurl import HttpUrl\nHttpUrl.check_connection = lambda self, extra: None",
-        "linkchecker 10.6.0: linkcheck.checker.httpurl.HttpUrl.check_connection ontbreekt of is niet meer een functie",
+    "linkchecker function reshaped": (
+        "import linkcheck.director as d\nd.get_aggregate = lambda config, extra: None",
+        "linkchecker 10.6.0: linkcheck.director.get_aggregate ontbreekt of is niet meer een functie (config)",
     ),
-    "setting gone": (
-        "import linkcheck.director.checker as c\ndel c.QUEUE_POLL_INTERVALL_SECS",
-        "linkcheck.director.checker.QUEUE_POLL_INTERVALL_SECS ontbreekt of is niet meer een getal",
+    "linkchecker class gone": (
+        "import linkcheck.command.arg_parser as a\na.ArgParser = None",
+        "linkcheck.command.arg_parser.ArgParser ontbreekt of is niet meer een klasse",
+    ),
+    "a check crashes": (
+        "from linkcheck.checker.httpurl import HttpUrl\nHttpUrl.check_connection = lambda self: 1 / 0",
+        "ZeroDivisionError",
     ),
 }
 
