@@ -4,7 +4,8 @@ body, one that hangs after its headers, beside a healthy host with more URLs tha
 Each read of a drip succeeds well within the timeout, so only a deadline for the whole request ends it.
 Every healthy link must come out "ok" and every slow one "transient", with each slow host asked only
 `per_host` times: with 8 checkers every host gets both its slots at once, so both of a slow host's
-requests time out together and its third URL is never asked. (Checkers fewer than slots: test_scheduler.) Run on a Dutch and on a German desktop, like the full run: the verdicts must not change.
+requests time out together and its third URL is never asked. (Checkers fewer than slots: test_scheduler.)
+Run on a Dutch and on a German desktop, like the full run: the verdicts must not change.
 """
 
 from __future__ import annotations
