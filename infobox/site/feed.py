@@ -8,8 +8,6 @@ have no `added` date and never appear as "new", and nothing here is dated by the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
@@ -21,16 +19,6 @@ NEW_ON_HOME = 5  # the home page lists this many of the newest additions
 # Tag URIs (RFC 4151) name the entries independently of where the site is hosted, so moving the site
 # does not make every reader show every entry again.
 _TAG = "tag:geweldnergensthuis.nl,2021:infobox"
-
-
-@dataclass(frozen=True)
-class Removal:
-    """A resource the editors took out of the catalogue, as the feed announces it."""
-
-    id: str
-    date: dt.date
-    reason: str
-    title: str = ""
 
 
 def newest_additions(catalogue: Catalogue, limit: int | None = None) -> list[Resource]:
@@ -49,7 +37,6 @@ def atom_feed(
     *,
     site_url: str,
     resource_url: str,
-    removals: Sequence[Removal] = (),
     fallback_date: dt.date,
 ) -> bytes:
     """The feed as UTF-8 Atom XML.
@@ -72,15 +59,17 @@ def atom_feed(
     for r in newest_additions(catalogue):
         summary = f"{r.organisation_names}, {r.type}. {r.description}"
         entries.append((r.added, f"{_TAG}:toegevoegd:{r.id}", f"Nieuw: {r.title}", f"{resource_url}#{r.id}", summary))
-    for removal in removals:
-        title = removal.title or removal.id
+    for removal in catalogue.removed:
+        summary = f"Dit hulpmiddel staat niet meer in de infobox. Reden: {removal.reason}"
+        if removal.replaced_by:
+            summary += f" In de plaats kwam: {catalogue.resource(removal.replaced_by).title}."
         entries.append(
             (
                 removal.date,
                 f"{_TAG}:verwijderd:{removal.id}",
-                f"Verwijderd: {title}",
-                f"{resource_url}#{removal.id}",
-                f"Dit hulpmiddel staat niet meer in de infobox. Reden: {removal.reason}",
+                f"Verwijderd: {removal.id}",
+                f"{resource_url}#{removal.id}",  # the A–Z page says it was removed, why, and where to go
+                summary,
             )
         )
     entries.sort(key=lambda e: e[0])  # feedgen prepends: the newest ends up first

@@ -1,4 +1,5 @@
-"""Browsing as professionals think (issue 21): one name per organisation, themes, what is new (feed)."""
+"""Browsing as professionals think (issue 21): one name per organisation, themes, what is new and what was
+removed (feed)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def browse_catalogue(tmp_path_factory) -> Path:
         "organisations:\n  - name: Movisie\n    also: [movisie.nl]\nresources:\n" + ADDED,
         1,
     )
+    text += "removed:\n  - id: oude-toolkit\n    date: 2026-11-10\n    reason: De organisatie biedt de toolkit niet meer aan.\n"
     path = tmp_path_factory.mktemp("browse") / "resources.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -109,8 +111,15 @@ def test_the_feed_lists_additions_that_feed_readers_understand(browse_site):
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     assert feed.feed.language == "nl"
-    assert [e.title for e in feed.entries] == ["Nieuw: Nieuwe handreiking <partnergeweld> & meer"]
-    entry = feed.entries[0]
+    # Newest first: the removal of 10 November, then the addition of 2 November.
+    assert [e.title for e in feed.entries] == [
+        "Verwijderd: oude-toolkit",
+        "Nieuw: Nieuwe handreiking <partnergeweld> & meer",
+    ]
+    removal = feed.entries[0]
+    assert removal.link == "https://infobox.example/hulpmiddelen/#oude-toolkit"
+    assert "De organisatie biedt de toolkit niet meer aan." in removal.summary
+    entry = feed.entries[1]
     assert entry.link == "https://infobox.example/hulpmiddelen/#nieuwe-handreiking"
     assert entry.updated_parsed[:3] == (2026, 11, 2)
     assert "Een handreiking die de redactie na de Infobox toevoegde." in entry.summary
