@@ -40,7 +40,8 @@ def browse_catalogue(tmp_path_factory) -> Path:
         "organisations:\n  - name: Movisie\n    also: [movisie.nl]\nresources:\n" + ADDED,
         1,
     )
-    text += "removed:\n  - id: oude-toolkit\n    date: 2026-11-10\n    reason: De organisatie biedt de toolkit niet meer aan.\n"
+    text += "removed:\n  - id: oude-toolkit\n    date: 2026-11-10\n"
+    text += "    reason: De organisatie biedt de toolkit niet meer aan.\n"
     path = tmp_path_factory.mktemp("browse") / "resources.yaml"
     path.write_text(text, encoding="utf-8")
     return path
