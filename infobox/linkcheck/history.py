@@ -1,8 +1,9 @@
 """Fold one run's verdicts into the link history, and decide what is reported.
 
 Reported: `broken` at once (it was re-checked within the run), `moved` (update the URL), `transient`
-only after N consecutive failing runs. Never `ok` or `blocked`; a link that recovers leaves the report.
-URLs no longer in the catalogue drop out of the history.
+only after failing runs in a row on N different days (UTC): runs repeated on one day count as one day, so
+a server that is down for an afternoon is not reported however often the job is started. Never `ok` or
+`blocked`; a link that recovers leaves the report. URLs no longer in the catalogue drop out of the history.
 """
 
 from __future__ import annotations
@@ -26,9 +27,18 @@ def next_state(previous: LinkState | None, verdict: Verdict, now: str, transient
     if verdict.status in FAILING:
         still_failing = previous is not None and previous.status in FAILING
         failures = previous.consecutive_failures + 1 if still_failing else 1
+        new_day = not still_failing or previous.checked_at[:10] != now[:10]
+        days = (previous.failure_days if still_failing else 0) + new_day
         first = (previous.first_failure or now) if still_failing else now
-        report = verdict.status == "broken" or failures >= transient_runs
-        return LinkState(**common, report=report, first_failure=first, consecutive_failures=failures, last_ok=last_ok)
+        report = verdict.status == "broken" or days >= transient_runs
+        return LinkState(
+            **common,
+            report=report,
+            first_failure=first,
+            consecutive_failures=failures,
+            failure_days=days,
+            last_ok=last_ok,
+        )
     if verdict.status == "blocked":
         # We could not look: nothing is counted against the link, and it is never reported.
         return LinkState(**common, report=False, last_ok=last_ok)

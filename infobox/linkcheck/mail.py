@@ -1,4 +1,8 @@
-"""The report e-mail (Dutch, plain text + HTML) and its delivery over SMTP."""
+"""The report e-mail (Dutch, plain text + HTML) and its delivery over SMTP.
+
+It carries what links.md carries (report.py's sections, rows and words), and says where the full report is
+and where BEHEER.md explains the statuses.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,21 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from infobox import CONTACT_EMAIL
-from infobox.linkcheck.report import ARCHIVED, Entry, archive_date, count_links, date_of
+from infobox.linkcheck.report import (
+    GUIDE,
+    PLAIN,
+    Section,
+    Style,
+    action,
+    count_links,
+    date_of,
+    places,
+    problem,
+    reported_count,
+)
 
 DEFAULT_TO = CONTACT_EMAIL  # REPORT_TO overrides it
 DEFAULT_FROM = "linkcontrole@geweldnergensthuis.nl"
@@ -20,70 +36,98 @@ DEFAULT_FROM = "linkcontrole@geweldnergensthuis.nl"
 _templates = Environment(
     loader=PackageLoader("infobox.linkcheck", "templates"), autoescape=select_autoescape(["html", "j2"])
 )
+HTML = Style(
+    url=lambda url: str(Markup('<a href="{0}" rel="noopener">{0}</a>').format(url)),
+    text=lambda text: str(escape(" ".join(text.split()))),
+    code=lambda ident: str(Markup("<code>{}</code>").format(ident)),
+)
 
 
 @dataclass(frozen=True)
-class MailItem:
-    titles: str
-    standards: str
+class Row:
     url: str
+    where: tuple[str, ...]
+    standards: str
+    problem: str
     action: str
-    redirect_to: str | None
-    archive_url: str | None = None
-    archive_date: str = ""
 
 
-def _items(reported: list[Entry]) -> list[MailItem]:
-    items = []
-    for entry in reported:
-        state = entry.state
-        if state.status == "moved":
-            action = "verhuisd: vervang de link door het nieuwe adres"
-        else:
-            action = f"{state.detail} (sinds {date_of(state.first_failure)})"
-        target = state.redirect_to if (state.redirect_to or "").startswith(("http://", "https://")) else None
-        items.append(
-            MailItem(
-                titles="; ".join(r.title for r in entry.resources),
-                standards=", ".join(entry.standards),
-                url=state.url,
-                action=action,
-                redirect_to=target if state.status == "moved" else None,
-                archive_url=state.archive_url,
-                archive_date=archive_date(state) if state.archive_url else "",
-            )
+def _rows(section: Section, style: Style) -> list[Row]:
+    return [
+        Row(
+            url=style.address(entry.state.url),
+            where=tuple(places(entry, style)),
+            standards=", ".join(entry.standards),
+            problem=problem(entry.state, style),
+            action=action(entry.state, style),
         )
-    return items
+        for entry in section.entries
+    ]
 
 
-def build_message(reported: list[Entry], checked_at: str, env: Mapping[str, str] = os.environ) -> EmailMessage:
+def _pointers(report: str, env: Mapping[str, str]) -> tuple[str, str, str]:
+    """(the full report's file, this run on GitHub or "", BEHEER.md's address or "")."""
+    server, repo, run = (env.get(k, "") for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
+    if not (server and repo and run):
+        return report, "", ""
+    return report, f"{server}/{repo}/actions/runs/{run}", f"{server}/{repo}/blob/HEAD/BEHEER.md#linkcontrole"
+
+
+def _plain(act: list[Section], know: list[Section], intro: str, pointers: tuple[str, str, str]) -> str:
+    lines = ["Beste programmateam,", "", intro, ""]
+    for section in act + know:
+        lines += [f"== {section.title} ({count_links(len(section.entries))}) ==", section.advice, ""]
+        for row in _rows(section, PLAIN):
+            lines.append(f"- {row.url}")
+            lines += [f"  Waar: {where}" for where in row.where]
+            if section in act:
+                lines.append(f"  Standaarden: {row.standards}")
+            lines.append(f"  Wat er is: {row.problem}")
+            if section in act:
+                lines.append(f"  Wat te doen: {row.action}")
+            lines.append("")
+    report, run_url, guide_url = pointers
+    lines.append(f"Het volledige rapport: {report}" + (f" (bij deze run op GitHub: {run_url})." if run_url else "."))
+    lines.append(f"Wat elke status betekent en wat u doet: {GUIDE}" + (f" ({guide_url})." if guide_url else "."))
+    lines += ["", "Dit bericht is automatisch gemaakt uit de linkcontrole."]
+    return "\n".join(lines) + "\n"
+
+
+def build_message(
+    act: list[Section],
+    know: list[Section],
+    checked_at: str,
+    report: str,
+    catalogue_path: str,
+    env: Mapping[str, str] = os.environ,
+) -> EmailMessage:
+    """The e-mail for the report's sections (report.sections); `report` is where links.md was written."""
     date = date_of(checked_at)
-    items = _items(reported)
-    subject = f"Infobox linkcontrole {date}: {count_links(len(items))} om na te kijken"
+    count = count_links(reported_count(act))
+    subject = f"Infobox linkcontrole {date}: {count} om na te kijken"
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = env.get("REPORT_FROM") or DEFAULT_FROM
     message["To"] = env.get("REPORT_TO") or DEFAULT_TO
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="geweldnergensthuis.nl")
-    lines = [
-        "Beste programmateam,",
-        "",
-        f"De wekelijkse linkcontrole van de Infobox Werken aan Veiligheid ({date}) vond "
-        f"{count_links(len(items))} die aandacht nodig {'heeft' if len(items) == 1 else 'hebben'}.",
-        "",
-    ]
-    for item in items:
-        lines += [f"- {item.titles} (standaard {item.standards})", f"  {item.url}", f"  {item.action}"]
-        if item.redirect_to:
-            lines.append(f"  nieuw adres: {item.redirect_to}")
-        if item.archive_url:
-            lines.append(f"  {ARCHIVED} ({item.archive_date}): {item.archive_url}")
-        lines.append("")
-    lines.append("Dit bericht is automatisch gemaakt uit de linkcontrole.")
-    message.set_content("\n".join(lines) + "\n", charset="utf-8")
+    verb = "heeft" if reported_count(act) == 1 else "hebben"
+    intro = (
+        f"De wekelijkse linkcontrole van de Infobox Werken aan Veiligheid ({date}) vond {count} die aandacht "
+        f"nodig {verb}. Per link staat erbij waar hij staat (regelnummers in {catalogue_path}) en wat u doet."
+    )
+    pointers = _pointers(report, env)
+    message.set_content(_plain(act, know, intro, pointers), charset="utf-8")
     html = _templates.get_template("email.html.j2").render(
-        subject=subject, date=date, items=items, count=count_links(len(items)), archived=ARCHIVED
+        subject=subject,
+        intro=intro,
+        act=[(section, _rows(section, HTML)) for section in act],
+        know=[(section, _rows(section, HTML)) for section in know],
+        count_links=count_links,
+        report=pointers[0],
+        run_url=pointers[1],
+        guide=GUIDE,
+        guide_url=pointers[2],
     )
     message.add_alternative(html, subtype="html", charset="utf-8")
     return message

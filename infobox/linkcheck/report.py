@@ -1,32 +1,206 @@
-"""The run's reports: links.json (machines), links.md (issue body / CI job summary)."""
+"""The run's reports: links.json (machines) and links.md (issue body / CI job summary); the e-mail (mail.py)
+renders the same sections with the same words.
+
+One row per link, whatever number of resources and standards carry it, grouped by what the maintainer does:
+broken (search the site, replace or remove; the archived copy when there is one), moved (replace by),
+transient past its threshold (open it yourself), then the by-hand list (blocked) and the transient links
+that are not reported yet (nothing to do). Every row names where the link is: resource title and id, the
+link's label and its line in the catalogue.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from infobox.link_status import LABELS, STATUSES, LinkState, LinkStatus
+from infobox.linkcheck.archive import SAFE_URL
 from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
 from infobox.model import Catalogue, Resource
 
 ARCHIVED = "gearchiveerde versie"  # the words for an archived copy in every report
+GUIDE = "BEHEER.md, hoofdstuk Linkcontrole"  # where a maintainer reads what each status means
+# The status names BEHEER.md's table uses, for counts (the console line, the report's summary).
+COUNT_NAMES = {
+    "ok": "werkt",
+    "moved": "verhuisd",
+    "broken": "werkt niet",
+    "transient": "tijdelijk onbereikbaar",
+    "blocked": "geblokkeerd",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a link stands in the catalogue: which resource, under which label, on which line."""
+
+    resource: Resource
+    label: str
+    line: int
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One link in the report, with the catalogue entries that carry it."""
+    """One link in the report, with every place in the catalogue that carries it."""
 
     state: LinkState
-    resources: tuple[Resource, ...]
+    places: tuple[Place, ...]
+
+    @property
+    def resources(self) -> tuple[Resource, ...]:
+        return tuple(dict.fromkeys(place.resource for place in self.places))
 
     @property
     def standards(self) -> list[str]:
         return list(dict.fromkeys(ref for r in self.resources for ref in r.standards))
 
 
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    advice: str  # said once under the heading
+    entries: tuple[Entry, ...]
+
+
 def entries(status: LinkStatus, catalogue: Catalogue) -> list[Entry]:
-    owners = catalogue.urls()
-    return [Entry(status.links[url], owners.get(url, ())) for url in owners if url in status.links]
+    places: dict[str, list[Place]] = {}
+    for resource in catalogue.resources:
+        for link in resource.links:
+            places.setdefault(link.url, []).append(Place(resource, link.label, link.line))
+    return [Entry(status.links[url], tuple(where)) for url, where in places.items() if url in status.links]
+
+
+def sections(all_entries: list[Entry], transient_runs: int) -> tuple[list[Section], list[Section]]:
+    """(what to act on, what to know): the first list's rows are the links reported."""
+
+    def having(status: str, reported: bool) -> tuple[Entry, ...]:
+        return tuple(e for e in all_entries if e.state.status == status and e.state.report == reported)
+
+    act = [
+        Section(
+            "broken",
+            "Werkt niet meer",
+            "Zoek de pagina op met de zoekfunctie van de site zelf en vervang de link door het nieuwe adres; "
+            "bestaat de pagina niet meer, verwijder dan de link (of het hulpmiddel). "
+            f"Heeft het webarchief een kopie, dan staat die erbij als {ARCHIVED}.",
+            having("broken", True),
+        ),
+        Section("moved", "Verhuisd", "Vervang de link door het nieuwe adres.", having("moved", True)),
+        Section(
+            "transient",
+            "Al langer onbereikbaar",
+            f"Deze links waren op {transient_runs} verschillende dagen op rij onbereikbaar. Open de link zelf; "
+            "werkt hij ook bij u niet, handel dan zoals bij 'werkt niet meer'.",
+            having("transient", True),
+        ),
+    ]
+    know = [
+        Section(
+            "blocked",
+            "Handmatig controleren",
+            "Deze sites weren de controle; ze worden niet als dood gemeld. Open de link zelf in de browser.",
+            having("blocked", False),
+        ),
+        Section(
+            "waiting",
+            "Tijdelijk onbereikbaar, nog niet gemeld",
+            f"Nog niets doen: een link wordt pas gemeld als hij op {transient_runs} verschillende dagen op rij "
+            "onbereikbaar was.",
+            having("transient", False),
+        ),
+    ]
+    return [s for s in act if s.entries], [s for s in know if s.entries]
+
+
+def reported_count(act: list[Section]) -> int:
+    return sum(len(section.entries) for section in act)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one output writes a web address, catalogue text and an id."""
+
+    url: Callable[[str], str]
+    text: Callable[[str], str]
+    code: Callable[[str], str]
+
+    def address(self, url: str) -> str:
+        """A web address as a link when it is a plain http(s) address, otherwise as inert text."""
+        return self.url(url) if SAFE_URL.fullmatch(url) else self.text(url)
+
+
+def md_text(text: str) -> str:
+    """Catalogue text that cannot break a table or turn into a link."""
+    return escape_markdown(text, GITHUB_TABLE)
+
+
+MARKDOWN = Style(url=lambda url: f"<{url}>", text=md_text, code=lambda ident: f"`{ident}`")
+PLAIN = Style(url=str, text=lambda text: " ".join(text.split()), code=str)
+
+
+def count_links(n: int) -> str:
+    """Dutch count: '1 link', '10 links'."""
+    return f"{n} link" if n == 1 else f"{n} links"
+
+
+def date_of(iso: str | None) -> str:
+    return iso[:10] if iso else ""
+
+
+def archive_date(state: LinkState) -> str:
+    return f"van {date_of(state.archive_timestamp)}"
+
+
+def days(n: int) -> str:
+    return f"{n} dag" if n == 1 else f"{n} dagen"
+
+
+def places(entry: Entry, style: Style) -> list[str]:
+    """'Title (id), link "label" op regel 12' for every place that carries the link."""
+    return [
+        f'{style.text(p.resource.title)} ({style.code(p.resource.id)}), link "{style.text(p.label)}" op regel {p.line}'
+        for p in entry.places
+    ]
+
+
+def problem(state: LinkState, style: Style) -> str:
+    """What the job found, and since when."""
+    if state.status == "broken":
+        runs = f", {state.consecutive_failures} controles op rij" if state.consecutive_failures > 1 else ""
+        return f"{style.text(state.detail)} (sinds {date_of(state.first_failure)}{runs})"
+    if state.status == "transient":
+        since = f"sinds {date_of(state.first_failure)}, onbereikbaar op {days(state.failure_days)}"
+        return f"{style.text(state.detail)} ({since})"
+    return style.text(state.detail)
+
+
+def site_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def action(state: LinkState, style: Style) -> str:
+    """What to do about this one link."""
+    if state.status == "moved":
+        return f"vervang door {style.address(state.redirect_to or '')}"
+    if state.status == "broken":
+        todo = f"zoek de pagina op {style.address(site_of(state.url))}; vervang de link of verwijder hem"
+        if state.archive_url:
+            todo += f"; {ARCHIVED} ({archive_date(state)}): {style.address(state.archive_url)}"
+        return todo
+    if state.status == "transient" and state.report:
+        return "open de link zelf; werkt hij niet, zoek op de site of verwijder"
+    if state.status == "blocked":
+        return "open de link zelf in de browser"
+    return "nog niets"
+
+
+def summary_line(status: LinkStatus) -> str:
+    """The counts in Dutch: 'werkt: 8, verhuisd: 1, …' (the console line)."""
+    return ", ".join(f"{COUNT_NAMES[name]}: {count}" for name, count in status.summary().items())
 
 
 def to_json(status: LinkStatus, catalogue: Catalogue) -> dict:
@@ -42,7 +216,9 @@ def to_json(status: LinkStatus, catalogue: Catalogue) -> dict:
                 "redirect_to": state.redirect_to,
                 "resources": [r.id for r in entry.resources],
                 "standards": entry.standards,
+                "places": [{"resource": p.resource.id, "label": p.label, "line": p.line} for p in entry.places],
                 "consecutive_failures": state.consecutive_failures,
+                "failure_days": state.failure_days,
                 "first_failure": state.first_failure,
                 "archive_url": state.archive_url,
                 "archive_timestamp": state.archive_timestamp,
@@ -56,69 +232,35 @@ def write_json(status: LinkStatus, catalogue: Catalogue, path) -> None:
     path.write_text(json.dumps(to_json(status, catalogue), ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
-def md_text(text: str) -> str:
-    """Catalogue text that cannot break a table or turn into a link."""
-    return escape_markdown(text, GITHUB_TABLE)
-
-
-def count_links(n: int) -> str:
-    """Dutch count: '1 link', '10 links'."""
-    return f"{n} link" if n == 1 else f"{n} links"
-
-
-def date_of(iso: str | None) -> str:
-    return iso[:10] if iso else ""
-
-
-def what_to_do(state: LinkState) -> str:
-    if state.status == "moved":
-        return f"vervang door <{state.redirect_to}>"
-    since = f" (sinds {date_of(state.first_failure)}" + (
-        f", {state.consecutive_failures} controles op rij)" if state.consecutive_failures > 1 else ")"
-    )
-    archive = f"; {ARCHIVED}: <{state.archive_url}> ({archive_date(state)})" if state.archive_url else ""
-    return md_text(state.detail) + since + archive
-
-
-def archive_date(state: LinkState) -> str:
-    return f"van {date_of(state.archive_timestamp)}"
-
-
-def to_markdown(status: LinkStatus, catalogue: Catalogue) -> str:
-    all_entries = entries(status, catalogue)
-    reported = [e for e in all_entries if e.state.report]
+def to_markdown(status: LinkStatus, catalogue: Catalogue, transient_runs: int = 3) -> str:
+    act, know = sections(entries(status, catalogue), transient_runs)
+    total = reported_count(act)
     lines = [f"# Linkcontrole Infobox — {date_of(status.checked_at)}", ""]
     summary = status.summary()
     lines += ["| status | aantal |", "| --- | ---: |"]
     lines += [f"| {LABELS[s]} | {summary[s]} |" for s in STATUSES]
-    lines += ["", f"**{count_links(len(reported))} om na te kijken.**" if reported else "Niets om na te kijken.", ""]
-    for standard in catalogue.standards:
-        here = [e for e in reported if standard.id in {r_id for r in e.resources for r_id in r.standard_ids}]
-        if not here:
-            continue
-        lines += [f"## Kwaliteitsstandaard {standard.id}: {md_text(standard.title)}", ""]
-        lines += ["| hulpmiddel | link | status | wat te doen |", "| --- | --- | --- | --- |"]
-        for entry in here:
-            for resource in entry.resources:
-                if standard.id in resource.standard_ids:
-                    lines.append(
-                        f"| {md_text(resource.title)} (`{resource.id}`) | <{entry.state.url}> "
-                        f"| {LABELS[entry.state.status]} | {what_to_do(entry.state)} |"
-                    )
-        lines.append("")
-    blocked = [e for e in all_entries if e.state.status == "blocked"]
-    if blocked:
-        lines += ["## Handmatig controleren", "", "Deze sites weren de controle; ze worden niet als dood gemeld.", ""]
-        for entry in blocked:
-            titles = ", ".join(md_text(r.title) for r in entry.resources)
-            lines.append(f"- <{entry.state.url}> — {titles}: {md_text(entry.state.detail)}")
-        lines.append("")
-    waiting = [e for e in all_entries if e.state.status == "transient" and not e.state.report]
-    if waiting:
-        lines += ["## Tijdelijk onbereikbaar (nog niet gemeld)", ""]
-        for entry in waiting:
+    lines.append("")
+    if total:
+        lines.append(
+            f"**{count_links(total)} om na te kijken**, hieronder per soort met wat u doet. De regelnummers "
+            f"verwijzen naar `{catalogue.path}`; uitleg per status staat in {GUIDE}."
+        )
+    else:
+        lines.append("Niets om na te kijken.")
+    lines.append("")
+    for section in act:
+        lines += [f"## {section.title} ({count_links(len(section.entries))})", "", section.advice, ""]
+        lines += ["| link | waar | standaarden | wat er is | wat te doen |", "| --- | --- | --- | --- | --- |"]
+        for entry in section.entries:
             lines.append(
-                f"- <{entry.state.url}> — {md_text(entry.state.detail)} ({entry.state.consecutive_failures}× op rij)"
+                f"| {MARKDOWN.address(entry.state.url)} | {'; '.join(places(entry, MARKDOWN))} "
+                f"| {', '.join(entry.standards)} | {problem(entry.state, MARKDOWN)} | {action(entry.state, MARKDOWN)} |"
             )
+        lines.append("")
+    for section in know:
+        lines += [f"## {section.title} ({count_links(len(section.entries))})", "", section.advice, ""]
+        for entry in section.entries:
+            where = "; ".join(places(entry, MARKDOWN))
+            lines.append(f"- {MARKDOWN.address(entry.state.url)} — {where}: {problem(entry.state, MARKDOWN)}")
         lines.append("")
     return "\n".join(lines)

@@ -160,19 +160,28 @@ def test_history_file_is_written(run):
     assert status.get(f"{run['web'].site.base}/ok").last_ok == status.checked_at
 
 
-def test_markdown_report_groups_per_standard(run):
+def rows(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("| <")]
+
+
+def test_markdown_report_has_one_row_per_reported_link_grouped_by_what_to_do(run):
     text = (run["tmp"] / "out" / "links.md").read_text(encoding="utf-8")
     base = run["web"].site.base
-    assert "## Kwaliteitsstandaard 1: Werkt" in text
-    assert "## Kwaliteitsstandaard 2: Werkt niet" in text
-    assert "## Kwaliteitsstandaard 3" not in text  # only blocked/transient there: nothing to report
-    section_2 = text.split("## Kwaliteitsstandaard 2")[1].split("## ")[0]
-    assert f"<{base}/gone>" in section_2 and "Dode links (`dode-links`)" in section_2
-    assert f"vervang door <{base}/nieuw>" in text
+    assert "**10 links om na te kijken**" in text and len(rows(text)) == 10
+    broken = text.split("## Werkt niet meer (9 links)")[1].split("## ")[0]
+    moved = text.split("## Verhuisd (1 link)")[1].split("## ")[0]
+    assert len(rows(broken)) == 9 and len(rows(moved)) == 1
+    # The link under two standards (1B and 2) is one row that names both, with its label and line.
+    perm = next(line for line in rows(moved) if f"<{base}/perm>" in line)
+    assert '(`doorverwijzingen`), link "Permanente doorverwijzing" op regel 47 | 1B, 2 |' in perm
+    assert perm.endswith(f"| vervang door <{base}/nieuw> |")
+    gone = next(line for line in rows(broken) if f"<{base}/gone>" in line)
+    assert f"(sinds {run['report']['checked_at'][:10]})" in gone and f"zoek de pagina op <{base}/>" in gone
     assert "Doorverwijzingen \\<test\\> & co" in text  # catalogue text cannot inject markup
-    assert f"(sinds {run['report']['checked_at'][:10]})" in text
-    manual = text.split("## Handmatig controleren")[1]
+    manual = text.split("## Handmatig controleren (2 links)")[1].split("## ")[0]
     assert f"<{base}/forbidden>" in manual and f"<{base}/auth>" in manual
+    waiting = text.split("## Tijdelijk onbereikbaar, nog niet gemeld (6 links)")[1]
+    assert "Nog niets doen" in waiting and waiting.count("\n- <") == 6
 
 
 def test_email_message_is_ready_to_send(run):
@@ -183,7 +192,7 @@ def test_email_message_is_ready_to_send(run):
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "Beste programmateam" in plain and f"{run['web'].site.base}/gone" in plain
-    assert "nieuw adres: " + f"{run['web'].site.base}/nieuw" in plain
+    assert "Wat te doen: vervang door " + f"{run['web'].site.base}/nieuw" in plain
     assert "Doorverwijzingen &lt;test&gt; &amp; co" in html and "<test>" not in html
     assert message.get_content_charset() is None or message.get_content_charset() == "utf-8"
     assert all(part.get_content_charset() == "utf-8" for part in message.walk() if not part.is_multipart())
@@ -215,7 +224,7 @@ def test_reports_offer_the_archived_copy(run):
     snapshot = f"https://web.archive.org/web/{SNAPSHOT_TIME}/{base}/gone"
     text = (run["tmp"] / "out" / "links.md").read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if f"| <{base}/gone> |" in line)
-    assert f"gearchiveerde versie: <{snapshot}> (van 2024-05-01)" in row
+    assert f"gearchiveerde versie (van 2024-05-01): <{snapshot}>" in row
     moved = next(line for line in text.splitlines() if f"| <{base}/perm> |" in line)
     assert "gearchiveerde versie" not in moved
     message = BytesParser(policy=policy.default).parsebytes((run["tmp"] / "out" / "links.eml").read_bytes())

@@ -47,23 +47,34 @@ def reported(tmp_path):
     return [link["report"] for link in json.loads((tmp_path / "out" / "links.json").read_text())["links"]]
 
 
-def test_transient_is_reported_on_the_third_run_and_recovery_clears_it(web, tmp_path):
+def test_transient_counts_days_not_runs_and_recovery_clears_it(web, tmp_path):
     url = f"{web.site.base}/toggle"
+    history = tmp_path / "history.json"
+    # Three runs on one day (a 503 all afternoon): one day, not reported, however often the job runs.
     codes = [run_job(web, tmp_path, url, retries=0) for _ in range(3)]
-    assert codes == [0, 0, 1]
+    assert codes == [0, 0, 0]
     assert web.site.hits["/toggle"] == 3  # each run asked the server once
-    state = read_status(tmp_path / "history.json").get(url)
-    assert state.status == "transient" and state.consecutive_failures == 3 and state.report
+    state = read_status(history).get(url)
+    assert state.status == "transient" and state.consecutive_failures == 3 and state.failure_days == 1
+    assert not state.report
     first = state.first_failure
-    assert first < state.checked_at  # kept from the first failing run
+
+    # The same link, last seen failing on an earlier day, two days in all: this run is its third day.
+    raw = json.loads(history.read_text(encoding="utf-8"))
+    raw["links"][url].update(checked_at="2026-01-02T05:17:00Z", failure_days=2)
+    history.write_text(json.dumps(raw), encoding="utf-8")
+    assert run_job(web, tmp_path, url, retries=0) == 1
+    state = read_status(history).get(url)
+    assert state.failure_days == 3 and state.consecutive_failures == 4 and state.report
+    assert state.first_failure == first  # kept from the first failing run
     assert (tmp_path / "out" / "links.eml").exists()
 
     web.site.healthy.set()
     assert run_job(web, tmp_path, url, retries=0) == 0
-    assert web.site.hits["/toggle"] == 4
-    state = read_status(tmp_path / "history.json").get(url)
+    assert web.site.hits["/toggle"] == 5
+    state = read_status(history).get(url)
     assert state.status == "ok" and not state.report and state.consecutive_failures == 0
-    assert state.first_failure is None and state.last_ok == state.checked_at
+    assert state.failure_days == 0 and state.first_failure is None and state.last_ok == state.checked_at
     assert reported(tmp_path) == [False]
     assert not (tmp_path / "out" / "links.eml").exists()  # no message when there is nothing to report
 
@@ -252,7 +263,7 @@ def test_archive_without_a_snapshot_never_fails_the_run(web, tmp_path, capsys, a
     state = snapshot_of(tmp_path, url)
     assert state.status == "broken" and state.report
     assert state.archive_url is None and state.archive_timestamp is None
-    assert "gearchiveerde versie" not in (tmp_path / "out" / "links.md").read_text(encoding="utf-8")
+    assert "gearchiveerde versie (van" not in (tmp_path / "out" / "links.md").read_text(encoding="utf-8")
     assert (tmp_path / "out" / "links.eml").exists()
     unreachable = "Webarchief niet bereikbaar" in capsys.readouterr().err
     assert unreachable == (answer != "none")
