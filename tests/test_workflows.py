@@ -213,3 +213,76 @@ def test_the_fast_check_step_checks_only_the_changed_link(tmp_path):
     assert {path for path in asked if not path.startswith("/wayback/")} == {"/kindcheck"}
     assert any(path.startswith("/wayback/") for path in asked)  # the clone's settings, not the real archive
     assert gone in (runner_temp / "reports" / "links.md").read_text(encoding="utf-8")
+
+
+# The link job's exit codes as the workflow must treat them (README, "The link job"): which later steps run,
+# and with what status the run ends. `reported` is what links.json says; None: the job wrote no report.
+UPDATE, CLOSE = "Open or update the tracking issue", "Close the tracking issue when all is well"
+COMMIT, FAIL = "Commit the link history", "Fail when the e-mail was not delivered or the history not saved"
+LINK_CODES = {
+    "0 nothing to report": (0, False, {CLOSE, COMMIT}, 0),
+    "1 reported": (1, True, {UPDATE, COMMIT}, 0),
+    "2 could not run": (2, None, None, 2),
+    "3 not delivered": (3, True, {UPDATE, COMMIT, FAIL}, 3),
+    "4 history not saved, reported": (4, True, {UPDATE, FAIL}, 4),
+    "4 history not saved, nothing reported": (4, False, {CLOSE, FAIL}, 4),
+    "130 interrupted": (130, None, None, 130),
+}
+CONDITION = re.compile(r"steps\.check\.outputs\.(\w+) (==|!=) '([^']*)'")
+EXPRESSION = re.compile(r"\$\{\{ steps\.check\.outputs\.(\w+) \}\}")
+
+
+def runs(step: dict, outputs: dict[str, str]) -> bool:
+    """A step's `if:` for the forms this workflow uses; any other form fails the test rather than guess."""
+    if "if" not in step:
+        return True
+    verdicts = []
+    for clause in step["if"].split(" || "):
+        match = CONDITION.fullmatch(clause.strip())
+        assert match, f"unknown condition form: {step['if']}"
+        name, op, value = match.groups()
+        verdicts.append((outputs.get(name, "") == value) == (op == "=="))
+    return any(verdicts)
+
+
+@pytest.mark.parametrize("case", list(LINK_CODES))
+def test_link_workflow_treats_each_exit_code_right(tmp_path, case):
+    code, reported, expected_steps, run_status = LINK_CODES[case]
+    steps = workflow("links.yml")["jobs"]["links"]["steps"]
+    names = [s.get("name") for s in steps]
+    check = steps[names.index("Check links")]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "python"  # plays the job: writes the report's verdicts, exits with the code
+    fake.write_text(
+        '#!/bin/sh\necho "$@" > "$ARGS_LOG"\nmkdir -p reports\n'
+        'if [ -n "$REPORTED" ]; then printf \'{"links": [{"report": false}, {"report": %s}]}\' "$REPORTED" '
+        '> reports/links.json; fi\nexit "$CODE"\n'
+    )
+    fake.chmod(0o755)
+    output = tmp_path / "github_output"
+    output.write_text("")
+    env = {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_OUTPUT": str(output),
+        "ARGS_LOG": str(tmp_path / "args"),
+        "CODE": str(code),
+        "REPORTED": "" if reported is None else str(reported).lower(),
+        "SMTP_HOST": "smtp.example.org",
+    }
+    result = subprocess.run(["bash", "-e", "-c", check["run"]], cwd=tmp_path, env=env, capture_output=True, timeout=60)
+    assert (tmp_path / "args").read_text().split() == ["scripts/check_links.py", "--out", "reports", "--send"]
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    if expected_steps is None:  # the job could not run: the step fails and nothing after it runs
+        assert result.returncode == run_status
+        return
+    assert result.returncode == 0, result.stderr
+    later = steps[names.index("Check links") + 1 :]
+    ran = {s.get("name") for s in later if runs(s, outputs)}
+    assert ran == {"Job summary", None} | expected_steps  # None: the unnamed artifact upload
+    failing = [s for s in later if runs(s, outputs) and s.get("name", "").startswith("Fail")]
+    status = 0
+    for s in failing:
+        step_env = {k: EXPRESSION.sub(lambda m: outputs[m[1]], v) for k, v in s.get("env", {}).items()}
+        status = subprocess.run(["bash", "-e", "-c", s["run"]], env={**os.environ, **step_env}, timeout=60).returncode
+    assert status == run_status

@@ -186,13 +186,13 @@ def action(state: LinkState, style: Style) -> str:
     """What to do about this one link."""
     if state.status == "moved":
         return f"vervang door {style.address(state.redirect_to or '')}"
+    search = f"zoek de pagina op {style.address(site_of(state.url))}; vervang de link of verwijder hem"
     if state.status == "broken":
-        todo = f"zoek de pagina op {style.address(site_of(state.url))}; vervang de link of verwijder hem"
         if state.archive_url:
-            todo += f"; {ARCHIVED} ({archive_date(state)}): {style.address(state.archive_url)}"
-        return todo
+            return f"{search}; {ARCHIVED} ({archive_date(state)}): {style.address(state.archive_url)}"
+        return search
     if state.status == "transient" and state.report:
-        return "open de link zelf; werkt hij niet, zoek op de site of verwijder"
+        return f"open de link zelf; werkt hij niet, {search}"
     if state.status == "blocked":
         return "open de link zelf in de browser"
     return "nog niets"
