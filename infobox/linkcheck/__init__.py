@@ -2,5 +2,6 @@
 
 Modules: settings (linkcheck.toml), runner (the linkchecker child process),
 scheduler (which URL the child checks when), engine (one pass),
-classify (one status per URL), check (re-checks), history, report (JSON/Markdown), mail, job (CLI).
+classify (one status per URL), check (re-checks), history, report (JSON/Markdown), mail, lock (one run per
+history), job (CLI).
 """

@@ -110,10 +110,8 @@ def main(argv: list[str] | None = None, env=os.environ) -> int:
     except Exception as error:
         if args.debug:
             traceback.print_exc()
-        say(
-            f"De linkcontrole stopte door een onverwachte fout ({one_line(error)}); "
-            "start opnieuw met --debug voor de details."
-        )
+        more = "de details staan hierboven" if args.debug else "start opnieuw met --debug voor de details"
+        say(f"De linkcontrole stopte door een onverwachte fout ({one_line(error)}); {more}.")
         return EXIT_CANNOT_RUN
 
 

@@ -226,7 +226,7 @@ def test_an_unexpected_error_exits_2_with_one_dutch_line(web, tmp_path, monkeypa
     assert run_job(web, tmp_path, f"{web.site.base}/ok", "--debug") == 2
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):") and "RuntimeError: kapot" in err
-    assert err.endswith("start opnieuw met --debug voor de details.\n")
+    assert err.endswith("(RuntimeError: kapot op twee regels); de details staan hierboven.\n")
 
 
 def test_ctrl_c_exits_130_without_a_traceback(web, tmp_path, monkeypatch, capsys):
