@@ -145,7 +145,10 @@ def write_status(status: LinkStatus, path: str | os.PathLike[str] = DEFAULT_PATH
         ensure_ascii=False,
         indent=2,
     )
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # One fixed name: the link job writes under its lock (linkcheck/lock.py), so a file of that name can only
+    # be left over from a run that was killed mid-write; it is replaced, never piles up.
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
     # os.open with 0o666 lets the umask decide a new file's mode, as for any file the user creates.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:

@@ -99,8 +99,11 @@ def test_a_new_history_gets_the_umask_mode_and_a_run_keeps_the_mode(web, tmp_pat
     first = read_status(history).checked_at
     history.write_text(VALID, encoding="utf-8")
     history.chmod(0o640)  # neither the umask's mode nor a temporary file's 0600
+    (tmp_path / ".history.json.tmp").write_text("{half", encoding="utf-8")  # left by a killed run
+    (tmp_path / ".history.json.tmp").chmod(0o600)
     assert run_job(web, tmp_path, f"{web.site.base}/ok") == 0
     assert history.stat().st_mode & 0o777 == 0o640
+    assert not (tmp_path / ".history.json.tmp").exists()
     assert read_status(history).checked_at >= first  # it was rewritten
 
 
