@@ -193,6 +193,10 @@ def test_email_message_is_ready_to_send(run):
     html = message.get_body(("html",)).get_content()
     assert "Beste programmateam" in plain and f"{run['web'].site.base}/gone" in plain
     assert "Wat te doen: vervang door " + f"{run['web'].site.base}/nieuw" in plain
+    assert 'Waar: Dode links (dode-links), link "404" op regel' in plain  # the resource id and the line
+    manual = plain.split("== Handmatig controleren (2 links) ==")[1].split("==")[0]
+    assert f"{run['web'].site.base}/forbidden" in manual and f"{run['web'].site.base}/auth" in manual
+    assert f"Het volledige rapport: {run['tmp'] / 'out' / 'links.md'}." in plain
     assert "Doorverwijzingen &lt;test&gt; &amp; co" in html and "<test>" not in html
     assert message.get_content_charset() is None or message.get_content_charset() == "utf-8"
     assert all(part.get_content_charset() == "utf-8" for part in message.walk() if not part.is_multipart())
