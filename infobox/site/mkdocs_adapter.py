@@ -120,7 +120,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         status = read_status(status_path)
     except (ValueError, TypeError) as error:
-        raise PluginError(f"{status_path}: linkstatus onleesbaar: {error}") from None
+        raise PluginError(f"linkstatus onleesbaar: {error}") from None  # the error names the file
     today = build_date()
     _context = SiteContext(
         catalogue=catalogue,
