@@ -1,4 +1,7 @@
-"""Maintainer commands: `python -m infobox validate|export|schema`. Messages are Dutch: staff read them."""
+"""Maintainer commands: `python -m infobox validate|export|schema|changed-links|apply-moves|propose|issue-form`.
+
+Messages are Dutch: staff read them. The commands that edit the catalogue live in `infobox.edit_commands`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import sys
 from pathlib import Path
 
 from infobox.changed_links import changed_catalogue
+from infobox.edit_commands import EDIT_COMMANDS, add_edit_commands
 from infobox.errors import CatalogueError, Problem
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
 from infobox.github import github_annotation, github_message
@@ -44,7 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     changed.add_argument("--catalogue", default=str(DEFAULT_CATALOGUE), help="standaard: %(default)s")
     changed.add_argument("--out", required=True, help="het bestand om te schrijven")
 
+    add_edit_commands(commands)
+
     args = parser.parse_args(argv)
+    if args.command in EDIT_COMMANDS:
+        return EDIT_COMMANDS[args.command](args)
     if args.command == "changed-links":
         return _changed_links(Path(args.catalogue), Path(args.base), Path(args.out))
     if args.command == "schema":

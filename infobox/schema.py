@@ -168,8 +168,9 @@ SCHEMA: dict[str, Any] = {
                         "(JJJJ-MM-DD); alleen invullen na een echte controle.",
                     },
                     "provenance": {
-                        "enum": ["infobox"],
-                        "description": "Herkomst: 'infobox' = overgenomen uit de Infobox (zie source.edition).",
+                        "enum": ["infobox", "voorstel"],
+                        "description": "Herkomst: 'infobox' = overgenomen uit de Infobox (zie source.edition); "
+                        "'voorstel' = voorgesteld via het formulier op GitHub en door een beheerder verwerkt.",
                     },
                     "editorial": {
                         "type": "array",
