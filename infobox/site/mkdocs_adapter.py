@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, Files
 from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
+from infobox.issue_form import form_url as proposal_form_url
 from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
 from infobox.link_status import read_status
 from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
@@ -128,6 +129,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_url=config.site_url or "",
         today=today,
         catalogue_web_url=catalogue_web_url(config, catalogue_path),
+        proposal_form_url=proposal_form_url((config.extra.get("infobox") or {}).get("repo_url") or ""),
     )
     # The content date people gave the catalogue (last edit or check), never the build time.
     config.extra["infobox_updated"] = long_date(catalogue.content_date) if catalogue.content_date else ""

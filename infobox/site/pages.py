@@ -52,6 +52,8 @@ class SiteContext:
     today: dt.date = field(default_factory=dt.date.today)
     # The catalogue file on the repository's web view (repo_url + edit_uri + path); empty: no edit links.
     catalogue_web_url: str = ""
+    # The repository's issue form for proposing a resource; empty (no repository): only the e-mail is offered.
+    proposal_form_url: str = ""
 
     def page_url(self, src_uri: str) -> str:
         """The public URL of a generated page, as readers see it in their address bar."""

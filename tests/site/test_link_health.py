@@ -218,3 +218,13 @@ def test_edit_links_point_at_the_entry_line_in_the_catalogue(every_status_site, 
 def test_no_edit_links_without_a_repository(unchecked_site):
     for path in ("/hulpmiddelen/", "/kwaliteitsstandaarden/3/"):
         assert "Wijzig in de catalogus" not in page_of(unchecked_site, path).read_text(encoding="utf-8")
+
+
+def test_iets_toevoegen_offers_the_issue_form_beside_the_mail_only_with_a_repository(every_status_site, unchecked_site):
+    form = f"{REPO_URL}/issues/new?template=hulpmiddel-voorstellen.yml"
+    with_repo = page_of(every_status_site, "/kwaliteitsstandaarden/3/").read_text(encoding="utf-8")
+    section = with_repo.split('id="aanvulling"', 1)[1]
+    assert 'href="mailto:' in section.split(form, 1)[0]  # the e-mail stays, first
+    assert f'<a class="ib-proposal-form" href="{form}" rel="noopener noreferrer">het voorstelformulier</a>' in section
+    without = page_of(unchecked_site, "/kwaliteitsstandaarden/3/").read_text(encoding="utf-8")
+    assert "issues/new" not in without and 'href="mailto:' in without.split('id="aanvulling"', 1)[1]
