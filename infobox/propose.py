@@ -41,8 +41,8 @@ MAX_LINKS = 20
 LIMITS = {TITLE: 200, ORGANISATION: 300, DESCRIPTION: 3000, PROPOSER: 200}
 MAX_LABEL, MAX_URL = 200, 2000
 NO_RESPONSE = "_No response_"
-HEADING = re.compile(r"^### (.*?)\s*$")
-CHECKBOX = re.compile(r"^\s*- \[([ xX])\] (.*?)\s*$")
+HEADING = re.compile(r"### (.*)")  # matched at a line's start; the label is stripped after
+CHECKBOX = re.compile(r" *- \[([ xX])\] (.*)")
 ID_MAX = 60
 # Characters no catalogue text needs; kept out so nothing invisible reaches the site (tab and newline may stay).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
@@ -74,7 +74,7 @@ def sections(body: str) -> tuple[dict[str, str], list[str]]:
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         match = HEADING.match(line)
         if match:
-            current = match[1]
+            current = match[1].strip()
             if current in found:
                 problems.append(f"{current}: staat twee keer in het voorstel")
             found[current] = []
@@ -88,7 +88,7 @@ def sections(body: str) -> tuple[dict[str, str], list[str]]:
 
 
 def ticked(text: str) -> list[str]:
-    return [m[2] for line in text.split("\n") if (m := CHECKBOX.match(line)) and m[1] in "xX"]
+    return [m[2].strip() for line in text.split("\n") if (m := CHECKBOX.match(line)) and m[1] in "xX"]
 
 
 def parse_links(text: str) -> tuple[list[dict], list[str]]:
@@ -98,6 +98,9 @@ def parse_links(text: str) -> tuple[list[dict], list[str]]:
     if len(lines) > MAX_LINKS:
         return [], [f"{LINKS.label}: hoogstens {MAX_LINKS} links"]
     for n, line in enumerate(lines, 1):
+        if len(line) > MAX_LABEL + MAX_URL + 8:  # before any pattern: keeps the work per line small
+            problems.append(f"{LINKS.label}, regel {n}: is te lang")
+            continue
         markdown = re.fullmatch(r"\[(.+)\]\((\S+)\)", line)
         if markdown:
             label, url = markdown[1], markdown[2]

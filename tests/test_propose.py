@@ -132,8 +132,11 @@ def test_problems_the_catalogue_rules_find_are_named_by_the_form_field(tmp_path,
         "x" * (MAX_BODY_CHARS + 1),
         issue_body(valid_values(titel="T" * 201)),
         issue_body(valid_values(beschrijving="onzichtbaar\u202eteken")),
+        # Shapes that make a backtracking pattern quadratic: refused after linear work.
+        "### " + " " * 60_000 + "x",
+        issue_body(valid_values(links="[" + "](" * 30_000)),
     ],
-    ids=["heading-twice", "too-long", "title-too-long", "control-character"],
+    ids=["heading-twice", "too-long", "title-too-long", "control-character", "long-heading", "long-link-line"],
 )
 def test_ambiguous_or_oversized_bodies_are_refused(tmp_path, capsys, catalogue, body):
     before = catalogue.read_bytes()
