@@ -1,8 +1,8 @@
 """The CLI commands that edit files for maintainers: `apply-moves`, `propose` and `issue-form`.
 
 Exit status of `apply-moves` and `propose`: 0 done (the summary says what changed, possibly nothing);
-1 refused, catalogue untouched (`apply-moves`: the catalogue is invalid or a line could not be edited
-safely; `propose`: the proposal is invalid, its problems are listed for the person who sent it);
+1 refused, catalogue untouched (`apply-moves`: the catalogue is invalid, before or after the edit, or a line
+could not be edited safely; `propose`: the proposal is invalid, its problems are listed for the person who sent it);
 2 cannot run (a file missing, unreadable or too large, the catalogue itself invalid for `propose`).
 """
 
