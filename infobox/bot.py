@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -36,6 +37,12 @@ def md(text: str) -> str:
     return escape_markdown(text, BOT_MARKDOWN)
 
 
+def link(url: str) -> str:
+    """An autolink for an address that cannot break out of it; anything else as inert text. (A moved link's
+    new address comes from a remote server's redirect.)"""
+    return f"<{url}>" if re.fullmatch(r"https?://[^\s<>`\\]+", url) else md(url)
+
+
 def moves_title(count: int) -> str:
     return f"Linkcontrole: {count} verhuisde {'link' if count == 1 else 'links'} bijwerken"
 
@@ -50,12 +57,12 @@ def moves_body(outcome: Outcome) -> str:
     ]
     for move in outcome.applied:
         for place in move.places:
-            lines.append(f"| {md(place.title)} (`{md(place.resource_id)}`) | <{move.old}> | <{move.new}> |")
+            lines.append(f"| {md(place.title)} (`{md(place.resource_id)}`) | {link(move.old)} | {link(move.new)} |")
     if outcome.skipped:
         lines += ["", "### Niet toegepast (controleer met de hand)", ""]
         for move in outcome.skipped:
             titles = ", ".join(md(p.title) for p in move.places)
-            lines.append(f"- {titles}: <{move.old}> → <{move.new}>: {md(move.skipped)}")
+            lines.append(f"- {titles}: {link(move.old)} → {link(move.new)}: {md(move.skipped)}")
     lines += [
         "",
         "### Voor het samenvoegen",
@@ -118,6 +125,18 @@ def proposal_comment(result: dict) -> str:
     )
 
 
+def already_listed(result: dict) -> list[str]:
+    """A warning line per proposed link that the catalogue already holds: perhaps the resource is there."""
+    listed = result.get("already_listed")
+    if not isinstance(listed, dict):
+        return []
+    return [
+        f"- **Let op:** {link(url)} staat al in de catalogus, bij {', '.join(f'`{md(i)}`' for i in ids)}"
+        for url, ids in list(listed.items())[:20]
+        if isinstance(ids, list)
+    ]
+
+
 def proposal_body(result: dict, issue: int) -> str:
     return (
         "\n".join(
@@ -126,6 +145,7 @@ def proposal_body(result: dict, issue: int) -> str:
                 "",
                 f"- Hulpmiddel: {md(result.get('title', ''))} (`{md(result.get('id', ''))}`)",
                 f"- Voorgesteld door: {md(result.get('proposer', ''))}",
+                *already_listed(result),
                 "",
                 "### Voor het samenvoegen",
                 "",

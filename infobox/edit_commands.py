@@ -74,6 +74,8 @@ def run_propose(args) -> int:
         resource = proposal.resource
         print(f"Toegevoegd aan {args.catalogue}: {resource['title']!r} (id: {resource['id']}).")
         result.update(status="added", id=resource["id"], title=resource["title"], proposer=proposal.proposer)
+        if proposal.already_listed:
+            result["already_listed"] = proposal.already_listed
         code = EXIT_DONE
     if args.result:
         Path(args.result).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -9,6 +9,7 @@ Then the whole file is validated and read back: it must hold exactly the old ent
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -52,6 +53,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2
 class Proposal:
     resource: dict  # the new catalogue entry, as it will read back from the YAML
     proposer: str
+    # Links of the proposal the catalogue already holds, with the ids that hold them: perhaps a duplicate.
+    already_listed: dict[str, list[str]] = dataclasses.field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -188,7 +191,9 @@ def parse_proposal(body: str, catalogue: Catalogue) -> Proposal:
         "provenance": PROVENANCE,
         "links": links,
     }
-    return Proposal(resource, values[PROPOSER.label])
+    owners = catalogue.urls()
+    listed = {link["url"]: [r.id for r in owners[link["url"]]] for link in links if link["url"] in owners}
+    return Proposal(resource, values[PROPOSER.label], listed)
 
 
 class _BlockDumper(yaml.SafeDumper):

@@ -157,12 +157,14 @@ def test_an_added_proposal_becomes_a_pull_request_that_links_the_issue(repo, tmp
     proposed = REAL.read_text(encoding="utf-8").replace("resources:\n", "resources:\n  # nieuw\n", 1)
     title = "Gids $(id)\n- id: evil"
     result = {"status": "added", "id": "gids-id-id-evil", "title": title, "proposer": "Piet @iemand"}
+    result["already_listed"] = {"https://www.example.org/": ["kindcheck"]}
     assert main(["proposal", "--issue", "12", *proposal_files(tmp_path, result, proposed)]) == 0
     assert fake.commands() == [["pr", "list"], ["pr", "create"], ["pr", "list"]]
     args, body = fake.calls()[1]["args"], fake.calls()[1]["stdin"]
     assert args[args.index("--title") + 1] == "Voorstel: Gids $(id) - id: evil (#12)"
     assert args[args.index("--head") + 1] == "voorstel/issue-12"
     assert "Closes #12" in body and "Voorstel uit #12" in body and r"Piet \@iemand" in body
+    assert "**Let op:** <https://www.example.org/> staat al in de catalogus, bij `kindcheck`" in body
     assert remote_file(remote, "voorstel/issue-12") == proposed
 
 
@@ -171,3 +173,17 @@ def test_a_proposed_catalogue_that_does_not_validate_is_not_pushed(repo, tmp_pat
     result = {"status": "added", "id": "x", "title": "x", "proposer": "p"}
     assert main(["proposal", "--issue", "3", *proposal_files(tmp_path, result, "resources: [\n")]) == 1
     assert fake.calls() == [] and "voorstel/issue-3" not in git("ls-remote", str(remote), cwd=clone)
+
+
+def test_a_hostile_redirect_target_reaches_the_pull_request_only_as_inert_text(repo, tmp_path):
+    clone, remote, fake = repo
+    resources = load_catalogue(REAL).resources
+    good, bad = resources[0].links[0].url, resources[1].links[0].url
+    hostile = "https://a.example.org/x> [klik](javascript:alert(1)) @team"
+    moves = {good: "https://nieuw.example.org/a", bad: hostile}
+    assert main(["moves", "--links", str(links_json(tmp_path / "links.json", moves))]) == 0
+    body = fake.calls()[1]["stdin"]
+    assert "Linkcontrole: 1 verhuisde link bijwerken" in fake.calls()[1]["args"]
+    assert r"https://a.example.org/x\> \[klik\](javascript:alert(1)) \@team" in body
+    assert "<https://a.example.org/x>" not in body and " @team" not in body
+    assert hostile not in remote_file(remote, MOVES_BRANCH)

@@ -94,11 +94,13 @@ def test_a_valid_proposal_becomes_one_block_in_the_section_of_its_first_standard
     assert "Toegevoegd" in out
 
 
-def test_a_title_already_taken_gets_a_fresh_id(tmp_path, capsys, catalogue):
-    taken = next(r for r in load_catalogue(REAL).resources if slug(r.title) == r.id)
-    code, _, err, result = propose(tmp_path, capsys, catalogue, issue_body(valid_values(titel=taken.title)))
+def test_a_title_already_taken_gets_a_fresh_id_and_a_known_link_is_pointed_out(tmp_path, capsys, catalogue):
+    taken = next(r for r in load_catalogue(REAL).resources if slug(r.title) == r.id and r.links)
+    body = issue_body(valid_values(titel=taken.title, links=f"Zelfde {taken.links[0].url}"))
+    code, _, err, result = propose(tmp_path, capsys, catalogue, body)
     assert code == 0, err
     assert result["id"] == f"{taken.id}-2"
+    assert result["already_listed"] == {taken.links[0].url: [taken.id]}
 
 
 def test_an_invalid_proposal_gets_dutch_problems_and_changes_nothing(tmp_path, capsys, catalogue):
