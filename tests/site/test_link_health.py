@@ -226,5 +226,7 @@ def test_iets_toevoegen_offers_the_issue_form_beside_the_mail_only_with_a_reposi
     section = with_repo.split('id="aanvulling"', 1)[1]
     assert 'href="mailto:' in section.split(form, 1)[0]  # the e-mail stays, first
     assert f'<a class="ib-proposal-form" href="{form}" rel="noopener noreferrer">het voorstelformulier</a>' in section
+    sentence = "kwaliteitsstandaard 3 of vul met een GitHub-account het voorstelformulier in."
+    assert sentence in text_of(every_status_site, "/kwaliteitsstandaarden/3/").text
     without = page_of(unchecked_site, "/kwaliteitsstandaarden/3/").read_text(encoding="utf-8")
     assert "issues/new" not in without and 'href="mailto:' in without.split('id="aanvulling"', 1)[1]
