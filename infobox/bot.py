@@ -152,6 +152,8 @@ def proposal_body(result: dict, issue: int) -> str:
                 "- [ ] Past het hulpmiddel bij de gekozen kwaliteitsstandaarden en onderdelen?",
                 "- [ ] Werken de links, en zeggen de labels wat erachter zit?",
                 "- [ ] Klopt de beschrijving (zakelijk, geen reclame) en de soort en doelgroep?",
+                "- [ ] Thema's kiest de redactie: voeg `themes` toe, en `themes` in `editorial`.",
+                "- [ ] Voegt u later samen dan op de datum bij `added`? Zet daar de datum van samenvoegen.",
                 "- [ ] Na een echte controle: zet `reviewed` op de datum van vandaag, en `updated` bij `source`.",
                 "- [ ] De controle (CI) van deze pull request is groen.",
                 "",

@@ -10,6 +10,7 @@ Then the whole file is validated and read back: it must hold exactly the old ent
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -146,8 +147,8 @@ def fresh_id(title: str, taken: set[str]) -> str:
     return candidate
 
 
-def parse_proposal(body: str, catalogue: Catalogue) -> Proposal:
-    """The entry a form body proposes; ProposalError with every problem found."""
+def parse_proposal(body: str, catalogue: Catalogue, today: dt.date) -> Proposal:
+    """The entry a form body proposes, added `today`; ProposalError with every problem found."""
     if len(body) > MAX_BODY_CHARS:
         raise ProposalError([f"Het voorstel is te lang (hoogstens {MAX_BODY_CHARS} tekens)."])
     values, problems = sections(body)
@@ -188,6 +189,7 @@ def parse_proposal(body: str, catalogue: Catalogue) -> Proposal:
         "type": type_,
         **({"audience": [a for a in AUDIENCES if a in audience]} if audience else {}),
         "standards": refs,
+        "added": today.isoformat(),  # the day it entered the catalogue (the pull request's day)
         "provenance": PROVENANCE,
         "links": links,
     }
@@ -232,6 +234,7 @@ def yaml_block(resource: dict, indent: str, issue: int | None) -> str:
     if "audience" in entry:
         entry["audience"] = _Flow(resource["audience"])  # vocabulary words, checked above: plain
     entry["standards"] = _Flow(entry["standards"])
+    entry["added"] = dt.date.fromisoformat(resource["added"])  # written plain, as the maintainers write dates
     text = yaml.dump([entry], Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=100)
     comment = f"{indent}# Voorgesteld via issue #{issue}.\n" if issue is not None else ""
     return comment + "".join(indent + line if line.strip() else line for line in text.splitlines(keepends=True))
@@ -294,7 +297,7 @@ def insert(text: str, proposal: Proposal, catalogue: Catalogue, file: str, issue
     return "".join(before) + lead + block + trail + "".join(after)
 
 
-def propose(body_path: Path, catalogue_path: Path, issue: int | None = None) -> Proposal:
+def propose(body_path: Path, catalogue_path: Path, issue: int | None = None, today: dt.date | None = None) -> Proposal:
     """Add the proposal in the body file to the catalogue file. ProposalError (the proposer's to fix),
     EditError or CatalogueError (the maintainers' to fix) leave the catalogue untouched."""
     try:
@@ -308,7 +311,7 @@ def propose(body_path: Path, catalogue_path: Path, issue: int | None = None) -> 
     except UnicodeDecodeError:
         raise ProposalError(["Het voorstel is geen UTF-8-tekst."]) from None
     catalogue = load_catalogue(catalogue_path)
-    proposal = parse_proposal(body, catalogue)
+    proposal = parse_proposal(body, catalogue, today or dt.date.today())
     text = read_text(catalogue_path)
     new_text = insert(text, proposal, catalogue, str(catalogue_path), issue)
     if len(new_text.encode("utf-8")) > MAX_CATALOGUE_BYTES:

@@ -3,6 +3,7 @@ them (valid, invalid, hostile), against a copy of the real catalogue."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -70,6 +71,7 @@ def test_a_valid_proposal_becomes_one_block_in_the_section_of_its_first_standard
         "type": options("soort")[2],
         "audience": options("voor-wie")[3:5],
         "standards": list(refs),
+        "added": dt.date.today().isoformat(),
         "provenance": "voorstel",
         "links": [
             {"url": "https://www.voorbeeld.nl/handreiking.pdf", "label": "Handreiking (PDF)"},
@@ -174,7 +176,7 @@ def test_a_hostile_body_arrives_verbatim_as_data_and_adds_nothing_else(tmp_path,
         {"url": "https://www.voorbeeld.nl/a?b=$(id)&c=`id`", "label": "Klik hier ${{ github.event.issue.title }}"}
     ]
     assert set(entry) == {"id", "title", "description", "organisation", "type", "audience", "standards",
-                          "provenance", "links"}  # fmt: skip
+                          "added", "provenance", "links"}  # fmt: skip
     assert "evil" not in {r["id"] for r in new} and "\n  - id: evil" not in block
     assert not Path("/tmp/infobox-pwned").exists()
     load_catalogue(catalogue)  # and the whole file still validates
