@@ -1,7 +1,9 @@
 """`python -m infobox apply-moves`: write the new address of every moved link into the catalogue.
 
 Reads the link job's `links.json`; each link with status `moved` is replaced on exactly the lines where the
-catalogue holds it (the loader knows each URL's line), in the quoting the maintainers used. A redirect that
+catalogue holds it (the loader knows each URL's line), in the quoting the maintainers used; a link of an
+Infobox entry moving for the first time gets an `infobox_url:` line after it, the address the Infobox
+printed, which `validate` and the fidelity tests read for `provenance: infobox`. A redirect that
 looks like a dead end (front page, login or search page: `linkcheck.classify.dead_end`) is listed, not
 applied. The result is validated before it replaces the file (`catalogue_edit.write_validated`).
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,9 @@ class Place:
     title: str
     path: tuple  # ("resources", i, "links", k, "url")
     line: int
+    # An Infobox entry's link moving for the first time: an `infobox_url` line keeps the address the Infobox
+    # printed, so the entry still shows it came from the Infobox (validate checks `provenance: infobox`).
+    keep_printed: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,9 @@ def plan(moves: dict[str, str], doc) -> list[Move]:
         for k, link in enumerate(resource["links"]):
             if link["url"] in moves:
                 path = ("resources", i, "links", k, "url")
+                first_move = resource.get("provenance") == "infobox" and "infobox_url" not in link
                 places.setdefault(link["url"], []).append(
-                    Place(resource["id"], resource["title"], path, doc.line(path))
+                    Place(resource["id"], resource["title"], path, doc.line(path), first_move)
                 )
     result = []
     for old, new in moves.items():
@@ -131,10 +138,21 @@ def _write_as(url: str, style: str) -> str:
     return _write_as(url, "double")
 
 
-def _edit_line(line: str, old: str, new: str) -> str | None:
+URL_KEY = re.compile(r"(\s*(?:-\s+)?)url:\s")
+
+
+def _edit_line(line: str, old: str, new: str, keep_printed: bool) -> str | None:
+    """The url line with `new` for `old` (plus an `infobox_url` line after it), or None when not safe."""
     for written, style in _quoted_forms(old):
         if line.count(written) == 1:
-            return line.replace(written, _write_as(new, style))
+            edited = line.replace(written, _write_as(new, style))
+            if not keep_printed:
+                return edited
+            key = URL_KEY.match(line)
+            if not key:
+                return None  # a flow mapping or a key on another line: left to a person
+            ending = line[len(line.rstrip("\r\n")) :]
+            return edited + " " * len(key[1]) + "infobox_url: " + _write_as(old, style) + ending
     return None
 
 
@@ -144,7 +162,7 @@ def edit(text: str, moves: list[Move], file: str) -> str:
     problems = []
     for move in moves:
         for place in move.places:
-            edited = _edit_line(lines[place.line - 1], move.old, move.new)
+            edited = _edit_line(lines[place.line - 1], move.old, move.new, place.keep_printed)
             if edited is None:
                 problems.append(
                     Problem(
@@ -169,6 +187,8 @@ def _expected(data, moves: list[Move]):
         for place in move.places:
             _, i, _, k, _ = place.path
             expected["resources"][i]["links"][k]["url"] = move.new
+            if place.keep_printed:
+                expected["resources"][i]["links"][k]["infobox_url"] = move.old
     return expected
 
 

@@ -146,7 +146,12 @@ def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
             provenance=r.get("provenance", ""),
             editorial=tuple(r.get("editorial", ())),
             links=tuple(
-                Link(url=link["url"], label=link["label"].strip(), line=doc.line(("resources", i, "links", k)))
+                Link(
+                    url=link["url"],
+                    label=link["label"].strip(),
+                    line=doc.line(("resources", i, "links", k)),
+                    infobox_url=link.get("infobox_url", ""),
+                )
                 for k, link in enumerate(r["links"])
             ),
             line=doc.line(("resources", i)),

@@ -20,6 +20,7 @@ class Link:
     url: str
     label: str
     line: int = 0  # line in the YAML file, so later stages can point maintainers at it
+    infobox_url: str = ""  # the address the Infobox printed, when the link has moved since (apply-moves)
 
 
 @dataclass(frozen=True)

@@ -353,6 +353,7 @@ YAML_FIELDS = {
 
 def _for_proposer(problem: Problem) -> str:
     """A validation problem of the new entry, named by the form's field instead of the file's line."""
-    key = re.match(r"resources\[\d+\]\.(\w+)", problem.field)
+    # The field as validate names it: 'hulpmiddel "Titel" (id) › links[0].url' (or 'resources[3].links…').
+    key = re.search(r"(?:› |^resources\[\d+\]\.)(\w+)", problem.field)
     label = YAML_FIELDS.get(key[1], key[1]) if key else problem.field
     return f"{label}: {problem.message}" + (f" ({problem.hint})" if problem.hint else "")

@@ -184,7 +184,15 @@ SCHEMA: dict[str, Any] = {
                             "type": "object",
                             "additionalProperties": False,
                             "required": ["url", "label"],
-                            "properties": {"url": URL, "label": TEXT},
+                            "properties": {
+                                "url": URL,
+                                "label": TEXT,
+                                "infobox_url": {
+                                    **URL,
+                                    "description": "Bij een hulpmiddel uit de Infobox waarvan de link is verhuisd: het "
+                                    "adres zoals de Infobox het drukte (python -m infobox apply-moves zet het).",
+                                },
+                            },
                         },
                     },
                 },

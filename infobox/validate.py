@@ -316,8 +316,9 @@ def _from_the_infobox(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
             yield path, f"zegt 'infobox', maar de Infobox heeft geen hulpmiddel met id {resource['id']!r}", drop
             continue
         for _, link in _entries(resource, "links"):
-            if isinstance(link.get("url"), str) and link["url"] not in known_urls:
-                yield path, f"zegt 'infobox', maar de link {link['url']} staat niet in de Infobox", drop
+            printed = link.get("infobox_url", link.get("url"))  # a moved link keeps the Infobox's address
+            if isinstance(printed, str) and printed not in known_urls:
+                yield path, f"zegt 'infobox', maar de link {printed} staat niet in de Infobox", drop
                 break
 
 

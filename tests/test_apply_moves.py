@@ -43,12 +43,6 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def changed_lines(before: str, after: str) -> dict[int, tuple[str, str]]:
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    assert len(old) == len(new)
-    return {n: (a, b) for n, (a, b) in enumerate(zip(old, new, strict=True), 1) if a != b}
-
-
 def test_moved_links_change_exactly_their_lines_of_the_real_catalogue(tmp_path, catalogue, capsys):
     urls = real_urls(40)
     moved = {urls[3]: "https://nieuw.example.org/pagina-a", urls[17]: "https://nieuw.example.org/b?x=1&y=2"}
@@ -56,15 +50,39 @@ def test_moved_links_change_exactly_their_lines_of_the_real_catalogue(tmp_path, 
     links = links_file(tmp_path, moved, others=tuple(urls[20:25]))
     code, out, err = run(capsys, "--links", str(links), "--catalogue", str(catalogue))
     assert code == 0, err
-    after = catalogue.read_text(encoding="utf-8")
-    diff = changed_lines(before, after)
-    expected = {n for n, line in enumerate(before.splitlines(), 1) for old in moved if line.strip() == f"- url: {old}"}
-    assert set(diff) == expected and len(expected) == 2
-    for old_line, new_line in diff.values():
-        old = next(u for u in moved if u in old_line)
-        assert new_line == old_line.replace(old, moved[old])
+    # Each `- url: OLD` line becomes `- url: NEW`, followed by `infobox_url: OLD` (these are Infobox entries:
+    # the address the Infobox printed stays on record); every other line is the same.
+    expected = []
+    for line in before.splitlines(keepends=True):
+        old = next((u for u in moved if line.strip() == f"- url: {u}"), None)
+        expected.append(line)
+        if old:
+            indent = " " * (len(line) - len(line.lstrip(" -")))
+            expected[-1:] = [line.replace(old, moved[old]), f"{indent}infobox_url: {old}\n"]
+    assert catalogue.read_text(encoding="utf-8") == "".join(expected)
+    assert len(expected) == len(before.splitlines()) + 2
     assert "2 verhuisde links bijgewerkt" in out
-    assert {link.url for r in load_catalogue(catalogue).resources for link in r.links} >= set(moved.values())
+    links = {link.url: link for r in load_catalogue(catalogue).resources for link in r.links}
+    assert {links[new].infobox_url for new in moved.values()} == set(moved)
+
+
+def test_a_link_that_moves_again_keeps_the_address_the_infobox_printed(tmp_path, catalogue, capsys):
+    old = real_urls(1)[0]
+    run(
+        capsys,
+        "--links",
+        str(links_file(tmp_path, {old: "https://nieuw.example.org/1"})),
+        "--catalogue",
+        str(catalogue),
+    )
+    once = catalogue.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "--links", str(links_file(tmp_path, {"https://nieuw.example.org/1": "https://nieuw.example.org/2"})),
+                       "--catalogue", str(catalogue))  # fmt: skip
+    assert code == 0, err
+    assert catalogue.read_text(encoding="utf-8") == once.replace(
+        "https://nieuw.example.org/1", "https://nieuw.example.org/2"
+    )
+    assert f"infobox_url: {old}\n" in once
 
 
 def test_quoting_is_kept_and_every_place_of_a_url_is_changed(tmp_path, catalogue, capsys):
@@ -76,11 +94,10 @@ def test_quoting_is_kept_and_every_place_of_a_url_is_changed(tmp_path, catalogue
     moves = {first: "https://a.example.org/it's-nieuw", second: "https://b.example.org/nieuw"}
     code, out, err = run(capsys, "--links", str(links_file(tmp_path, moves)), "--catalogue", str(catalogue))
     assert code == 0, err
-    diff = changed_lines(text, catalogue.read_text(encoding="utf-8"))
-    assert [new.strip() for _, new in diff.values()] == [
-        "- url: 'https://a.example.org/it''s-nieuw'",
-        '- url: "https://b.example.org/nieuw"',
-    ]
+    after = catalogue.read_text(encoding="utf-8")
+    assert f"- url: 'https://a.example.org/it''s-nieuw'\n        infobox_url: '{first}'\n" in after
+    assert f'- url: "https://b.example.org/nieuw"\n        infobox_url: "{second}"\n' in after
+    assert len(after.splitlines()) == len(text.splitlines()) + 2
 
 
 @pytest.mark.parametrize(

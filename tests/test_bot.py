@@ -107,7 +107,8 @@ def test_moved_links_open_one_pull_request_and_update_it_the_next_week(repo, tmp
         assert f"| {resource.title.split(':')[0]}" in create["stdin"]
         assert f"| <{old}> | <{new}> |" in create["stdin"]
     pushed = remote_file(remote, MOVES_BRANCH)
-    assert "https://nieuw.example.org/a" in pushed and first.links[0].url not in pushed
+    assert "- url: https://nieuw.example.org/a\n" in pushed and f"- url: {first.links[0].url}\n" not in pushed
+    assert f"infobox_url: {first.links[0].url}\n" in pushed  # the address the Infobox printed stays on record
     assert remote_file(remote, "main") == REAL.read_text(encoding="utf-8")  # main itself untouched
 
     # The next week: one more link moved. The open pull request is updated, never a second one beside it.
