@@ -1,4 +1,5 @@
-"""Maintainer commands: `python -m infobox validate|export|schema|changed-links|apply-moves|propose|issue-form`.
+"""Maintainer commands: `python -m infobox validate|export|schema|changed-links|apply-moves|propose|issue-form|
+pages|build-zensical`.
 
 Messages are Dutch: staff read them. The commands that edit the catalogue live in `infobox.edit_commands`.
 """
@@ -50,7 +51,17 @@ def main(argv: list[str] | None = None) -> int:
 
     add_edit_commands(commands)
 
+    pages = commands.add_parser("pages", help="schrijf alle gegenereerde pagina's en bestanden van de site in een map")
+    pages.add_argument("out", help="map om in te schrijven (wordt gemaakt; andere bestanden blijven staan)")
+    pages.add_argument("--config", default="mkdocs.yml", help="instellingen van de site (standaard: %(default)s)")
+
+    zensical = commands.add_parser("build-zensical", help="bouw de site met Zensical in plaats van MkDocs")
+    zensical.add_argument("--config", default="mkdocs.yml", help="instellingen van de site (standaard: %(default)s)")
+    zensical.add_argument("--site-dir", default="site", help="map voor de gebouwde site (standaard: %(default)s)")
+
     args = parser.parse_args(argv)
+    if args.command in ("pages", "build-zensical"):
+        return _site_command(args)
     if args.command in EDIT_COMMANDS:
         return EDIT_COMMANDS[args.command](args)
     if args.command == "changed-links":
@@ -124,3 +135,31 @@ def _report(problems: list[Problem], suffix: str = ".") -> None:
         print(problem, file=sys.stderr)
     count = len(problems)
     print(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden{suffix}", file=sys.stderr)
+
+
+def _site_command(args: argparse.Namespace) -> int:
+    """`pages` and `build-zensical`: the site's generated files, from the settings in mkdocs.yml."""
+    from infobox.site.config_file import read_config
+    from infobox.site.generate import SiteInputError, generated_files, settings, site_context, write_files
+    from infobox.site.zensical_adapter import ZensicalBuildError, build
+
+    config_file = Path(args.config)
+    if not config_file.is_file():
+        print(f"{config_file}: bestand bestaat niet", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "build-zensical":
+            seconds = build(config_file, Path(args.site_dir))
+            print(f"{args.site_dir}: site gebouwd met Zensical in {seconds:.2f} s")
+            return 0
+        config = read_config(config_file)
+        ctx = site_context(settings(config.get("extra"), config_file.resolve().parent), config.get("site_url") or "")
+        files = generated_files(ctx)
+        write_files(files, Path(args.out))
+        print(f"{args.out}: {len(files)} bestanden geschreven")
+        return 0
+    except CatalogueError as error:
+        _report(error.problems, suffix="; er is niets geschreven.")
+    except (SiteInputError, ZensicalBuildError) as error:
+        print(error, file=sys.stderr)
+    return 1

@@ -1,33 +1,45 @@
-"""Small corrections to the theme's HTML so every page passes the Nu Html Checker and axe.
+"""The theme markup no template override can reach, corrected in every built page of both generators.
 
-Material 9.8.1 writes three things the checkers reject (measured; see ARCHITECTURE.md, "Measured facts"):
-- `autocomplete="off"` on the `#__drawer` and `#__search` checkboxes: not allowed on checkboxes (Material
-  uses it to stop Firefox restoring an open drawer on "back"; a closed drawer after "back" is harmless);
-- `tabindex=""` on section labels with `navigation.sections`: an empty tabindex is invalid HTML and
-  means the same as none;
-- the search `role="dialog"` has no accessible name;
-- on a page outside the navigation (/beheer/) the table of contents' title is a `<label for="__toc">`
-  although the `#__toc` toggle only exists for pages in the navigation.
-Each fix matches the theme's exact markup; if a theme update changes it, the checker tests say so.
+Both themes write, in `base.html` outside any template block (so an override would mean copying the
+whole page skeleton of each theme), markup the Nu Html Checker rejects (measured):
+- `autocomplete="off"` on the `#__drawer` and `#__search` checkboxes (Material 9.8.1, Zensical 0.0.73):
+  not allowed on checkboxes (the themes use it to stop Firefox restoring an open drawer on "back"; a
+  closed drawer after "back" is harmless);
+- `aria-hidden="true"` on the overlay `<label for="__drawer">` (Zensical 0.0.73): not allowed on a label
+  of a form control.
+Material's search partial also gives its `role="dialog"` no accessible name (axe); that fix goes with
+the search of our own, which replaces the partial.
+
+Everything else the checkers asked for is a template override in overrides/, page front matter or CSS
+(docs/stylesheets/a11y.css), which both generators use. MkDocs applies this through `hooks/a11y.py`,
+the Zensical build (`zensical_adapter`) to its output. Each fix matches the theme's exact markup; if a
+theme update changes it, the checker tests say so.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
-_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
+_HIDDEN_OVERLAY_LABEL = '<label class="md-overlay" for="__drawer" aria-hidden="true">'
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_DIALOG_LABEL = "Zoeken in de infobox"
-_TOC_TITLE = '<label class="md-nav__title" for="__toc">'
 
 
 def fix_theme_html(html: str) -> str:
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-    html = _EMPTY_TABINDEX.sub(r"\1", html)
-    if 'id="__toc"' not in html:
-        html = html.replace(_TOC_TITLE, '<label class="md-nav__title">')
+    html = html.replace(_HIDDEN_OVERLAY_LABEL, '<label class="md-overlay" for="__drawer">')
     return html.replace(
         _SEARCH_DIALOG,
         f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{SEARCH_DIALOG_LABEL}">',
     )
+
+
+def fix_built_site(site: Path) -> None:
+    """Apply `fix_theme_html` to every HTML page of a built site (for generators without page hooks)."""
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        fixed = fix_theme_html(html)
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")

@@ -1,25 +1,14 @@
-"""The MkDocs side of site generation: validate first, then add the generated pages as virtual files.
+"""The MkDocs side of site generation: validate first, then add the generated files as virtual files.
 
-`hooks/infobox_site.py` re-exports these event handlers. Settings come from mkdocs.yml:
-
-    extra:
-      infobox:
-        catalogue: data/resources.yaml      # relative to mkdocs.yml
-        link_status: data/link-history.json # missing file = links never checked
-        repo_url: https://github.com/OWNER/REPO  # optional: "Wijzig in de catalogus" links
-        edit_uri: blob/main/                      # optional, the default
-
+`hooks/infobox_site.py` re-exports these event handlers. What is generated, and the `extra.infobox`
+settings it reads from mkdocs.yml, live in `infobox.site.generate`, shared with the Zensical build.
 Material's own `repo_url` is not used for the edit links: on github.com it makes the theme ask the
 GitHub API for stars and forks on every page, a third-party request the site must not make.
-
-(both accept `!ENV` overrides, which the tests use to build against fixtures).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -29,15 +18,9 @@ from mkdocs.structure.files import File, Files
 
 from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
-from infobox.exports import catalogue_to_csv, catalogue_to_json_text
-from infobox.issue_form import form_url as proposal_form_url
-from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
-from infobox.link_status import read_status
-from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
-from infobox.site.dutch import long_date
 from infobox.site.error_page import error_page, nav_sources
-from infobox.site.feed import FEED_PATH
-from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
+from infobox.site.generate import SiteInputError, generated_files, settings, site_context, theme_extra
+from infobox.site.pages import SiteContext
 
 log = logging.getLogger("mkdocs.hooks.infobox")
 
@@ -55,84 +38,33 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def _setting(config: MkDocsConfig, key: str, default: str) -> Path:
-    value = (config.extra.get("infobox") or {}).get(key) or default
-    path = Path(value)
-    if not path.is_absolute():
-        path = Path(config.config_file_path).parent / path
-    # Print paths as maintainers type them (relative to where they run mkdocs), like `python -m infobox validate`.
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-def build_date() -> dt.date:
-    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
-
-
-def catalogue_web_url(config: MkDocsConfig, catalogue_path: Path) -> str:
-    """The catalogue file on the repository's web view, e.g. https://github.com/o/r/blob/main/data/resources.yaml.
-
-    Empty without `repo_url`. The path is the catalogue's place in the repository (relative to mkdocs.yml);
-    a catalogue outside the repository (a test fixture) stands in for the default one.
-    """
-    settings = config.extra.get("infobox") or {}
-    repo_url = (settings.get("repo_url") or "").rstrip("/")
-    if not repo_url:
-        return ""
-    edit_uri = (settings.get("edit_uri") or "blob/main/").strip("/")
-    try:
-        in_repo = catalogue_path.resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
-    except ValueError:
-        in_repo = DEFAULT_CATALOGUE.as_posix()
-    return f"{repo_url}/{edit_uri}/{in_repo}"
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
     global _context, _error_page
     _context, _error_page = None, None
-    config.extra["infobox_contact"] = CONTACT_EMAIL  # for the theme overrides (footer, 404)
-    catalogue_path = _setting(config, "catalogue", DEFAULT_CATALOGUE.as_posix())
-    status_path = _setting(config, "link_status", DEFAULT_LINK_STATUS.as_posix())
+    config.extra["infobox_contact"] = CONTACT_EMAIL  # for the theme overrides (footer, 404), also on the error page
+    site_settings = settings(config.extra, Path(config.config_file_path).parent)
     try:
-        catalogue = load_catalogue(catalogue_path)
+        _context = site_context(site_settings, config.site_url or "")
     except CatalogueError as error:
         if not _serving:
             # MkDocs logs a BuildError's message and exits 1 without a traceback.
             raise PluginError(f"de catalogus is ongeldig:\n{error}") from None
         # Printed, not logged: under `strict`, MkDocs aborts a build that logs a warning or error.
         print(f"de catalogus is ongeldig (ook te zien in de browser):\n{error}", file=sys.stderr, flush=True)
-        _error_page = error_page(str(catalogue_path), error.problems)
+        _error_page = error_page(str(site_settings.catalogue), error.problems)
         return config
-    if catalogue.warnings:
+    except SiteInputError as error:
+        raise PluginError(str(error)) from None
+    warnings = _context.catalogue.warnings
+    if warnings:
         # One line, at INFO: review reminders must not fail strict builds nor flood `mkdocs serve`.
-        count = len(catalogue.warnings)
         log.info(
             "%d %s bij de catalogus; bekijk ze met: python -m infobox validate --details, of op /beheer/",
-            count,
-            "waarschuwing" if count == 1 else "waarschuwingen",
+            len(warnings),
+            "waarschuwing" if len(warnings) == 1 else "waarschuwingen",
         )
-    try:
-        status = read_status(status_path)
-    except (ValueError, TypeError) as error:
-        raise PluginError(f"linkstatus onleesbaar: {error}") from None  # the error names the file
-    today = build_date()
-    _context = SiteContext(
-        catalogue=catalogue,
-        status=status,
-        site_url=config.site_url or "",
-        today=today,
-        catalogue_web_url=catalogue_web_url(config, catalogue_path),
-        proposal_form_url=proposal_form_url((config.extra.get("infobox") or {}).get("repo_url") or ""),
-    )
-    # The content date people gave the catalogue (last edit or check), never the build time.
-    config.extra["infobox_updated"] = long_date(catalogue.content_date) if catalogue.content_date else ""
+    config.extra.update(theme_extra(_context))
     return config
 
 
@@ -141,12 +73,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return _only_error_pages(files, config)
     if _context is None:  # on_config failed; MkDocs would not get here
         raise PluginError("infobox: on_config did not run")
-    generated = dict(generate_pages(_context))
+    generated = generated_files(_context)
     _generated_pages.clear()
-    _generated_pages.update(generated)
-    generated["catalogue.json"] = catalogue_to_json_text(_context.catalogue, page_urls(_context.catalogue))
-    generated["catalogue.csv"] = catalogue_to_csv(_context.catalogue)
-    generated[FEED_PATH] = feed_xml(_context)
+    _generated_pages.update(src_uri for src_uri in generated if src_uri.endswith(".md"))
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")

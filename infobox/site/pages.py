@@ -1,8 +1,15 @@
 """Page generation: one Markdown page per standard plus the overview pages, from the Catalogue.
 
-`generate_pages` returns {src_uri: markdown}; the MkDocs adapter turns each into a virtual file, so
-nothing generated is ever committed. Pages stay per standard (never per resource): one page per resource
-in the navigation makes builds quadratic (see ARCHITECTURE.md, "Measured facts").
+`generate_pages` returns {src_uri: markdown}; `generate.generated_files` hands them to the generator (MkDocs
+as virtual files, Zensical as files written first), so nothing generated is ever committed. Pages stay per
+standard (never per resource): one page per resource in the navigation makes builds quadratic (see
+ARCHITECTURE.md, "Measured facts").
+
+Every generated page but the home page is an `index.md` in a folder of its own (`linkstatus/index.md` for
+/linkstatus/): then a relative link in raw HTML means the same to MkDocs, which leaves it to the browser
+(relative to the page URL), and to Zensical, which resolves it against the source file. The analysis page
+stays `achtergrond/samenwerkingsafspraken.md`: as an index.md it would become the index page of the
+hand-written "Achtergrond" section (navigation.indexes); it has no raw HTML links.
 """
 
 from __future__ import annotations
@@ -100,7 +107,7 @@ def url_path(src_uri: str) -> str:
 
 
 def standard_src(standard_id: str) -> str:
-    return f"{STANDARDS_DIR}/{standard_id}.md"
+    return f"{STANDARDS_DIR}/{standard_id}/index.md"
 
 
 def split_ref(ref: str) -> tuple[str, str]:
@@ -121,8 +128,12 @@ class Links:
         standard_id, anchor = split_ref(ref)
         if self.single_page:
             return f"#{anchor or 'standaard-' + standard_id}"
-        target = posixpath.relpath(standard_src(standard_id), posixpath.dirname(self.src_uri) or ".")
+        target = self.page_md(standard_src(standard_id))
         return f"{target}#{anchor}" if anchor else target
+
+    def page_md(self, src_uri: str) -> str:
+        """A Markdown link to another page's source, e.g. 'hulpmiddelen/index.md' from 'beheer/index.md'."""
+        return posixpath.relpath(src_uri, posixpath.dirname(self.src_uri) or ".")
 
     def url(self, ref: str) -> str:
         standard_id, anchor = split_ref(ref)
@@ -133,7 +144,7 @@ class Links:
 
     def resource_md(self, resource_id: str) -> str:
         """Markdown link to the resource's card on the A–Z page (checked by the strict build)."""
-        return f"{posixpath.relpath(A_TO_Z, posixpath.dirname(self.src_uri) or '.')}#{resource_id}"
+        return f"{self.page_md(A_TO_Z)}#{resource_id}"
 
     def page(self, src_uri: str) -> str:
         """Plain href from this page to another generated page, for raw HTML blocks."""
@@ -186,12 +197,14 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         f"{THEMES_DIR}/index.md": render("themes_index.md.j2", f"{THEMES_DIR}/index.md"),
         f"{STANDARDS_DIR}/index.md": render("standards_index.md.j2", f"{STANDARDS_DIR}/index.md"),
         A_TO_Z: render("resources.md.j2", A_TO_Z, resources=sorted_resources(catalogue)),
-        "organisaties.md": render("organisations.md.j2", "organisaties.md"),
-        "linkstatus.md": render("linkstatus.md.j2", "linkstatus.md", broken=broken_links(ctx)),
-        "beheer.md": render(
-            "beheer.md.j2", "beheer.md", maintenance=maintenance(ctx), review_years=REVIEW_INTERVAL_YEARS
+        "organisaties/index.md": render("organisations.md.j2", "organisaties/index.md"),
+        "linkstatus/index.md": render("linkstatus.md.j2", "linkstatus/index.md", broken=broken_links(ctx)),
+        "beheer/index.md": render(
+            "beheer.md.j2", "beheer/index.md", maintenance=maintenance(ctx), review_years=REVIEW_INTERVAL_YEARS
         ),
-        "afdrukken.md": render("print.md.j2", "afdrukken.md", links=Links("afdrukken.md", single_page=True)),
+        "afdrukken/index.md": render(
+            "print.md.j2", "afdrukken/index.md", links=Links("afdrukken/index.md", single_page=True)
+        ),
         "achtergrond/samenwerkingsafspraken.md": render(
             "analysis.md.j2",
             "achtergrond/samenwerkingsafspraken.md",
@@ -217,7 +230,7 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
 
 
 def theme_src(key: str) -> str:
-    return f"{THEMES_DIR}/{key}.md"
+    return f"{THEMES_DIR}/{key}/index.md"
 
 
 def by_standard(catalogue: Catalogue, theme: str) -> list[tuple[Standard, list[Resource]]]:

@@ -6,7 +6,11 @@ Every test module under ``tests/browser/`` gets these (and is marked ``browser``
 ``built_site`` (session)
     ``pathlib.Path`` of the site built once from the repository's ``mkdocs.yml`` with
     ``mkdocs build --site-dir <tmp>``. Set ``INFOBOX_TEST_SITE=/path/to/site`` to reuse an earlier build
-    while iterating locally.
+    while iterating locally. A test marked ``@on_both_builds`` (from ``generators.py``; or a module with
+    ``pytestmark = on_both_builds``) runs once on that build and once on the Zensical build of the same
+    ``mkdocs.yml`` (``python -m infobox build-zensical``); each build is made once per session.
+``mkdocs_site`` / ``zensical_site`` (session)
+    The two builds by name, for tests that compare them.
 ``site_url`` (session)
     ``"http://127.0.0.1:<port>"`` (no trailing slash) of a threaded ``http.server`` serving ``built_site``.
 ``browser`` (session)
@@ -59,6 +63,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+CONFIG = REPO / "mkdocs.yml"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Playwright's own timeouts: a static site on loopback answers in milliseconds; fail fast when it does not.
@@ -72,25 +77,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+def _build(command: list[str], name: str) -> None:
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(f"{name} build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def mkdocs_site(tmp_path_factory) -> Path:
     reuse = os.environ.get("INFOBOX_TEST_SITE")
     if reuse:
         return Path(reuse)
-    config = REPO / "mkdocs.yml"
-    if not config.exists():
-        pytest.fail(f"{config} does not exist: there is no site to test yet")
     site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "--site-dir", str(site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    _build([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(CONFIG), "--site-dir", str(site)], "mkdocs")
     return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    _build(
+        [sys.executable, "-m", "infobox", "build-zensical", "--config", str(CONFIG), "--site-dir", str(site)],
+        "zensical",
+    )
+    return site
+
+
+# MkDocs unless a test asks for both (generators.on_both_builds parametrizes this fixture indirectly).
+@pytest.fixture(scope="session", params=["mkdocs"])
+def built_site(request) -> Path:
+    return request.getfixturevalue(f"{request.param}_site")
 
 
 @pytest.fixture(scope="session")

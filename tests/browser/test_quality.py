@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from generators import on_both_builds
 from search_box import ask, open_search
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,6 +67,7 @@ def axe_in_every_scheme(page, axe, format_violations) -> str:
     return "\n".join(problems)
 
 
+@on_both_builds
 def test_every_page_type_is_built(built_site):
     # Guards the lists below: a page type that is not built would make its checks meaningless.
     missing = [
@@ -77,6 +79,7 @@ def test_every_page_type_is_built(built_site):
     assert not missing
 
 
+@on_both_builds
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_page_has_no_wcag_violations(page, site_url, path, axe, format_violations):
     page.goto(f"{site_url}{path}")
@@ -90,12 +93,14 @@ def test_open_search_results_have_no_wcag_violations(page, site_url, axe, format
     assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems
 
 
+@on_both_builds
 def test_filtered_overview_has_no_wcag_violations(page, site_url, axe, format_violations):
     page.goto(f"{site_url}/hulpmiddelen/")
     page.locator("#ib-filter-standard").select_option("3")
     assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems
 
 
+@on_both_builds
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_page_makes_no_third_party_request(page, site_url, path, foreign_requests, requests_of):
     page.goto(f"{site_url}{path}", wait_until="networkidle")
@@ -114,6 +119,7 @@ def test_search_makes_no_third_party_request(page, site_url, foreign_requests, r
     assert foreign_requests(page) == []
 
 
+@on_both_builds
 def test_built_html_is_valid(built_site):
     if not VNU_JAR.exists():
         pytest.fail(f"{VNU_JAR} is missing: run `npm ci` in {REPO}")

@@ -1,0 +1,148 @@
+"""Every generated file of the site, made in one place for every static-site generator.
+
+`generated_files(ctx)` is the one list of what the catalogue adds to `docs/`: the Markdown pages, the open
+data (`catalogue.json`, `catalogue.csv`), the Atom feed (`nieuw.xml`) and any other data file a page needs.
+The MkDocs hooks add them as virtual files (`mkdocs_adapter`); `python -m infobox pages OUT` writes them
+into a folder, which is how the Zensical build (`zensical_adapter`) and the benchmarks get them. A new
+generated file is one line here.
+
+The settings come from `extra.infobox` in mkdocs.yml, read the same way by both generators:
+
+    extra:
+      infobox:
+        catalogue: data/resources.yaml      # relative to mkdocs.yml
+        link_status: data/link-history.json # missing file = links never checked
+        repo_url: https://github.com/OWNER/REPO  # optional: "Wijzig in de catalogus" links
+        edit_uri: blob/main/                      # optional, the default
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from infobox import CONTACT_EMAIL
+from infobox.exports import catalogue_to_csv, catalogue_to_json_text
+from infobox.issue_form import form_url as proposal_form_url
+from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
+from infobox.link_status import read_status
+from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
+from infobox.site.dutch import long_date
+from infobox.site.feed import FEED_PATH
+from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
+
+GeneratedFiles = dict[str, str | bytes]  # path under docs/ -> content
+
+
+class SiteInputError(Exception):
+    """An input of the build other than the catalogue is unreadable; the message is Dutch, one line."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    catalogue: Path
+    link_status: Path
+    catalogue_web_url: str = ""  # the catalogue on the repository's web view; empty: no edit links
+    repo_url: str = ""  # the repository: its issue form for proposals; empty: no proposal links
+
+
+def settings(extra: Mapping[str, Any] | None, config_dir: Path) -> Settings:
+    """The `extra.infobox` settings of mkdocs.yml, paths resolved against the folder of mkdocs.yml."""
+    infobox = (extra or {}).get("infobox") or {}
+    catalogue = _path(infobox.get("catalogue") or DEFAULT_CATALOGUE.as_posix(), config_dir)
+    return Settings(
+        catalogue=catalogue,
+        link_status=_path(infobox.get("link_status") or DEFAULT_LINK_STATUS.as_posix(), config_dir),
+        catalogue_web_url=_catalogue_web_url(infobox, catalogue, config_dir),
+        repo_url=infobox.get("repo_url") or "",
+    )
+
+
+def _path(value: str, config_dir: Path) -> Path:
+    path = Path(value)
+    if not path.is_absolute():
+        path = config_dir / path
+    # Print paths as maintainers type them (relative to where they run the build), like `validate` does.
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _catalogue_web_url(infobox: Mapping[str, Any], catalogue: Path, config_dir: Path) -> str:
+    """The catalogue file on the repository's web view, e.g. https://github.com/o/r/blob/main/data/resources.yaml.
+
+    Empty without `repo_url`. The path is the catalogue's place in the repository (relative to mkdocs.yml);
+    a catalogue outside the repository (a test fixture) stands in for the default one.
+    """
+    repo_url = (infobox.get("repo_url") or "").rstrip("/")
+    if not repo_url:
+        return ""
+    edit_uri = (infobox.get("edit_uri") or "blob/main/").strip("/")
+    try:
+        in_repo = catalogue.resolve().relative_to(config_dir.resolve()).as_posix()
+    except ValueError:
+        in_repo = DEFAULT_CATALOGUE.as_posix()
+    return f"{repo_url}/{edit_uri}/{in_repo}"
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def site_context(site_settings: Settings, site_url: str = "") -> SiteContext:
+    """Load and validate the catalogue and read the link status: everything the pages are made from.
+
+    Raises CatalogueError (every problem of the catalogue) or SiteInputError before anything is written.
+    """
+    catalogue = load_catalogue(site_settings.catalogue)
+    try:
+        status = read_status(site_settings.link_status)
+    except (ValueError, TypeError) as error:
+        raise SiteInputError(f"{site_settings.link_status}: linkstatus onleesbaar: {error}") from None
+    return SiteContext(
+        catalogue=catalogue,
+        status=status,
+        site_url=site_url or "",
+        today=build_date(),
+        catalogue_web_url=site_settings.catalogue_web_url,
+        proposal_form_url=proposal_form_url(site_settings.repo_url),
+    )
+
+
+def theme_extra(ctx: SiteContext) -> dict[str, str]:
+    """Values the theme overrides read from `config.extra` (footer, 404 page)."""
+    content_date = ctx.catalogue.content_date
+    return {
+        "infobox_contact": CONTACT_EMAIL,
+        # The content date people gave the catalogue (last edit or check), never the build time.
+        "infobox_updated": long_date(content_date) if content_date else "",
+    }
+
+
+def generated_files(ctx: SiteContext) -> GeneratedFiles:
+    """Every file the catalogue adds to the site, by its path under docs/."""
+    files: GeneratedFiles = dict(generate_pages(ctx))
+    files["catalogue.json"] = catalogue_to_json_text(ctx.catalogue, page_urls(ctx.catalogue))
+    files["catalogue.csv"] = catalogue_to_csv(ctx.catalogue)
+    files[FEED_PATH] = feed_xml(ctx)
+    return files
+
+
+def write_files(files: GeneratedFiles, out: Path) -> None:
+    """Write each file under `out` (folders made as needed); other files in `out` are left alone."""
+    for src_uri, content in files.items():
+        target = out / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")

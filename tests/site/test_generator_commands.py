@@ -1,0 +1,85 @@
+"""`python -m infobox pages OUT` and `python -m infobox build-zensical`: the generated files as files, and the
+Zensical build's refusals (an invalid catalogue, a broken internal link) with Dutch lines and the site untouched."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sitebuild import FIXTURE, REPO
+
+from infobox.loader import load_catalogue
+from infobox.site.generate import generated_files
+from infobox.site.pages import SiteContext
+
+
+def run(*args: str, catalogue: Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = {**os.environ, "INFOBOX_CATALOGUE": str(catalogue), "INFOBOX_LINK_STATUS": str(catalogue.parent / "x.json")}
+    return subprocess.run(
+        [sys.executable, "-m", "infobox", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "kapot.yaml"
+    path.write_text(FIXTURE.read_text(encoding="utf-8").replace("type: toolkit", "type: folder"), encoding="utf-8")
+    return path
+
+
+def test_pages_writes_every_generated_file(tmp_path, real_site):
+    out = tmp_path / "gegenereerd"
+    done = run("pages", str(out), catalogue=FIXTURE)
+    assert done.returncode == 0, done.stderr
+    expected = generated_files(SiteContext(catalogue=load_catalogue(FIXTURE)))
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert written == set(expected)
+    assert {"index.md", "kwaliteitsstandaarden/3/index.md", "catalogue.json", "catalogue.csv"} <= written
+    assert f"{out}: {len(expected)} bestanden geschreven" in done.stdout
+    # The same data as the MkDocs build publishes (here for the real catalogue): one generator for both.
+    real = tmp_path / "echt"
+    assert run("pages", str(real), catalogue=REPO / "data" / "resources.yaml").returncode == 0
+    assert json.loads((real / "catalogue.json").read_text(encoding="utf-8")) == json.loads(
+        (real_site / "catalogue.json").read_text(encoding="utf-8")
+    )
+
+
+def test_pages_refuses_an_invalid_catalogue_in_dutch(tmp_path):
+    out = tmp_path / "gegenereerd"
+    done = run("pages", str(out), catalogue=broken_copy(tmp_path))
+    assert done.returncode == 1
+    assert "type" in done.stderr and "er is niets geschreven." in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_zensical_build_refuses_an_invalid_catalogue_and_keeps_the_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("vorige build", encoding="utf-8")
+    done = run("build-zensical", "--site-dir", str(site), catalogue=broken_copy(tmp_path))
+    assert done.returncode == 1
+    assert "er is niets geschreven." in done.stderr and "Traceback" not in done.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "vorige build"
+
+
+def test_zensical_build_fails_on_a_broken_internal_link(tmp_path):
+    # A hand-written page outside a folder of its own with a page-relative link in raw HTML: fine for
+    # MkDocs, broken by Zensical (which resolves it against the source file). The build must say so.
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / "kapot.md").write_text('# Kapot\n\n<a href="../hulpmiddelen/">Alle hulpmiddelen</a>\n', encoding="utf-8")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {docs}").replace(
+        "custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}"
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    done = run("build-zensical", "--site-dir", str(site), catalogue=REPO / "data" / "resources.yaml", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert "1 interne link werkt niet:\nkapot/index.html: ../../hulpmiddelen/: buiten de site" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not site.exists()
