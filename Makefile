@@ -9,13 +9,16 @@ ADDR    ?= 127.0.0.1:8000
 # Material 9.7+ prints an English end-of-life banner on every mkdocs run; maintainers need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint links setup
+.PHONY: serve build build-zensical test lint links setup
 
 serve: $(BIN)/.installed  ## Build the site and serve it with live reload on http://$(ADDR)/
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 build: $(BIN)/.installed  ## Build the site into site/ (strict: a broken link fails the build)
 	$(BIN)/mkdocs build --strict
+
+build-zensical: $(BIN)/.installed  ## The same site built by Zensical into site/ (fails on a broken internal link)
+	$(BIN)/python -m infobox build-zensical --site-dir site
 
 test: setup  ## Lint, then every test: catalogue, site, browser (Chromium), link job, zelfscan
 	$(BIN)/ruff check .

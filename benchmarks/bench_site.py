@@ -1,9 +1,11 @@
-"""Site build benchmark: the real hooks against plain MkDocs + Material on the same content.
+"""Site build benchmark: the real hooks against plain MkDocs + Material on the same content, and Zensical.
 
 For 100, 1,000 and 10,000 synthetic resources it builds
-- "hooks": the repository's mkdocs.yml, reading a synthetic catalogue (INFOBOX_CATALOGUE), and
+- "hooks": the repository's mkdocs.yml, reading a synthetic catalogue (INFOBOX_CATALOGUE),
 - "plain": the very Markdown the hooks generate, written to files, built with the same mkdocs.yml
-  minus its `hooks:`,
+  minus its `hooks:`, and
+- "zensical": `python -m infobox build-zensical` (generated files written first, Zensical 0.0.73, the
+  theme-markup fix and the internal link check: the whole command),
 and prints wall time and peak memory of each build and their ratio (target: hooks <= 1.20x plain, and
 cost growing linearly with the catalogue). It also prints the search index size per size, and for the
 real catalogue the home page's total transfer (every response Chromium receives when loading it).
@@ -33,9 +35,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from infobox.exports import catalogue_to_csv, catalogue_to_json_text  # noqa: E402
 from infobox.loader import load_catalogue  # noqa: E402
-from infobox.site.pages import SiteContext, generate_pages  # noqa: E402
+from infobox.site.generate import generated_files, write_files  # noqa: E402
+from infobox.site.pages import SiteContext  # noqa: E402
 from infobox.vocabulary import AUDIENCES, TYPES  # noqa: E402
 
 WORDS = [
@@ -129,14 +131,7 @@ def plain_project(catalogue_path: Path, root: Path) -> Path:
     """The same site as plain MkDocs: the generated Markdown as files, mkdocs.yml without hooks."""
     docs = root / "docs"
     shutil.copytree(REPO / "docs", docs)
-    catalogue = load_catalogue(catalogue_path)
-    pages = dict(generate_pages(SiteContext(catalogue=catalogue)))
-    pages["catalogue.json"] = catalogue_to_json_text(catalogue)
-    pages["catalogue.csv"] = catalogue_to_csv(catalogue)
-    for src_uri, content in pages.items():
-        target = docs / src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+    write_files(generated_files(SiteContext(catalogue=load_catalogue(catalogue_path))), docs)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
@@ -145,8 +140,11 @@ def plain_project(catalogue_path: Path, root: Path) -> Path:
     return root / "mkdocs.yml"
 
 
-def measure(config: Path, site: Path, env: dict[str, str]) -> dict:
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+def measure(config: Path, site: Path, env: dict[str, str], zensical: bool = False) -> dict:
+    if zensical:
+        command = [sys.executable, "-m", "infobox", "build-zensical", "--config", str(config), "--site-dir", str(site)]
+    else:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     out = subprocess.run(
         [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, env=env, cwd=REPO, check=True
     )
@@ -219,20 +217,27 @@ def main() -> None:
             plain = min(
                 (measure(plain_config, work / "site-plain", env) for _ in range(runs)), key=lambda r: r["seconds"]
             )
+            zensical = min(
+                (measure(REPO / "mkdocs.yml", work / "site-zensical", env, zensical=True) for _ in range(runs)),
+                key=lambda r: r["seconds"],
+            )
             index_kb, index_gz_kb = search_index_kb(work / "site-hooks")
-            rows.append((size, hooks, plain, index_kb, index_gz_kb))
+            rows.append((size, hooks, plain, zensical, index_kb, index_gz_kb))
             print(f"built {size} resources", file=sys.stderr, flush=True)
 
         print(
             f"{'resources':>9} | {'hooks s':>8} | {'plain s':>8} | {'time ratio':>10} | {'hooks MB':>8} | "
-            f"{'plain MB':>8} | {'mem ratio':>9} | {'s per 1k':>8} | {'search index KB (gzip)':>22}"
+            f"{'plain MB':>8} | {'mem ratio':>9} | {'s per 1k':>8} | {'zensical s':>10} | {'z/plain':>7} | "
+            f"{'zensical MB':>11} | {'search index KB (gzip)':>22}"
         )
-        for size, hooks, plain, index_kb, index_gz_kb in rows:
+        for size, hooks, plain, zensical, index_kb, index_gz_kb in rows:
             print(
                 f"{size:>9} | {hooks['seconds']:>8.2f} | {plain['seconds']:>8.2f} | "
                 f"{hooks['seconds'] / plain['seconds']:>10.2f} | {hooks['peak_mb']:>8.0f} | "
                 f"{plain['peak_mb']:>8.0f} | {hooks['peak_mb'] / plain['peak_mb']:>9.2f} | "
-                f"{hooks['seconds'] / size * 1000:>8.2f} | {index_kb:>12.0f} ({index_gz_kb:.0f})"
+                f"{hooks['seconds'] / size * 1000:>8.2f} | {zensical['seconds']:>10.2f} | "
+                f"{zensical['seconds'] / plain['seconds']:>7.2f} | {zensical['peak_mb']:>11.0f} | "
+                f"{index_kb:>12.0f} ({index_gz_kb:.0f})"
             )
 
         real_site = tmp / "real-site"
