@@ -1,7 +1,7 @@
 """Site generation: turns a Catalogue (and the link job's status) into Markdown pages.
 
-Nothing here imports MkDocs except `mkdocs_adapter`, so a later move to another generator only replaces
-that adapter.
+Nothing here imports MkDocs except `mkdocs_adapter`; `zensical_adapter` builds the same site with Zensical.
+Both take what to generate from `generate.generated_files`.
 """
 
 from infobox.site.pages import SiteContext, generate_pages

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from generators import on_both_builds
 from playwright.sync_api import expect
 from static_site import QuietHandler, serve_directory
 
@@ -38,7 +39,8 @@ def host_url(built_site):
         yield url
 
 
-def test_missing_page_is_dutch_with_search_and_the_way_back(page, host_url, axe, format_violations):
+@on_both_builds
+def test_missing_page_is_dutch_with_the_way_back(page, host_url, axe, format_violations):
     response = page.goto(f"{host_url}/kwaliteitsstandaarden/99/oud/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Pagina niet gevonden")
@@ -46,15 +48,17 @@ def test_missing_page_is_dutch_with_search_and_the_way_back(page, host_url, axe,
     violations = axe(page)
     assert not violations, format_violations(violations)
 
+    page.get_by_role("link", name="Alle hulpmiddelen van A tot Z").click()
+    expect(page).to_have_url(f"{host_url}/hulpmiddelen/")
+
+
+def test_missing_page_search_opens_the_site_search(page, host_url):
     # Its search opens the site's own search with the query, at any depth of the missing URL.
+    page.goto(f"{host_url}/kwaliteitsstandaarden/99/oud/")
     page.get_by_label("Zoek in de infobox").fill("meldcode")
     page.get_by_role("button", name="Zoeken").click()
     expect(page.locator("input.md-search__input")).to_have_value("meldcode")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-
-    page.goto(f"{host_url}/kwaliteitsstandaarden/99/oud/")
-    page.get_by_role("link", name="Alle hulpmiddelen van A tot Z").click()
-    expect(page).to_have_url(f"{host_url}/hulpmiddelen/")
 
 
 def open_report(page, resource):
@@ -64,6 +68,7 @@ def open_report(page, resource):
     return summary.locator("xpath=..")
 
 
+@on_both_builds
 def test_one_quiet_action_per_card_and_a_report_per_link(page, site_url, axe, format_violations):
     page.goto(f"{site_url}/hulpmiddelen/")
     with_links = [r for r in CATALOGUE.resources if r.links]
@@ -94,6 +99,7 @@ def expected_text(site_url: str, resource, link) -> str:
     )
 
 
+@on_both_builds
 def test_without_a_mail_program_the_report_text_is_copied(new_page, site_url, axe, format_violations):
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}/hulpmiddelen/")
@@ -110,6 +116,7 @@ def test_without_a_mail_program_the_report_text_is_copied(new_page, site_url, ax
     assert not violations, format_violations(violations)
 
 
+@on_both_builds
 def test_without_clipboard_access_the_text_is_shown_selected(page, site_url, axe, format_violations):
     page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd'))")
     page.goto(f"{site_url}/hulpmiddelen/")
