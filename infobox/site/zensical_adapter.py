@@ -17,6 +17,8 @@ Zensical reads mkdocs.yml but runs no `hooks:` (and skips plugins it does not im
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +34,7 @@ from infobox.site.internal_links import broken_links
 
 VARIANT = "classic"  # Zensical's Material look; "modern" (its default) restyles what our CSS relies on
 SHOWN_BROKEN_LINKS = 40
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class ZensicalBuildError(Exception):
@@ -93,9 +96,19 @@ def _run_zensical(work_config: Path) -> float:
         cwd=work_config.parent,
         capture_output=True,
         text=True,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        output = (done.stdout + done.stderr).strip().splitlines()[-30:]
-        raise ZensicalBuildError(f"zensical build is mislukt (exitcode {done.returncode}):\n" + "\n".join(output))
+        raise ZensicalBuildError(
+            f"zensical build is mislukt (exitcode {done.returncode}):\n{_messages(done.stdout + done.stderr)}"
+        )
     return seconds
+
+
+def _messages(output: str) -> str:
+    """Zensical's own report of the problems (which page, which line), without colours or the traceback
+    its `--strict` ends with."""
+    text = _ANSI.sub("", output)
+    text = text.split("Traceback (most recent call last):", 1)[0]
+    return "\n".join(text.strip().splitlines()[-60:])

@@ -219,6 +219,7 @@ def test_nothing_generated_is_committed():
         "linkstatus",
         "organisaties",
         "beheer",
+        "themas",
     ]
     assert not any((REPO / "docs" / name).exists() for name in generated)
 
