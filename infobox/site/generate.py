@@ -107,7 +107,7 @@ def site_context(site_settings: Settings, site_url: str = "") -> SiteContext:
     try:
         status = read_status(site_settings.link_status)
     except (ValueError, TypeError) as error:
-        raise SiteInputError(f"{site_settings.link_status}: linkstatus onleesbaar: {error}") from None
+        raise SiteInputError(f"linkstatus onleesbaar: {error}") from None  # the error names the file
     return SiteContext(
         catalogue=catalogue,
         status=status,
