@@ -252,10 +252,16 @@
   const CSV_SEPARATOR = ";"; // what Dutch Excel expects (the comma is the decimal separator there)
   const BOM = "\ufeff"; // tells Excel the file is UTF-8, so "geëvalueerd" stays readable
 
+  /**
+   * The one rule for every CSV cell this site writes (the same as infobox/spreadsheet.py): a cell starting
+   * with = + - @, a tab or a carriage return is a formula to a spreadsheet; a leading apostrophe keeps it text.
+   */
+  function neutraliseFormula(text) {
+    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  }
+
   function csvField(value) {
-    let text = value === null || value === undefined ? "" : String(value);
-    // A cell starting with = + - @ is a formula to a spreadsheet: a leading apostrophe keeps it text.
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    const text = neutraliseFormula(value === null || value === undefined ? "" : String(value));
     return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 
@@ -425,6 +431,7 @@
     cleanAnswers,
     toExport,
     toCsv,
+    neutraliseFormula,
     migrate,
     parseScan,
     compare,

@@ -228,3 +228,18 @@ test("comparison: per-standard scores side by side and gaps shared by most scans
     ],
   );
 });
+
+test("every CSV cell follows the project's one formula rule (the cases the Python exports are tested on)", () => {
+  const { cases } = JSON.parse(readFileSync(new URL("../fixtures/csv_formula_cases.json", import.meta.url), "utf8"));
+  assert.ok(cases.length > 10);
+  for (const [cell, written] of cases) assert.equal(core.neutraliseFormula(cell), written, JSON.stringify(cell));
+  // And in the Excel file itself: the organisation and a note as the user typed them.
+  const csv = core.toCsv(catalogue, {
+    organisation: "@SUM(1+1)",
+    date: "",
+    answers: { 9: { answer: "", note: "-2+3" } },
+  });
+  const last = csv.trimEnd().split("\r\n").at(-1).split(";");
+  assert.equal(last[0], "'@SUM(1+1)");
+  assert.equal(last.at(-2), "'-2+3"); // the note; the statement before it is quoted and holds a ";"
+});
