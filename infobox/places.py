@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from infobox.errors import shorten
+
 Path_ = tuple[str | int, ...]
 
 TITLE_MAX = 60  # a name, not the whole title: long titles are cut with …
@@ -21,7 +23,8 @@ _FIELD = re.compile(r"^\s*(?:-\s*)?(?P<key>id|title):\s+(?P<value>.*?)\s*$")
 def dotted(path: Path_) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        name = shorten(str(part))  # a key may be any text of the file
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out or "(bestand)"
 
 
