@@ -16,8 +16,8 @@ _QUOTE.maxlevel = 2
 
 
 def quote(value: Any) -> str:
-    """repr(value), cut to a readable length."""
-    return _QUOTE.repr(value)
+    """repr(value), cut to a readable length (a list or block of texts as a whole, too)."""
+    return shorten(_QUOTE.repr(value), 2 * QUOTE_LENGTH)
 
 
 def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
