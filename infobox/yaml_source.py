@@ -29,6 +29,17 @@ __all__ = ["Path_", "YamlDocument", "dotted", "parse_yaml", "read_yaml"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MB: over 200 times today's catalogue (75 KB)
 MAX_DEPTH = 32  # nested blocks and lists; the catalogue has 5 levels
+# The only kinds of value the catalogue holds (YAML finds them itself, or after !!str, !!int, ...), in Dutch.
+SCALAR_TYPES = {
+    f"tag:yaml.org,2002:{name}": dutch
+    for name, dutch in (
+        ("str", "tekst"),
+        ("int", "geheel getal dat Python kan lezen (hoogstens 4.300 cijfers)"),
+        ("float", "getal"),
+        ("bool", "ja/nee-waarde (true of false)"),
+        ("null", "lege waarde"),
+    )
+}
 
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster than pure Python.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -199,13 +210,19 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
                 if event.tag not in (None, "!")
                 else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             )
-            constructor = loader.yaml_constructors.get(tag)
-            if constructor is None:
-                raise yaml.MarkedYAMLError(problem=f"onbekend type {quote(tag)}", problem_mark=_mark)
+            if tag not in SCALAR_TYPES:  # !!binary, !!set, !!timestamp, !!python/…: none is catalogue data
+                raise yaml.MarkedYAMLError(problem=f"onbekend type {shorten(tag)}", problem_mark=_mark)
             try:
-                value = constructor(loader, yaml.ScalarNode(tag, event.value, _mark, event.end_mark, event.style))
-            except ValueError:  # a number of more than 4,300 digits: Python refuses to convert it
-                raise _Refused(line, "is een te groot getal", "zet de waarde tussen aanhalingstekens") from None
+                node = yaml.ScalarNode(tag, event.value, _mark, event.end_mark, event.style)
+                value = loader.yaml_constructors[tag](loader, node)
+            except yaml.YAMLError:
+                raise
+            except Exception:  # "!!bool misschien", "!!int abc", a number of more than 4,300 digits
+                raise _Refused(
+                    line,
+                    f"{quote(event.value)} is geen {SCALAR_TYPES[tag]}",
+                    "zet de waarde tussen aanhalingstekens, dan is het tekst",
+                ) from None
             place(value, line, is_key_candidate=True)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []

@@ -24,8 +24,9 @@ FIELD_LINES = [i for i, line in enumerate(LINES) if ":" in line and not line.lst
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Characters that mean something to YAML, so generated text reaches deep into the parser and the checks.
-YAML_SIGNS = st.sampled_from(list("ab09 -:[]{},#&*!|>'\"\n\t%@`?~.\\é€😀"))
-YAML_TEXT = st.text(alphabet=YAML_SIGNS | st.characters(), max_size=300)
+YAML_SIGNS = list("ab09 -:[]{},#&*!|>'\"\n\t%@`?~.\\é€😀")
+YAML_TYPES = [f"!!{name} " for name in ("str", "int", "float", "bool", "null", "binary", "timestamp", "set", "omap")]
+YAML_TEXT = st.lists(st.sampled_from(YAML_SIGNS + YAML_TYPES) | st.characters(), max_size=150).map("".join)
 # Any value YAML can hold: what a field may be set to by mistake.
 VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40),

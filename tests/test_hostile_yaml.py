@@ -78,9 +78,21 @@ def test_nesting_deeper_than_the_limit_is_refused_before_any_check(tmp_path):
     assert problem.message == f"is meer dan {yaml_source.MAX_DEPTH} niveaus diep ingesprongen of genest"
 
 
-def test_a_number_python_cannot_convert_is_a_problem_not_a_crash(tmp_path):
-    (problem,) = problems_of(write(tmp_path, VALID.replace("    title: Kindcheck\n", f"    title: {'9' * 5000}\n")))
-    assert (problem.line, problem.message) == (20, "is een te groot getal")
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("9" * 5000, "99' is geen geheel getal dat Python kan lezen (hoogstens 4.300 cijfers)"),  # cut: '999…999'
+        ("!!bool misschien", "'misschien' is geen ja/nee-waarde (true of false)"),
+        ("!!int abc", "'abc' is geen geheel getal"),
+        ("!!timestamp morgen", "onbekend type tag:yaml.org,2002:timestamp"),
+        ("!!binary AAAA", "onbekend type tag:yaml.org,2002:binary"),
+        ("!!set x", "onbekend type tag:yaml.org,2002:set"),
+    ],
+)
+def test_a_value_python_cannot_build_is_a_problem_not_a_crash(tmp_path, value, message):
+    (problem,) = problems_of(write(tmp_path, VALID.replace("    title: Kindcheck\n", f"    title: {value}\n")))
+    assert (problem.line, problem.field) == (20, "yaml")
+    assert message in problem.message and len(problem.message) < 200
 
 
 @pytest.mark.parametrize(
