@@ -266,14 +266,14 @@ test("answers named after Object's own properties are unknown values, not answer
 test("many unknown parts are summarised in a few warnings", () => {
   // "__proto__" as an own key, as JSON.parse makes it from a file (an assignment would set the prototype).
   const answers = { ...JSON.parse('{"__proto__": {}}'), 9: { answer: "deels" } };
-  for (let i = 0; i < 200000; i++) answers[`onbekend-${i}`] = {};
+  for (let i = 0; i < 20000; i++) answers[`onbekend-${i}`] = {};
   const parsed = core.parseScan(scanText({ answers }), catalogue);
   assert.equal(parsed.ok, true);
   assert.deepEqual(parsed.scan.answers, { 9: { answer: "deels", note: "" } });
   assert.equal(parsed.warnings.length, 6);
   assert.match(parsed.warnings[0], /^Onderdeel __proto__ bestaat niet/);
   assert.match(parsed.warnings[1], /^Onderdeel onbekend-0 bestaat niet/);
-  assert.equal(parsed.warnings[5], "En nog 199.996 onbekende onderdelen; ook die zijn overgeslagen.");
+  assert.equal(parsed.warnings[5], "En nog 19.996 onbekende onderdelen; ook die zijn overgeslagen.");
 });
 
 test("a file larger than the limit is refused with the limit in the message, before it is parsed", () => {
