@@ -211,7 +211,7 @@ def reference_problem(ref: str, existing: dict[str, list[str]]) -> tuple[str, st
 
     A standard's number alone ("10") is fine even when it has sub-items: a resource that applies to the whole
     standard is shown once, at the standard."""
-    standards = ", ".join(existing)
+    standards = ", ".join(map(shorten, existing))
     match = re.fullmatch(r"\s*(\d+)\s*([A-Za-z]?)\s*", ref)
     if not match:
         return (
@@ -229,7 +229,7 @@ def reference_problem(ref: str, existing: dict[str, list[str]]) -> tuple[str, st
             return f"kwaliteitsstandaard {number} heeft geen onderdelen", f'schrijf alleen het nummer: "{number}"'
         return (
             f"onderdeel {canonical} bestaat niet",
-            f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(items)}",
+            f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(map(shorten, items))}",
         )
     if ref != canonical:
         wrong = "moet met een hoofdletter" if letter.islower() else "bevat spaties"

@@ -76,11 +76,23 @@ def test_the_valid_catalogue_with_one_line_replaced(index, text):
     check("\n".join([*LINES[:index], text, *LINES[index + 1 :]]) + "\n")
 
 
+def dumped(value) -> str:
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6).strip()
+    return text.removesuffix("\n...").removesuffix("...").strip()
+
+
+# What a field may be set to: any value YAML can hold, a long text, or a value with an explicit type.
+FIELD_VALUES = st.one_of(
+    VALUES.map(dumped),
+    st.text(min_size=700, max_size=1500).map(dumped),
+    st.tuples(st.sampled_from(YAML_TYPES), st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=30))
+    .map("".join),
+)
+
+
 @SETTINGS
-@given(st.sampled_from(FIELD_LINES), VALUES)
+@given(st.sampled_from(FIELD_LINES), FIELD_VALUES)
 def test_the_valid_catalogue_with_one_field_set_to_any_value(index, value):
     line = LINES[index]
     key = line[: line.index(":") + 1]
-    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6).strip()
-    dumped = dumped.removesuffix("\n...").removesuffix("...").strip()
-    check("\n".join([*LINES[:index], f"{key} {dumped}", *LINES[index + 1 :]]) + "\n")
+    check("\n".join([*LINES[:index], f"{key} {value}", *LINES[index + 1 :]]) + "\n")
