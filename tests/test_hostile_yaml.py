@@ -47,7 +47,9 @@ def test_billion_laughs_after_the_real_catalogue_is_refused_unexpanded(tmp_path)
     )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{path}:{first_anchor}: yaml: &l0: ankers (&) en verwijzingen (*) zijn in dit bestand niet toegestaan",
+        # Named from the lines as written: the resource's title is the alias itself.
+        f'{path}:{first_anchor}: hulpmiddel "*l8" (lachen): '
+        "&l0: ankers (&) en verwijzingen (*) zijn in dit bestand niet toegestaan",
         "    tip: schrijf de waarde zelf uit; een & of * aan het begin van een tekst zet u tussen aanhalingstekens",
         "1 probleem gevonden.",
     ]
@@ -91,7 +93,7 @@ def test_nesting_deeper_than_the_limit_is_refused_before_any_check(tmp_path):
 )
 def test_a_value_python_cannot_build_is_a_problem_not_a_crash(tmp_path, value, message):
     (problem,) = problems_of(write(tmp_path, VALID.replace("    title: Kindcheck\n", f"    title: {value}\n")))
-    assert (problem.line, problem.field) == (20, "yaml")
+    assert problem.line == 20 and problem.field.endswith("(kindcheck)")  # the resource, named as written
     assert message in problem.message and len(problem.message) < 200
 
 
