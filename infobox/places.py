@@ -39,6 +39,7 @@ def _name(title: str | None, ident: str | None, index: int) -> str:
     title = " ".join(title.split()) if title else ""
     if len(title) > TITLE_MAX:
         title = title[: TITLE_MAX - 1].rstrip() + "…"
+    ident = shorten(ident, TITLE_MAX) if ident else ident  # an id is short unless the file is wrong
     if title and ident:
         return f'hulpmiddel "{title}" ({ident})'
     if title or ident:
@@ -58,6 +59,7 @@ def describe(data: Any, path: Path_) -> str:
         number = standard.get("id") if isinstance(standard, dict) else None
         if not isinstance(number, (str, int)):
             return dotted(path)
+        number = shorten(str(number), TITLE_MAX)
         rest = path[2:]
         if len(rest) >= 2 and rest[0] == "items" and isinstance(rest[1], int):
             items = standard.get("items")
@@ -71,7 +73,7 @@ def describe(data: Any, path: Path_) -> str:
         entry = removed[path[1]] if isinstance(removed, list) and path[1] < len(removed) else None
         ident = entry.get("id") if isinstance(entry, dict) else None
         if isinstance(ident, str):
-            return _join(f"verwijderd hulpmiddel {ident}", path[2:])
+            return _join(f"verwijderd hulpmiddel {shorten(ident, TITLE_MAX)}", path[2:])
     return dotted(path)
 
 
