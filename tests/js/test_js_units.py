@@ -14,6 +14,7 @@ from infobox.loader import load_catalogue
 from infobox.site.pages import page_urls
 
 HERE = Path(__file__).parent
+TEST_FILES = ("zelfscan.test.mjs", "whole-standard.test.mjs", "zelfscan.property.test.mjs")
 
 
 def test_zelfscan_core_units(tmp_path):
@@ -25,7 +26,7 @@ def test_zelfscan_core_units(tmp_path):
     fixture = tmp_path / "catalogue.json"
     fixture.write_text(catalogue_to_json_text(catalogue, page_urls(catalogue)), encoding="utf-8")
     result = subprocess.run(
-        [node, "--test", str(HERE / "zelfscan.test.mjs"), str(HERE / "whole-standard.test.mjs")],
+        [node, "--test", *(str(HERE / name) for name in TEST_FILES)],
         capture_output=True,
         text=True,
         timeout=120,
