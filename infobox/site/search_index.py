@@ -48,9 +48,10 @@ SPACE = re.compile(r"\s+")
 def search_index_json(catalogue: Catalogue, pages: Mapping[str, str], synonyms: Synonyms = ()) -> str:
     """The search data of the site: `pages` are the Markdown sources of every page ({src_uri: markdown})."""
     entries = [resource_entry(resource) for resource in catalogue.resources]
+    renderer = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)  # one for all pages: setting it up costs more
     for src_uri, source in sorted(pages.items()):
         if src_uri.endswith(".md"):  # pages only: not catalogue.json, nor this file
-            entries.extend(page_entries(src_uri, source))
+            entries.extend(page_entries(src_uri, source, renderer))
     maker = KeywordMaker((f"{e['title']} {e['meta']} {e['text']}" for e in entries), synonyms)
     for entry in entries:
         own = maker.keywords(f"{entry['title']} {entry['meta']} {entry['text']}")
@@ -76,14 +77,14 @@ def resource_entry(resource: Resource) -> dict:
     }
 
 
-def page_entries(src_uri: str, source: str) -> list[dict]:
+def page_entries(src_uri: str, source: str, renderer: markdown.Markdown) -> list[dict]:
     """One entry per section of a page (its text before the first h2 belongs to the page itself)."""
     meta, body = front_matter(source)
     if (meta.get("search") or {}).get("exclude"):
         return []
     body = EXCLUDED_BLOCK.sub("", CARD.sub("", body))
     sections = Sections()
-    sections.feed(markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS))
+    sections.feed(renderer.reset().convert(body))
     sections.close()
     page_url = url_path(src_uri)
     page_title = str(meta.get("title") or "") or next((title for _, title, _ in sections.found if title), "")
