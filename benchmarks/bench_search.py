@@ -12,7 +12,7 @@
 - `--before REV`: the same figures for the search of an earlier commit (e.g. the last one with Material's
   patched lunr worker), built from `git archive REV` with this checkout's virtualenv, in the same run.
 
-    .venv/bin/python benchmarks/bench_search.py [--size 10000] [--before REV]
+    .venv/bin/python benchmarks/bench_search.py [--size 10000] [--before REV] [--texts words|real]
 
 Build-time cost is in benchmarks/bench_site.py (hooks vs plain MkDocs, which includes this search work).
 """
@@ -175,6 +175,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000, help="synthetic resources for the latency figure")
     parser.add_argument("--before", metavar="REV", help="also measure the search of this earlier commit")
+    parser.add_argument("--texts", choices=sorted(CORPORA), action="append", help="only these corpora (default: both)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, chromium() as browser:
         tmp = Path(tmp)
@@ -196,6 +197,8 @@ def main() -> None:
             print(f"gzipped search data vs {args.before}: {growth:+.1%} (target <= +30%)")
 
         for texts, corpus in CORPORA.items():
+            if args.texts and texts not in args.texts:
+                continue
             catalogue = tmp / f"synthetic-{texts}.yaml"
             synthetic_catalogue(args.size, catalogue, texts)
             print(f"\n{args.size} resources, {corpus}; every keystroke of the query set sent to the search worker:")
