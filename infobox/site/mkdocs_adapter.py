@@ -38,6 +38,8 @@ from infobox.site.dutch import long_date
 from infobox.site.error_page import error_page, nav_sources
 from infobox.site.feed import FEED_PATH
 from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
+from infobox.site.search_index import SEARCH_INDEX, search_index_json
+from infobox.synonyms import Synonyms, load_synonyms
 
 log = logging.getLogger("mkdocs.hooks.infobox")
 
@@ -48,6 +50,7 @@ _generated_pages: set[str] = set()
 # Set by on_startup: under `mkdocs serve` an invalid catalogue gives an error page instead of a failed build.
 _serving = False
 _error_page: str | None = None
+_synonyms: Synonyms = ()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -95,7 +98,7 @@ def catalogue_web_url(config: MkDocsConfig, catalogue_path: Path) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
-    global _context, _error_page
+    global _context, _error_page, _synonyms
     _context, _error_page = None, None
     config.extra["infobox_contact"] = CONTACT_EMAIL  # for the theme overrides (footer, 404)
     catalogue_path = _setting(config, "catalogue", DEFAULT_CATALOGUE.as_posix())
@@ -122,6 +125,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         status = read_status(status_path)
     except (ValueError, TypeError) as error:
         raise PluginError(f"linkstatus onleesbaar: {error}") from None  # the error names the file
+    _synonyms = _load_synonyms(_setting(config, "synonyms", "data/synonyms.yaml"))
     today = build_date()
     _context = SiteContext(
         catalogue=catalogue,
@@ -147,11 +151,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated["catalogue.json"] = catalogue_to_json_text(_context.catalogue, page_urls(_context.catalogue))
     generated["catalogue.csv"] = catalogue_to_csv(_context.catalogue)
     generated[FEED_PATH] = feed_xml(_context)
+    hand_written = {file.src_uri: file.content_string for file in files.documentation_pages()}
+    generated[SEARCH_INDEX] = search_index_json(_context.catalogue, {**hand_written, **generated}, _synonyms)
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def _load_synonyms(path: Path) -> Synonyms:
+    """The search synonyms (data/synonyms.yaml); a project without the file still builds, without synonyms."""
+    if not path.exists():
+        log.info("%s ontbreekt: de zoekfunctie gebruikt geen synoniemen", path)
+        return ()
+    try:
+        return load_synonyms(path)
+    except CatalogueError as error:
+        raise PluginError(f"de synoniemenlijst is ongeldig:\n{error}") from None
 
 
 def _only_error_pages(files: Files, config: MkDocsConfig) -> Files:
