@@ -1,16 +1,18 @@
-"""Search benchmark (issue 8): relevance, index size and per-keystroke latency of the site search.
+"""Search benchmark (issues 8 and 18): relevance, search data size and per-keystroke latency of the site search.
 
-- Relevance: the query set of tests/relevance/queries.yaml typed into the real search box in Chromium,
-  for Material's search alone (mkdocs.yml without hooks/search_nl.py) and for this site's search;
+- Relevance: the query set of tests/relevance/queries.yaml typed into the real search dialog in Chromium;
   prints success@5, mean reciprocal rank and the queries whose accepted resource is not in the first 5.
-- Size: the search index of the real catalogue, raw and gzipped, in both builds (target: <= +30% gzipped).
+- Size: the search data of the real catalogue, raw and gzipped (target: <= +30% gzipped against the search
+  before issue 18: Material's lunr index extended by the build).
 - Latency: at 10,000 synthetic resources (benchmarks/bench_site.py's generator, once with texts of 32
   common words and once with the real texts resampled), every keystroke of every query of the set is sent
-  to the search worker in Chromium, as the search box sends it; prints the time from posting a query to
-  receiving its results (target: within 50 ms), and the worker's set-up. lunr's work per query grows with
+  to the search worker in Chromium, as the dialog sends it; prints the time from posting a query to
+  receiving its results (target: p95 within 50 ms), and the worker's set-up. The work per query grows with
   the number of (word, resource) matches, so the 32-word corpus is the worst case.
+- `--before REV`: the same figures for the search of an earlier commit (e.g. the last one with Material's
+  patched lunr worker), built from `git archive REV` with this checkout's virtualenv, in the same run.
 
-    .venv/bin/python benchmarks/bench_search.py [--size 10000]
+    .venv/bin/python benchmarks/bench_search.py [--size 10000] [--before REV] [--texts words|real]
 
 Build-time cost is in benchmarks/bench_site.py (hooks vs plain MkDocs, which includes this search work).
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,11 +47,30 @@ CORPORA = {
     "real": "the real titles and descriptions resampled (words as common as in the real catalogue)",
 }
 
-# Runs in the page: start the site's search worker as Material does, then time every query.
-TIME_QUERIES = """async ([worker, queries]) => {
-  const url = new URL(worker, location.href)
-  const index = await (await fetch("/search/search_index.json")).json()
-  const w = new Worker(url)
+# Runs in the page: start the site's search worker, then time every query. The site's own worker (a module
+# worker answering {type: "query"}) or, for an earlier commit, Material's lunr worker (its SETUP/QUERY messages).
+TIME_OURS = """async ([worker, data, queries]) => {
+  const w = new Worker(new URL(worker, location.href), {type: "module"})
+  const answer = () => new Promise(resolve => { w.onmessage = ev => resolve(ev.data) })
+  let t = performance.now()
+  w.postMessage({type: "load", url: new URL(data, location.href).href})
+  await answer()
+  const setup = performance.now() - t
+  const times = []
+  let results = 0
+  for (const q of queries) {
+    t = performance.now()
+    w.postMessage({type: "query", query: q})
+    const message = await answer()
+    times.push(performance.now() - t)
+    results += message.results.length
+  }
+  w.terminate()
+  return {setup, times, results}
+}"""
+TIME_MATERIAL = """async ([worker, data, queries]) => {
+  const index = await (await fetch(data)).json()
+  const w = new Worker(new URL(worker, location.href))
   const answer = () => new Promise(resolve => { w.onmessage = ev => resolve(ev.data) })
   let t = performance.now()
   w.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})
@@ -67,6 +88,8 @@ TIME_QUERIES = """async ([worker, queries]) => {
   w.terminate()
   return {setup, times, results}
 }"""
+OURS = ("search/index.json", "javascripts/search-worker.js")
+MATERIAL = "search/search_index.json"
 
 
 @contextmanager
@@ -79,31 +102,29 @@ def chromium():
         browser.close()
 
 
-def material_only_config(root: Path) -> Path:
-    """mkdocs.yml without the search hook and with Material's default search pipeline (the stemmer needs
-    the hook), every path made absolute so it builds from `root`."""
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^  - hooks/search_nl\.py.*\n", "", config)
-    config = re.sub(r"(?m)^      pipeline: .*\n", "", config)
-    config = re.sub(r"(?m)^(  - )(hooks/\S+)", lambda m: f"{m[1]}{REPO / m[2]}", config)
-    config = config.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
-    path = root / "mkdocs.yml"
-    path.write_text(config, encoding="utf-8")
-    return path
+def earlier_checkout(rev: str, root: Path) -> Path:
+    """The tree of commit `rev` in `root` (git archive: no worktree, no checkout of this one)."""
+    root.mkdir()
+    archive = subprocess.run(["git", "archive", rev], cwd=REPO, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+    return root / "mkdocs.yml"
 
 
 def build(config: Path, site: Path, catalogue: Path | None = None) -> Path:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", INFOBOX_CATALOGUE=str(catalogue or REPO / "data/resources.yaml"))
     env["INFOBOX_LINK_STATUS"] = str(REPO / "data" / "link-history.json")
+    env["PYTHONPATH"] = str(config.parent)  # an earlier checkout's hooks import its own package
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    subprocess.run(command, cwd=REPO, env=env, check=True, capture_output=True)
+    subprocess.run(command, cwd=config.parent, env=env, check=True, capture_output=True)
     return site
 
 
+def search_data(site: Path) -> Path:
+    return site / OURS[0] if (site / OURS[0]).exists() else site / MATERIAL
+
+
 def index_kb(site: Path) -> tuple[float, float]:
-    data = (site / "search" / "search_index.json").read_bytes()
+    data = search_data(site).read_bytes()
     return len(data) / 1024, len(gzip.compress(data, mtime=0)) / 1024
 
 
@@ -125,50 +146,66 @@ def relevance(browser, site: Path) -> tuple[float, float, list[str]]:
 
 def keystroke_latency(browser, site: Path) -> dict:
     keystrokes = [q.query[:n] for q in relevance_queries() for n in range(1, len(q.query) + 1)]
-    worker = next(site.glob("assets/javascripts/workers/search*.min.js")).relative_to(site)
+    if (site / OURS[0]).exists():
+        script, data, worker = TIME_OURS, OURS[0], OURS[1]
+    else:
+        script, data = TIME_MATERIAL, MATERIAL
+        worker = next(site.glob("assets/javascripts/workers/search*.min.js")).relative_to(site).as_posix()
     with serve_directory(site) as url:
         page = browser.new_page()
         page.goto(f"{url}/")
-        result = page.evaluate(TIME_QUERIES, [f"/{worker.as_posix()}", keystrokes])
+        result = page.evaluate(script, [f"/{worker}", f"/{data}", keystrokes])
         page.close()
     return result
+
+
+def latency_line(name: str, site: Path, timing: dict) -> str:
+    raw, gz = index_kb(site)
+    times = sorted(timing["times"])
+    p95 = times[int(0.95 * (len(times) - 1))]
+    within = sum(1 for t in times if t <= 50) / len(times)
+    return (
+        f"{name:<22} | data {raw:.0f} KB ({gz:.0f} KB gzip) | set-up {timing['setup']:.0f} ms | "
+        f"{len(times)} keystrokes: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {times[-1]:.1f} ms, {within:.1%} within 50 ms"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000, help="synthetic resources for the latency figure")
+    parser.add_argument("--before", metavar="REV", help="also measure the search of this earlier commit")
+    parser.add_argument("--texts", choices=sorted(CORPORA), action="append", help="only these corpora (default: both)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, chromium() as browser:
         tmp = Path(tmp)
-        ours = build(REPO / "mkdocs.yml", tmp / "site")
-        material = build(material_only_config(tmp), tmp / "site-material")
-        print(f"{'real catalogue':<26} | {'success@5':>9} | {'MRR':>5} | {'index KB':>8} | {'gzip KB':>7}")
-        sizes = {}
-        for name, site in (("Material search alone", material), ("this site's search", ours)):
-            success, mrr, misses = relevance(browser, site)
-            raw, gz = sizes[name] = index_kb(site)
-            print(f"{name:<26} | {success:>9.3f} | {mrr:>5.3f} | {raw:>8.1f} | {gz:>7.1f}")
-            for miss in misses:
-                print(f"    not in the first 5: {miss}")
-        growth = sizes["this site's search"][1] / sizes["Material search alone"][1] - 1
-        print(f"gzipped index vs Material alone: {growth:+.1%} (target <= +30%)")
+        configs = {"this site's search": REPO / "mkdocs.yml"}
+        if args.before:
+            configs[f"search of {args.before}"] = earlier_checkout(args.before, tmp / "before")
+        sites = {name: build(config, tmp / f"site-{n}") for n, (name, config) in enumerate(configs.items())}
+        ours = sites["this site's search"]
+        success, mrr, misses = relevance(browser, ours)
+        print(f"relevance ({len(relevance_queries())} queries, real dialog): success@5 {success:.3f}, MRR {mrr:.3f}")
+        for miss in misses:
+            print(f"    not in the first 5: {miss}")
+        print(f"\n{'real catalogue':<22} | {'data KB':>8} | {'gzip KB':>7}")
+        for name, site in sites.items():
+            raw, gz = index_kb(site)
+            print(f"{name:<22} | {raw:>8.1f} | {gz:>7.1f}")
+        if args.before:
+            growth = index_kb(ours)[1] / index_kb(sites[f"search of {args.before}"])[1] - 1
+            print(f"gzipped search data vs {args.before}: {growth:+.1%} (target <= +30%)")
 
         for texts, corpus in CORPORA.items():
+            if args.texts and texts not in args.texts:
+                continue
             catalogue = tmp / f"synthetic-{texts}.yaml"
             synthetic_catalogue(args.size, catalogue, texts)
             print(f"\n{args.size} resources, {corpus}; every keystroke of the query set sent to the search worker:")
-            for name, config in (("Material search alone", material_only_config(tmp)), ("this site's search", None)):
-                big = build(config or REPO / "mkdocs.yml", tmp / f"site-{args.size}-{texts}-{bool(config)}", catalogue)
-                raw, gz = index_kb(big)
-                timing = keystroke_latency(browser, big)
-                times = sorted(timing["times"])
-                p95 = times[int(0.95 * (len(times) - 1))]
-                within = sum(1 for t in times if t <= 50) / len(times)
-                print(
-                    f"{name:<26} | index {raw:.0f} KB ({gz:.0f} KB gzip) | set-up {timing['setup']:.0f} ms | "
-                    f"{len(times)} keystrokes: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-                    f"max {times[-1]:.1f} ms, {within:.1%} within 50 ms"
-                )
+            for n, (name, config) in enumerate(configs.items()):
+                big = build(config, tmp / f"site-{args.size}-{texts}-{n}", catalogue)
+                print(latency_line(name, big, keystroke_latency(browser, big)))
+                shutil.rmtree(big)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO))
 from infobox.loader import load_catalogue  # noqa: E402
 from infobox.site.generate import generated_files, write_files  # noqa: E402
 from infobox.site.pages import SiteContext  # noqa: E402
+from infobox.site.search_index import SEARCH_INDEX  # noqa: E402
 from infobox.vocabulary import AUDIENCES, TYPES  # noqa: E402
 
 WORDS = [
@@ -155,7 +156,7 @@ def measure(config: Path, site: Path, env: dict[str, str], zensical: bool = Fals
 
 
 def search_index_kb(site: Path) -> tuple[float, float]:
-    data = (site / "search" / "search_index.json").read_bytes()
+    data = (site / SEARCH_INDEX).read_bytes()
     return len(data) / 1024, len(gzip.compress(data)) / 1024
 
 

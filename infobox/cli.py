@@ -140,7 +140,14 @@ def _report(problems: list[Problem], suffix: str = ".") -> None:
 def _site_command(args: argparse.Namespace) -> int:
     """`pages` and `build-zensical`: the site's generated files, from the settings in mkdocs.yml."""
     from infobox.site.config_file import read_config
-    from infobox.site.generate import SiteInputError, generated_files, settings, site_context, write_files
+    from infobox.site.generate import (
+        SiteInputError,
+        generated_files,
+        hand_written_pages,
+        settings,
+        site_context,
+        write_files,
+    )
     from infobox.site.zensical_adapter import ZensicalBuildError, build
 
     config_file = Path(args.config)
@@ -153,8 +160,9 @@ def _site_command(args: argparse.Namespace) -> int:
             print(f"{args.site_dir}: site gebouwd met Zensical in {seconds:.2f} s")
             return 0
         config = read_config(config_file)
-        ctx = site_context(settings(config.get("extra"), config_file.resolve().parent), config.get("site_url") or "")
-        files = generated_files(ctx)
+        root = config_file.resolve().parent
+        ctx = site_context(settings(config.get("extra"), root), config.get("site_url") or "")
+        files = generated_files(ctx, hand_written_pages(root / (config.get("docs_dir") or "docs")))
         write_files(files, Path(args.out))
         print(f"{args.out}: {len(files)} bestanden geschreven")
         return 0

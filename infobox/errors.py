@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
+from typing import Any
+
+# A problem may quote any value of the file: a whole description, a list, a 10,000-character key. Quoted,
+# it is cut to what a reader takes in at a glance ('begin van de tekst...eind'), so one line stays one line.
+QUOTE_LENGTH = 60
+_QUOTE = reprlib.Repr()  # keyword arguments only from Python 3.12
+_QUOTE.maxstring = _QUOTE.maxother = _QUOTE.maxlong = QUOTE_LENGTH
+_QUOTE.maxlist = _QUOTE.maxtuple = _QUOTE.maxdict = _QUOTE.maxset = 4
+_QUOTE.maxlevel = 2
+
+
+def quote(value: Any) -> str:
+    """repr(value), cut to a readable length (a list or block of texts as a whole, too)."""
+    return shorten(_QUOTE.repr(value), 2 * QUOTE_LENGTH)
+
+
+def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """`text` when it is short, else its first `limit` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @dataclass(frozen=True, order=True)

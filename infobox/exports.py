@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from infobox.model import Catalogue, Resource
+from infobox.spreadsheet import neutralise_formula
 from infobox.vocabulary import THEMES
 
 CSV_COLUMNS = (
@@ -124,7 +125,10 @@ def catalogue_to_json_text(catalogue: Catalogue, pages: PageUrls | None = None) 
 
 
 def catalogue_to_csv(catalogue: Catalogue) -> str:
-    """One row per resource–link; a resource without links gets one row with empty link columns."""
+    """One row per resource–link; a resource without links gets one row with empty link columns.
+
+    No cell can start a formula in a spreadsheet (`neutralise_formula`); the JSON export stays verbatim.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -146,5 +150,5 @@ def catalogue_to_csv(catalogue: Catalogue) -> str:
         }
         for link in r.links or (None,):
             row = {**common, "link_url": link.url if link else "", "link_label": link.label if link else ""}
-            writer.writerow([row[col] for col in CSV_COLUMNS])
+            writer.writerow([neutralise_formula(row[col]) for col in CSV_COLUMNS])
     return out.getvalue()

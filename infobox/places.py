@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from infobox.errors import shorten
+
 Path_ = tuple[str | int, ...]
 
 TITLE_MAX = 60  # a name, not the whole title: long titles are cut with …
@@ -21,7 +23,8 @@ _FIELD = re.compile(r"^\s*(?:-\s*)?(?P<key>id|title):\s+(?P<value>.*?)\s*$")
 def dotted(path: Path_) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        name = shorten(str(part))  # a key may be any text of the file
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out or "(bestand)"
 
 
@@ -36,6 +39,7 @@ def _name(title: str | None, ident: str | None, index: int) -> str:
     title = " ".join(title.split()) if title else ""
     if len(title) > TITLE_MAX:
         title = title[: TITLE_MAX - 1].rstrip() + "…"
+    ident = shorten(ident, TITLE_MAX) if ident else ident  # an id is short unless the file is wrong
     if title and ident:
         return f'hulpmiddel "{title}" ({ident})'
     if title or ident:
@@ -55,6 +59,7 @@ def describe(data: Any, path: Path_) -> str:
         number = standard.get("id") if isinstance(standard, dict) else None
         if not isinstance(number, (str, int)):
             return dotted(path)
+        number = shorten(str(number), TITLE_MAX)
         rest = path[2:]
         if len(rest) >= 2 and rest[0] == "items" and isinstance(rest[1], int):
             items = standard.get("items")
@@ -68,7 +73,7 @@ def describe(data: Any, path: Path_) -> str:
         entry = removed[path[1]] if isinstance(removed, list) and path[1] < len(removed) else None
         ident = entry.get("id") if isinstance(entry, dict) else None
         if isinstance(ident, str):
-            return _join(f"verwijderd hulpmiddel {ident}", path[2:])
+            return _join(f"verwijderd hulpmiddel {shorten(ident, TITLE_MAX)}", path[2:])
     return dotted(path)
 
 

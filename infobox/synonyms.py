@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from infobox.errors import CatalogueError, Problem
+from infobox.errors import CatalogueError, Problem, quote
 from infobox.yaml_source import read_yaml
 
 DEFAULT_SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "synonyms.yaml"
@@ -36,11 +36,10 @@ def load_synonyms(path: str | Path = DEFAULT_SYNONYMS) -> Synonyms:
         for t, term in enumerate(group):
             at = doc.line((g, t))
             if not isinstance(term, str) or not TERM.fullmatch(term):
-                problems.append(
-                    Problem(doc.file, at, where, f"{term!r} is geen zoekwoord (kleine letters, cijfers, spatie, -)")
-                )
+                message = f"{quote(term)} is geen zoekwoord (kleine letters, cijfers, spatie, -)"
+                problems.append(Problem(doc.file, at, where, message))
             elif term in seen:
-                problems.append(Problem(doc.file, at, where, f"{term!r} staat ook in groep {seen[term]}"))
+                problems.append(Problem(doc.file, at, where, f"{quote(term)} staat ook in groep {seen[term]}"))
             else:
                 seen[term] = g + 1
                 terms.append(term)

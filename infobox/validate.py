@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import jsonschema
 
-from infobox.errors import Problem
+from infobox.errors import Problem, quote, shorten
 from infobox.file_types import file_hint, label_names
 from infobox.infobox_entries import INFOBOX_ENTRIES
 from infobox.places import describe
@@ -72,31 +72,33 @@ def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, va
     if kind == "enum":
         close = suggestions(value, expected)
         if close:
-            return f"{value!r} is geen toegestane waarde; bedoelt u {' of '.join(map(repr, close))}?", ""
-        return f"{value!r} is geen toegestane waarde; kies uit: {', '.join(map(str, expected))}", ""
+            return f"{quote(value)} is geen toegestane waarde; bedoelt u {' of '.join(map(repr, close))}?", ""
+        return f"{quote(value)} is geen toegestane waarde; kies uit: {', '.join(map(str, expected))}", ""
     if kind == "type":
         wanted = {"string": "tekst", "array": "een lijst", "object": "een blok met velden"}.get(expected, expected)
         if wanted == "tekst" and not isinstance(value, (dict, list)):
             return (
-                f"moet tekst zijn, niet {value!r}",
-                f'zet de waarde tussen aanhalingstekens: "{value}"' if isinstance(value, (int, float, bool)) else "",
+                f"moet tekst zijn, niet {quote(value)}",
+                f'zet de waarde tussen aanhalingstekens: "{shorten(str(value))}"'
+                if isinstance(value, (int, float, bool))
+                else "",
             )
-        got = {dict: "een blok met velden", list: "een lijst", str: "tekst"}.get(type(value), repr(value))
+        got = {dict: "een blok met velden", list: "een lijst", str: "tekst"}.get(type(value), quote(value))
         hint = "begin elk element van een lijst op een nieuwe regel met '- '" if wanted == "een lijst" else INDENT_HINT
         return f"moet {wanted} zijn, maar is {got}", hint
     if kind in ("minLength", "pattern") and path and path[-1] == "url":
         return (
-            f"{value!r} is geen volledig webadres dat begint met http:// of https://",
+            f"{quote(value)} is geen volledig webadres dat begint met http:// of https://",
             "kopieer het adres uit de adresbalk van de browser",
         )
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return "is leeg", ""
     if kind == "pattern":
-        return f"{value!r} heeft niet de juiste vorm", error.schema.get("description", "")
+        return f"{quote(value)} heeft niet de juiste vorm", error.schema.get("description", "")
     if kind == "format":
         dutch = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", str(value))
         example = f"{dutch[3]}-{int(dutch[2]):02}-{int(dutch[1]):02}" if dutch else "2025-06-01"
-        return f"{value!r} is geen geldige datum", f"schrijf jaar-maand-dag (JJJJ-MM-DD), bijvoorbeeld {example}"
+        return f"{quote(value)} is geen geldige datum", f"schrijf jaar-maand-dag (JJJJ-MM-DD), bijvoorbeeld {example}"
     if kind == "maxLength":
         return f"is te lang: {len(value)} tekens, hoogstens {expected}", "maak de tekst korter"
     if kind == "minItems":
@@ -177,7 +179,7 @@ def _unique_ids(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
         if _text(resource, "id") in ids - {None}:
             yield (
                 ("resources", i, "id"),
-                f"id {resource['id']!r} wordt al door een ander hulpmiddel gebruikt",
+                f"id {quote(resource['id'])} wordt al door een ander hulpmiddel gebruikt",
                 "kies een andere, unieke id",
             )
         ids.add(_text(resource, "id"))
@@ -209,14 +211,15 @@ def reference_problem(ref: str, existing: dict[str, list[str]]) -> tuple[str, st
 
     A standard's number alone ("10") is fine even when it has sub-items: a resource that applies to the whole
     standard is shown once, at the standard."""
-    standards = ", ".join(existing)
+    standards = ", ".join(map(shorten, existing))
     match = re.fullmatch(r"\s*(\d+)\s*([A-Za-z]?)\s*", ref)
     if not match:
         return (
-            f"{ref!r} is geen kwaliteitsstandaard of onderdeel",
+            f"{quote(ref)} is geen kwaliteitsstandaard of onderdeel",
             'schrijf een nummer ("9") of nummer plus letter ("3A")',
         )
     number, letter = match.groups()
+    number = shorten(number)  # only a long number is cut; no standard has one
     canonical = number + letter.upper()
     if number not in existing:
         return f"kwaliteitsstandaard {number} bestaat niet", f"de catalogus heeft de kwaliteitsstandaarden {standards}"
@@ -226,11 +229,11 @@ def reference_problem(ref: str, existing: dict[str, list[str]]) -> tuple[str, st
             return f"kwaliteitsstandaard {number} heeft geen onderdelen", f'schrijf alleen het nummer: "{number}"'
         return (
             f"onderdeel {canonical} bestaat niet",
-            f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(items)}",
+            f"kwaliteitsstandaard {number} heeft de onderdelen {', '.join(map(shorten, items))}",
         )
     if ref != canonical:
         wrong = "moet met een hoofdletter" if letter.islower() else "bevat spaties"
-        return f"{ref!r} {wrong}", f'schrijf "{canonical}"'
+        return f"{quote(ref)} {wrong}", f'schrijf "{canonical}"'
     return None
 
 
@@ -278,7 +281,7 @@ def _groups_name_own_standards(data: dict[str, Any]) -> Iterator[tuple[tuple, st
                 if ref not in own:
                     yield (
                         ("resources", i, "group", ref),
-                        f"{ref!r} staat niet in `standards` van dit hulpmiddel",
+                        f"{quote(ref)} staat niet in `standards` van dit hulpmiddel",
                         f"kies uit {', '.join(own)}" if own else "",
                     )
 
@@ -292,15 +295,15 @@ def _removed_stay_removed(data: dict[str, Any]) -> Iterator[tuple[tuple, str, st
         if ident in current:
             yield (
                 ("removed", i, "id"),
-                f"{ident!r} staat ook bij de hulpmiddelen; een verwijderd id komt niet terug",
+                f"{quote(ident)} staat ook bij de hulpmiddelen; een verwijderd id komt niet terug",
                 "haal het uit `removed`, of geef het hulpmiddel een nieuwe id",
             )
         elif ident in seen:
-            yield ("removed", i, "id"), f"{ident!r} staat twee keer in `removed`", "laat één van de twee weg"
+            yield ("removed", i, "id"), f"{quote(ident)} staat twee keer in `removed`", "laat één van de twee weg"
         if successor is not None and successor not in current:
             close = difflib.get_close_matches(successor, sorted(current), n=1, cutoff=0.6)
             hint = f"bedoelt u {close[0]!r}?" if close else "noem de id van een hulpmiddel dat in de catalogus staat"
-            yield ("removed", i, "replaced_by"), f"er is geen hulpmiddel met id {successor!r}", hint
+            yield ("removed", i, "replaced_by"), f"er is geen hulpmiddel met id {quote(successor)}", hint
         seen.add(ident or "")
 
 
@@ -313,7 +316,7 @@ def _from_the_infobox(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
             continue
         path = ("resources", i, "provenance")
         if resource["id"] not in INFOBOX_ENTRIES:
-            yield path, f"zegt 'infobox', maar de Infobox heeft geen hulpmiddel met id {resource['id']!r}", drop
+            yield path, f"zegt 'infobox', maar de Infobox heeft geen hulpmiddel met id {quote(resource['id'])}", drop
             continue
         for _, link in _entries(resource, "links"):
             printed = link.get("infobox_url", link.get("url"))  # a moved link keeps the Infobox's address
@@ -523,9 +526,9 @@ def _organisation_names_map_once(data: dict[str, Any]) -> Iterator[tuple[tuple, 
         for k, alias in _strings(group, "also"):
             path = ("organisations", i, "also", k)
             if alias in names:
-                yield path, f"{alias!r} is zelf al de naam van een organisatie in deze lijst", "voeg de twee samen"
+                yield path, f"{quote(alias)} is zelf al de naam van een organisatie in deze lijst", "voeg de twee samen"
             elif alias in seen:
-                yield path, f"{alias!r} hoort al bij {seen[alias]!r}", "laat één van de twee weg"
+                yield path, f"{quote(alias)} hoort al bij {quote(seen[alias])}", "laat één van de twee weg"
             else:
                 seen[alias] = str(group.get("name"))
 
@@ -547,7 +550,7 @@ def organisation_warnings(doc: YamlDocument) -> list[Problem]:
                         doc.file,
                         doc.line(path),
                         describe(doc.data, path),
-                        f"geen hulpmiddel heeft {alias!r} als organisatie",
+                        f"geen hulpmiddel heeft {quote(alias)} als organisatie",
                         "haal de naam uit de lijst",
                     )
                 )
@@ -562,12 +565,12 @@ def url_problem(url: str) -> str | None:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError:
-        return f"{url!r} is geen geldig webadres"
+        return f"{quote(url)} is geen geldig webadres"
     if parts.scheme not in LINK_SCHEMES:
-        return f"{url!r}: alleen http:// en https:// zijn toegestaan"
+        return f"{quote(url)}: alleen http:// en https:// zijn toegestaan"
     host = parts.hostname or ""
     if not host or "." not in host or host.startswith(".") or host.endswith("."):
-        return f"{url!r} heeft geen geldige domeinnaam"
+        return f"{quote(url)} heeft geen geldige domeinnaam"
     return None
 
 
@@ -631,7 +634,7 @@ def label_warnings(doc: YamlDocument) -> list[Problem]:
                         doc.file,
                         doc.line(path),
                         describe(doc.data, path),
-                        f"{link['label']!r} noemt het bestandstype al; de site zet er zelf '({hint})' achter",
+                        f"{quote(link['label'])} noemt het bestandstype al; de site zet er zelf '({hint})' achter",
                         f"haal '{hint}' uit het label",
                     )
                 )

@@ -12,6 +12,7 @@ import re
 
 import yaml
 
+from infobox.errors import shorten
 from infobox.tips import Fix, with_lines
 
 # "  - title: 'Tekst" : a value that opens a quote and does not close it on the same line.
@@ -255,4 +256,4 @@ def _quoted(line: str) -> str:
     match = re.match(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s+(?P<value>.*?)\s*$", line)
     if not match or '"' in match.group("value"):
         return QUOTE_HINT
-    return f'zet de tekst tussen aanhalingstekens: {match.group("key")}: "{match.group("value")}"'
+    return f'zet de tekst tussen aanhalingstekens: {match.group("key")}: "{shorten(match.group("value"))}"'

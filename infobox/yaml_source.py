@@ -5,6 +5,11 @@ need the first reported and the second kept as text (the schema checks it). So t
 here from libyaml's parse events, scalars by PyYAML's own resolver and constructors, recording the line
 of every node as we go. (PyYAML's composer would first hold the whole node tree, two marks per node, in
 memory: about ten times the data, which made large catalogues slow and their builds memory-hungry.)
+
+Every input is bounded before it can cost much: the file's size (MAX_FILE_BYTES) is checked before it is
+read, nesting deeper than MAX_DEPTH stops the parse, and anchors and aliases (`&naam`, `*naam`) are refused
+when the parser meets the first one: the catalogue needs none, and ~700 bytes of nested aliases ("billion
+laughs") would stand for 10⁹ values to every check that walks the data.
 """
 
 from __future__ import annotations
@@ -15,12 +20,26 @@ from typing import Any
 
 import yaml
 
-from infobox.errors import Problem
+from infobox.errors import Problem, quote, shorten
 from infobox.places import Path_, describe, dotted, resource_at_line
 from infobox.tips import Fix
 from infobox.yaml_messages import explain
 
 __all__ = ["Path_", "YamlDocument", "dotted", "parse_yaml", "read_yaml"]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MB: over 200 times today's catalogue (75 KB)
+MAX_DEPTH = 32  # nested blocks and lists; the catalogue has 5 levels
+# The only kinds of value the catalogue holds (YAML finds them itself, or after !!str, !!int, ...), in Dutch.
+SCALAR_TYPES = {
+    f"tag:yaml.org,2002:{name}": dutch
+    for name, dutch in (
+        ("str", "tekst"),
+        ("int", "geheel getal dat Python kan lezen (hoogstens 4.300 cijfers)"),
+        ("float", "getal"),
+        ("bool", "ja/nee-waarde (true of false)"),
+        ("null", "lege waarde"),
+    )
+}
 
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster than pure Python.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -64,9 +83,14 @@ class YamlDocument:
 def read_yaml(path: str | Path) -> YamlDocument:
     doc = YamlDocument(file=str(path))
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         doc.problems.append(Problem(doc.file, 0, "bestand", f"kan niet worden gelezen ({exc.strerror})"))
+        return doc
+    if len(raw) > MAX_FILE_BYTES:
+        limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+        doc.problems.append(Problem(doc.file, 1, "bestand", f"is groter dan {limit}, de grens voor dit bestand"))
         return doc
     try:
         text = raw.decode("utf-8")
@@ -86,6 +110,9 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         if doc.data is None and not doc.problems:
             doc.problems.append(Problem(doc.file, 1, "bestand", "is leeg"))
         doc.complete = doc.data is not None
+    except _Refused as refused:
+        where = resource_at_line(text.splitlines(), refused.line) or "yaml"
+        doc.problems.append(Problem(doc.file, refused.line, where, refused.message, refused.hint))
     except yaml.MarkedYAMLError as exc:
         line, message, hint, doc.fixes = explain(exc, text)
         where = resource_at_line(text.splitlines(), line) or "yaml"
@@ -95,6 +122,14 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     finally:
         loader.dispose()
     return doc
+
+
+class _Refused(Exception):
+    """Something the catalogue never needs, refused on its line before it costs anything."""
+
+    def __init__(self, line: int, message: str, hint: str):
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
 
 
 class _Open:
@@ -113,7 +148,6 @@ _NO_KEY = object()
 
 def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
     stack: list[_Open] = []
-    anchors: dict[str, Any] = {}
     documents = 0
 
     def place(value: Any, line: int, is_key_candidate: bool) -> bool:
@@ -157,6 +191,13 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
     while (event := loader.get_event()) is not None:
         _mark = event.start_mark
         line = _mark.line + 1 if _mark else 1
+        if getattr(event, "anchor", None) is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise _Refused(
+                line,
+                f"{sign}{shorten(event.anchor)}: ankers (&) en verwijzingen (*) zijn in dit bestand niet toegestaan",
+                "schrijf de waarde zelf uit; een & of * aan het begin van een tekst zet u tussen aanhalingstekens",
+            )
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -169,17 +210,28 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
                 if event.tag not in (None, "!")
                 else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             )
-            constructor = loader.yaml_constructors.get(tag)
-            if constructor is None:
-                raise yaml.MarkedYAMLError(problem=f"onbekend type {tag}", problem_mark=_mark)
-            value = constructor(loader, yaml.ScalarNode(tag, event.value, _mark, event.end_mark, event.style))
-            if event.anchor:
-                anchors[event.anchor] = value
+            if tag not in SCALAR_TYPES:  # !!binary, !!set, !!timestamp, !!python/…: none is catalogue data
+                raise yaml.MarkedYAMLError(problem=f"onbekend type {shorten(tag)}", problem_mark=_mark)
+            try:
+                node = yaml.ScalarNode(tag, event.value, _mark, event.end_mark, event.style)
+                value = loader.yaml_constructors[tag](loader, node)
+            except yaml.YAMLError:
+                raise
+            except Exception:  # "!!bool misschien", "!!int abc", a number of more than 4,300 digits
+                raise _Refused(
+                    line,
+                    f"{quote(event.value)} is geen {SCALAR_TYPES[tag]}",
+                    "zet de waarde tussen aanhalingstekens, dan is het tekst",
+                ) from None
             place(value, line, is_key_candidate=True)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            if event.anchor:
-                anchors[event.anchor] = container
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(
+                    line,
+                    f"is meer dan {MAX_DEPTH} niveaus diep ingesprongen of genest",
+                    "de catalogus heeft er hoogstens 5 nodig; kijk of er haakjes [ of { niet gesloten worden",
+                )
             path = child_path()
             place(container, line, is_key_candidate=False)
             opened = _Open(container, path, {})
@@ -188,7 +240,3 @@ def _build(loader: yaml.Loader, doc: YamlDocument) -> None:
             stack.append(opened)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
-        elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in anchors:
-                raise yaml.MarkedYAMLError(problem=f"onbekend anker *{event.anchor}", problem_mark=_mark)
-            place(anchors[event.anchor], line, is_key_candidate=True)

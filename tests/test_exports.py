@@ -15,12 +15,21 @@ import yaml
 from infobox.exports import CSV_COLUMNS, catalogue_to_csv, catalogue_to_json
 from infobox.loader import load_catalogue
 from infobox.schema import schema_json
+from infobox.spreadsheet import neutralise_formula
 
 REPO = Path(__file__).resolve().parents[1]
 CATALOGUES = [
     REPO / "tests" / "fixtures" / "catalogues" / "valid-minimal.yaml",
     REPO / "data" / "resources.yaml",
 ]
+# The cases every CSV writer of the project is tested on, in Python here and in JavaScript (tests/js/).
+FORMULA_CASES = json.loads((REPO / "tests" / "fixtures" / "csv_formula_cases.json").read_text("utf-8"))["cases"]
+
+
+def run_export(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "infobox", "export", *args], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
 
 
 def raw_yaml(path: Path) -> dict:
@@ -68,26 +77,45 @@ def test_csv_has_one_row_per_resource_link(path):
     assert tuple(rows[0]) == CSV_COLUMNS
 
 
+@pytest.mark.parametrize(("cell", "written"), FORMULA_CASES, ids=repr)
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(cell, written):
+    assert neutralise_formula(cell) == written
+
+
+def test_csv_export_neutralises_formulas_and_json_keeps_the_text(tmp_path):
+    hostile = {
+        "title: Kindcheck\n": 'title: \'=HYPERLINK("https://example.org","klik")\'\n',
+        "organisation: Augeo\n": "organisation: '@SUM(1+1)'\n",
+        "description: De Kindcheck is onderdeel van stap 1 van de meldcode.": "description: \"+cmd|' /C calc'!A0\"",
+        "label: Kindcheck op augeo.nl": "label: '-2+3'",
+    }
+    text = CATALOGUES[0].read_text(encoding="utf-8")
+    for old, new in hostile.items():
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "resources.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "catalogue.csv"
+    result = run_export("--format", "csv", "--out", str(out), "--catalogue", str(path))
+    assert result.returncode == 0, result.stderr
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    written = {key: row[key] for key in ("title", "organisation", "description", "link_label")}
+    assert written == {
+        "title": '\'=HYPERLINK("https://example.org","klik")',
+        "organisation": "'@SUM(1+1)",
+        "description": "'+cmd|' /C calc'!A0",
+        "link_label": "'-2+3",
+    }
+    resource = catalogue_to_json(load_catalogue(path))["resources"][0]
+    assert resource["title"] == '=HYPERLINK("https://example.org","klik")'
+    assert resource["organisations"] == ["@SUM(1+1)"]
+    assert resource["description"] == "+cmd|' /C calc'!A0"
+    assert resource["links"][0]["label"] == "-2+3"
+
+
 def test_export_command_writes_file(tmp_path):
     out = tmp_path / "catalogue.csv"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "infobox",
-            "export",
-            "--format",
-            "csv",
-            "--out",
-            str(out),
-            "--catalogue",
-            str(CATALOGUES[0]),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-    )
+    result = run_export("--format", "csv", "--out", str(out), "--catalogue", str(CATALOGUES[0]))
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").splitlines()[1].startswith("kindcheck,Kindcheck,Augeo,website")
 
@@ -96,13 +124,7 @@ def test_export_refuses_invalid_catalogue(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(CATALOGUES[0].read_text(encoding="utf-8").replace("type: model", "type: ding"), "utf-8")
     out = tmp_path / "out.json"
-    result = subprocess.run(
-        [sys.executable, "-m", "infobox", "export", "--format", "json", "--out", str(out), "--catalogue", str(bad)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-    )
+    result = run_export("--format", "json", "--out", str(out), "--catalogue", str(bad))
     assert result.returncode == 1
     assert "(baeten-model) › type" in result.stderr and not out.exists()
 

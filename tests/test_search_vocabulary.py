@@ -1,20 +1,20 @@
 """Search and filter vocabulary (issue 8): type groups, the synonym list and its validation, the hidden
-keywords of the search index, and how the build rewrites Material's index."""
+keywords of the search index, and the search data the build writes (infobox.site.search_index)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from infobox.errors import CatalogueError
-from infobox.site.search import RESOURCE_RESULT, extend_search_index
+from infobox.loader import load_catalogue
+from infobox.site.generate import SiteInputError, load_site_synonyms
+from infobox.site.search_index import search_index_json
 from infobox.site.search_keywords import KeywordMaker, compound_parts, letter_digit_parts
 from infobox.synonyms import load_synonyms
-from infobox.vocabulary import TYPE_GROUPS, TYPES, grouped_types, type_group
+from infobox.vocabulary import THEMES, TYPE_GROUPS, TYPES, grouped_types, type_group
 
 
 def test_every_type_belongs_to_exactly_one_group():
@@ -93,55 +93,62 @@ def test_keywords_add_parts_and_synonyms_but_not_the_words_already_there():
     assert maker.keywords("Trainingen en een e-learning") == "cursus"
 
 
-def test_index_gets_one_entry_per_resource_and_hidden_keywords(tmp_path):
-    (tmp_path / "search").mkdir()
-    index = {
-        "config": {"lang": ["nl"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
-        "docs": [
-            {"location": "hulpmiddelen/", "title": "Alle hulpmiddelen", "text": "lijst"},
-            {"location": "hulpmiddelen/#kindcheck", "title": "Kindcheck", "text": "<p>card text, buttons</p>"},
-            {"location": "kwaliteitsstandaarden/3/#3a", "title": "3A", "text": "meldcode training"},
-        ],
-    }
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    resource = {
-        "id": "kindcheck",
-        "title": "Kindcheck <b>",
-        "organisations": ["augeo.nl", "NJi"],
-        "organisation_groups": ["Augeo", "NJi"],
-        "type": "online cursus",
-        "themes": ["melden"],
-        "description": "Stap 1 van de meldcode & meer.",
-    }
-    catalogue = {"themes": {"melden": "Melden"}, "resources": [resource]}
-    (tmp_path / "catalogue.json").write_text(json.dumps(catalogue), encoding="utf-8")
+FIXTURE = Path(__file__).parent / "fixtures" / "catalogues" / "valid-minimal.yaml"
+PAGES = {
+    "over.md": "---\ntitle: Over\n---\n\n# Over deze site\n\nIntro.\n\n## Wie maakt hem? {#makers}\n\nHet programma.\n",
+    "afdrukken.md": "---\nsearch:\n  exclude: true\n---\n\n# Alles\n\nDe hele infobox.\n",
+    "hulpmiddelen/index.md": (
+        "# Alle hulpmiddelen\n\nLijst.\n\n"
+        '<article class="ib-card"><h3 id="kindcheck">Kindcheck</h3><p>kaarttekst</p></article>\n\n'
+        '<form id="ib-filters" data-search-exclude><label>Filter soort</label></form>\n\n'
+        "## Nog een kop\n\nMet <b>tekst</b> &amp; meer.\n"
+    ),
+    "catalogue.json": "{}",
+}
 
-    path = extend_search_index(tmp_path, (("training", "cursus"),))
-    first = path.read_text(encoding="utf-8")
-    result = json.loads(first)
-    card = result["docs"][1]
-    assert card["location"] == RESOURCE_RESULT + "kindcheck" == "hulpmiddelen/?hulpmiddel=kindcheck"
-    assert card["title"] == "Kindcheck &lt;b&gt;"
-    assert card["text"] == "<p>augeo.nl en NJi · online cursus</p> <p>Stap 1 van de meldcode &amp; meer.</p>"
-    # Hidden, never shown: the synonym, the organisation's one name (editorial) and the theme's label.
-    assert card["keywords"] == "training augeo melden"
-    assert result["docs"][2]["keywords"] == "cursus"
-    assert "keywords" in result["config"]["fields"]
-    assert result["config"]["infobox_resource_result"] == RESOURCE_RESULT
-    extend_search_index(tmp_path, (("training", "cursus"),))  # mkdocs serve runs it again
-    assert path.read_text(encoding="utf-8") == first
+
+def test_search_data_has_one_entry_per_resource_and_the_sections_of_pages():
+    catalogue = load_catalogue(FIXTURE)
+    data = json.loads(search_index_json(catalogue, PAGES, (("model", "voorbeeld"),)))
+    docs = {doc["url"]: doc for doc in data["docs"]}
+    card = docs["hulpmiddelen/#kindcheck"]
+    assert card["title"] == "Kindcheck"
+    assert card["meta"] == "Augeo · website"
+    assert card["text"] == "De Kindcheck is onderdeel van stap 1 van de meldcode."
+    assert card["resource"] == 1
+    assert docs["hulpmiddelen/#baeten-model"]["keywords"] == "voorbeeld"  # synonym of "model"
+    assert docs["over/"]["title"] == "Over deze site"
+    assert docs["over/#makers"] == {
+        "url": "over/#makers",
+        "title": "Wie maakt hem?",
+        "meta": "Over",
+        "text": "Het programma.",
+    }
+    # Cards are indexed once, from the catalogue; excluded parts and pages and non-pages stay out.
+    assert docs["hulpmiddelen/"]["text"] == "Lijst."
+    assert docs["hulpmiddelen/#nog-een-kop"]["text"] == "Met tekst & meer."
+    assert not [url for url in docs if url.startswith(("afdrukken", "catalogue"))]
+    assert "kaarttekst" not in json.dumps(data) and "Filter soort" not in json.dumps(data)
+    assert [url for url in docs if url.endswith("#kindcheck")] == ["hulpmiddelen/#kindcheck"]
 
 
 def test_an_invalid_synonym_list_stops_the_build_before_anything_is_written(tmp_path):
-    hook_path = Path(__file__).resolve().parents[1] / "hooks" / "search_nl.py"
-    spec = importlib.util.spec_from_file_location("search_nl_hook", hook_path)
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "synonyms.yaml").write_text("- [training, cursus]\n- [cursus, les]\n", encoding="utf-8")
+    path = tmp_path / "synonyms.yaml"
+    path.write_text("- [training, cursus]\n- [cursus, les]\n", encoding="utf-8")
+    with pytest.raises(SiteInputError, match=r"synonyms.yaml:2: synoniemen\[2\]: 'cursus' staat ook in groep 1"):
+        load_site_synonyms(path)
+    assert load_site_synonyms(tmp_path / "missing.yaml") == ()
 
-    class Config:
-        config_file_path = str(tmp_path / "mkdocs.yml")
 
-    with pytest.raises(PluginError, match=r"synonyms.yaml:2: synoniemen\[2\]: 'cursus' staat ook in groep 1"):
-        hook.on_config(Config())
+def test_a_resource_is_found_by_its_themes_and_its_organisations_one_name():
+    catalogue = load_catalogue()
+    resource = next(r for r in catalogue.resources if r.grouped_editorially and r.themes)
+    docs = json.loads(search_index_json(catalogue, {}))["docs"]
+    entry = next(doc for doc in docs if doc["url"] == f"hulpmiddelen/#{resource.id}")
+    keywords = entry["keywords"].split()
+    for name in set(resource.organisation_groups) - set(resource.organisations):
+        assert set(name.lower().split()) <= set(keywords), (name, keywords)
+    for theme in resource.themes:
+        assert set(THEMES[theme].lower().split()) <= set(keywords), (theme, keywords)
+    # Shown: the Infobox's own names, never the editors' grouping.
+    assert entry["meta"] == f"{resource.organisation_names} · {resource.type}"

@@ -150,7 +150,7 @@ CASES = [
     ("duplicate-standard", 'id: "3"', 'id: "1"', 9, "kwaliteitsstandaard 1 › id", "twee keer"),
     ("two-documents", "    links: []\n", "    links: []\n---\nsource: {}\n", 39, BAETEN, "één document"),
     ("python-tag", "    title: Kindcheck\n", "    title: !!python/name:os.system\n", 20, PYTHON_TAG, "onbekend type"),
-    ("unknown-alias", "    title: Kindcheck\n", "    title: *nergens\n", 20, ALIAS, "onbekend anker"),
+    ("alias", "    title: Kindcheck\n", "    title: *nergens\n", 20, ALIAS, "verwijzingen (*)"),
     ("mapping-as-key", "    title: Kindcheck\n", "    ? {a: 1}\n    : x\n", 20, "hulpmiddel kindcheck", "gewone tekst"),
 ]
 
@@ -207,10 +207,13 @@ def test_all_problems_are_reported_in_one_run(tmp_path):
     ]
 
 
-def test_anchors_and_aliases_work(tmp_path):
+def test_anchors_and_aliases_are_refused_on_the_line_of_the_first(tmp_path):
     text = VALID.replace("    title: Kindcheck\n", "    title: &titel Kindcheck\n")
     text = text.replace("    title: Samen werken aan Veiligheid en Herstel\n", "    title: *titel\n")
-    assert load_catalogue(write(tmp_path, text)).resources[1].title == "Kindcheck"
+    (problem,) = problems_of(write(tmp_path, text))
+    assert (problem.line, problem.field) == (20, 'hulpmiddel "&titel Kindcheck" (kindcheck)')
+    assert problem.message == "&titel: ankers (&) en verwijzingen (*) zijn in dit bestand niet toegestaan"
+    assert "schrijf de waarde zelf uit" in problem.hint
 
 
 def test_empty_file(tmp_path):

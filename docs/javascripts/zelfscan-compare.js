@@ -63,7 +63,10 @@
     const loaded = [];
     let failed = false;
     for (const file of input.files) {
-      const result = core.parseScan(await file.text(), catalogue, file.name);
+      const tooLarge = core.scanSizeProblem(file.size, file.name); // checked before the file is read
+      const result = tooLarge
+        ? { ok: false, message: tooLarge }
+        : core.parseScan(await file.text(), catalogue, file.name);
       if (!result.ok) {
         failed = true;
         lines.push(`Niet geladen: ${result.message}`);
@@ -72,11 +75,11 @@
       compared = compared.filter((entry) => entry.fileName !== file.name);
       compared.push({ fileName: file.name, scan: result.scan });
       loaded.push(file.name);
-      lines.push(...result.warnings.map((w) => `${file.name}: ${w}`));
+      for (const warning of result.warnings) lines.push(`${file.name}: ${warning}`);
     }
     if (loaded.length) lines.unshift(`Geladen: ${loaded.join(", ")}. In de vergelijking: ${compared.length} scans.`);
     input.value = "";
-    showMessage(byId("zs-compare-message"), failed ? "error" : "ok", ...lines);
+    showMessage(byId("zs-compare-message"), failed ? "error" : "ok", lines);
     renderComparison(byId("zs-compare-output"));
   }
 

@@ -23,7 +23,17 @@
     { value: "volledig", label: "Volledig", points: 3 },
     { value: "weet niet", label: "Weet niet", points: null },
   ];
-  const SCALE_BY_VALUE = Object.fromEntries(SCALE.map((step) => [step.value, step]));
+  // A Map, never a plain object: an answer read from a file ("__proto__", "toString") must not find a step.
+  const SCALE_BY_VALUE = new Map(SCALE.map((step) => [step.value, step]));
+  const isScaleValue = (value) => SCALE_BY_VALUE.has(value);
+
+  // A saved scan of every statement with a page of notes is well under 1 MB; a larger file is no scan and
+  // is refused before it is read.
+  const MAX_SCAN_BYTES = 5 * 1024 * 1024;
+  // Unknown parts named one by one in the warnings; the rest are counted.
+  const NAMED_UNKNOWN = 5;
+  // Excel keeps at most 32,767 characters in a cell; a longer text is cut there, so the file stays bounded.
+  const MAX_CELL = 32767;
 
   /* ---------- statements ---------- */
 
@@ -101,7 +111,7 @@
 
   /** Points of one answer value, or null for "weet niet", unanswered or unknown values. */
   function points(answerValue) {
-    const step = SCALE_BY_VALUE[answerValue];
+    const step = SCALE_BY_VALUE.get(answerValue);
     return step ? step.points : null;
   }
 
@@ -158,7 +168,7 @@
 
   function progress(catalogue, answers) {
     const all = statements(catalogue);
-    const done = all.filter((s) => answers[s.ref] && SCALE_BY_VALUE[answers[s.ref].answer]).length;
+    const done = all.filter((s) => answers[s.ref] && isScaleValue(answers[s.ref].answer)).length;
     return { done, total: all.length };
   }
 
@@ -222,7 +232,7 @@
     const out = {};
     for (const [ref, entry] of Object.entries(answers || {})) {
       if (!known.has(ref) || !entry || typeof entry !== "object") continue;
-      const answer = SCALE_BY_VALUE[entry.answer] ? entry.answer : "";
+      const answer = isScaleValue(entry.answer) ? entry.answer : "";
       const note = typeof entry.note === "string" ? entry.note : "";
       if (answer || note.trim()) out[ref] = { answer, note };
     }
@@ -252,10 +262,17 @@
   const CSV_SEPARATOR = ";"; // what Dutch Excel expects (the comma is the decimal separator there)
   const BOM = "\ufeff"; // tells Excel the file is UTF-8, so "geëvalueerd" stays readable
 
+  /**
+   * The one rule for every CSV cell this site writes (the same as infobox/spreadsheet.py): a cell starting
+   * with = + - @, a tab or a carriage return is a formula to a spreadsheet; a leading apostrophe keeps it text.
+   */
+  function neutraliseFormula(text) {
+    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  }
+
   function csvField(value) {
-    let text = value === null || value === undefined ? "" : String(value);
-    // A cell starting with = + - @ is a formula to a spreadsheet: a leading apostrophe keeps it text.
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    const whole = value === null || value === undefined ? "" : String(value);
+    const text = neutraliseFormula(whole.length > MAX_CELL ? `${whole.slice(0, MAX_CELL - 1)}…` : whole);
     return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 
@@ -311,12 +328,32 @@
     return current;
   }
 
+  /** Thousands with a dot, as Dutch readers write them: 1.234. */
+  const dutchNumber = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ".");
+
+  /** A text from a file, cut short enough to quote in a message. */
+  const cut = (text, length = 40) => (text.length > length ? `${text.slice(0, length)}…` : text);
+
+  /** Null when a file of `size` bytes may be read as a scan, else the Dutch message why not. */
+  function scanSizeProblem(size, fileName) {
+    if (size <= MAX_SCAN_BYTES) return null;
+    const name = fileName ? `"${cut(fileName, 80)}"` : "Het bestand";
+    const megabytes = (bytes) => dutchNumber(Math.ceil(bytes / (1024 * 1024)));
+    return (
+      `${name} is ${megabytes(size)} MB groot; een bewaarde zelfscan is nooit groter dan ` +
+      `${megabytes(MAX_SCAN_BYTES)} MB, dus dit is geen zelfscan. Het bestand is niet gelezen.`
+    );
+  }
+
   /**
    * Read an exported scan. Returns {ok: true, scan, warnings} or {ok: false, message} with a Dutch message
    * that tells the user what is wrong with the file.
    */
   function parseScan(text, catalogue, fileName) {
-    const name = fileName ? `"${fileName}"` : "Het bestand";
+    const name = fileName ? `"${cut(fileName, 80)}"` : "Het bestand";
+    // The page checks the file before reading it; a text is never longer than its size in bytes.
+    const tooLarge = scanSizeProblem(text.length, fileName);
+    if (tooLarge) return { ok: false, message: tooLarge };
     let data;
     try {
       data = JSON.parse(text);
@@ -335,7 +372,7 @@
       return {
         ok: false,
         message:
-          `${name} is een zelfscan in versie ${JSON.stringify(fileVersion)} van het bestandsformaat; ` +
+          `${name} is een zelfscan in versie ${cut(String(JSON.stringify(fileVersion)))} van het bestandsformaat; ` +
           `deze pagina leest versie 1 tot en met ${FORMAT_VERSION}.`,
       };
     }
@@ -345,12 +382,20 @@
     const warnings = [];
     const known = new Set(statements(catalogue).map((s) => s.ref));
     let invalid = 0;
+    let unknown = 0;
     for (const [ref, entry] of Object.entries(data.answers)) {
       if (!known.has(ref)) {
-        warnings.push(`Onderdeel ${ref} bestaat niet (meer) in de kwaliteitsstandaarden en is overgeslagen.`);
-      } else if (!entry || typeof entry !== "object" || (entry.answer && !SCALE_BY_VALUE[entry.answer])) {
+        unknown += 1;
+        if (unknown <= NAMED_UNKNOWN) {
+          warnings.push(`Onderdeel ${cut(ref)} bestaat niet (meer) in de kwaliteitsstandaarden en is overgeslagen.`);
+        }
+      } else if (!entry || typeof entry !== "object" || (entry.answer && !isScaleValue(entry.answer))) {
         invalid += 1;
       }
+    }
+    if (unknown > NAMED_UNKNOWN) {
+      const more = unknown - NAMED_UNKNOWN;
+      warnings.push(`En nog ${dutchNumber(more)} onbekende onderdelen; ook die zijn overgeslagen.`);
     }
     if (invalid) {
       warnings.push(`${invalid} antwoord(en) met een onbekende waarde zijn overgeslagen.`);
@@ -407,6 +452,7 @@
     FORMAT_VERSION,
     STORAGE_KEY,
     MAX_POINTS,
+    MAX_SCAN_BYTES,
     SCALE,
     statements,
     statementHref,
@@ -425,7 +471,9 @@
     cleanAnswers,
     toExport,
     toCsv,
+    neutraliseFormula,
     migrate,
+    scanSizeProblem,
     parseScan,
     compare,
   };

@@ -25,8 +25,13 @@
     return el;
   }
 
+  /** One paragraph per line; a list of lines may be passed as one argument (never spread: it may be long). */
   function showMessage(el, kind, ...lines) {
-    el.replaceChildren(...lines.map((line) => h("p", { class: `zelfscan-message zelfscan-message--${kind}` }, line)));
+    const paragraphs = document.createDocumentFragment();
+    for (const line of lines.flat()) {
+      paragraphs.append(h("p", { class: `zelfscan-message zelfscan-message--${kind}` }, line));
+    }
+    el.replaceChildren(paragraphs);
   }
 
   const percentText = (percent) => (percent === null ? "geen score" : `${percent}%`);

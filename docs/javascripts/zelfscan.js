@@ -222,7 +222,7 @@
   }
 
   function fileBase() {
-    const parts = ["zelfscan", slug(state.organisation), state.date].filter(Boolean);
+    const parts = ["zelfscan", slug(state.organisation.slice(0, 80)), state.date].filter(Boolean);
     return [...new Set(parts)].join("-");
   }
 
@@ -273,12 +273,20 @@
     input.setAttribute("aria-describedby", "zs-import-hint");
   }
 
+  /** Read a chosen scan file; the answers on the page change only once the whole file has been read. */
   async function importFile(input) {
     const message = byId("zs-import-message");
     const file = input.files[0];
     if (!file) return;
-    const result = core.parseScan(await file.text(), catalogue, file.name);
     input.value = "";
+    let result;
+    try {
+      // The size first: a file far larger than any scan is never read.
+      const tooLarge = core.scanSizeProblem(file.size, file.name);
+      result = tooLarge ? { ok: false, message: tooLarge } : core.parseScan(await file.text(), catalogue, file.name);
+    } catch (error) {
+      result = { ok: false, message: `Het bestand kon niet worden gelezen (${error.name}).` };
+    }
     if (!result.ok) {
       showMessage(message, "error", `Openen mislukt. ${result.message}`);
       return;
@@ -298,7 +306,7 @@
       message,
       result.warnings.length ? "warning" : "ok",
       `Geopend: ${file.name} (${done} van ${total} stellingen beantwoord).`,
-      ...result.warnings,
+      result.warnings,
     );
   }
 

@@ -169,5 +169,10 @@ def classify(probe: Probe) -> Verdict:
             if hop_code not in PERMANENT:
                 break
             target = hop_url
+        end = dead_end(url, target)
+        if end:
+            # Not the page's new home: readers keep the catalogue's address, a person looks at it.
+            detail = f"verwijst door naar {end} {target}; controleer met de hand"
+            return Verdict(url, "blocked", hops[0][0], detail)
         return Verdict(url, "moved", hops[0][0], f"permanent verhuisd ({hops[0][0]})", redirect_to=target)
     return Verdict(url, "ok", code)

@@ -14,6 +14,7 @@ The settings come from `extra.infobox` in mkdocs.yml, read the same way by both 
         link_status: data/link-history.json # missing file = links never checked
         repo_url: https://github.com/OWNER/REPO  # optional: "Wijzig in de catalogus" links
         edit_uri: blob/main/                      # optional, the default
+        synonyms: data/synonyms.yaml        # search synonyms; a missing file = none
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from infobox import CONTACT_EMAIL
+from infobox.errors import CatalogueError
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
 from infobox.issue_form import form_url as proposal_form_url
 from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
@@ -34,6 +36,8 @@ from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.site.dutch import long_date
 from infobox.site.feed import FEED_PATH
 from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
+from infobox.site.search_index import SEARCH_INDEX, search_index_json
+from infobox.synonyms import Synonyms, load_synonyms
 
 GeneratedFiles = dict[str, str | bytes]  # path under docs/ -> content
 
@@ -46,6 +50,7 @@ class SiteInputError(Exception):
 class Settings:
     catalogue: Path
     link_status: Path
+    synonyms: Path = Path("data/synonyms.yaml")
     catalogue_web_url: str = ""  # the catalogue on the repository's web view; empty: no edit links
     repo_url: str = ""  # the repository: its issue form for proposals; empty: no proposal links
 
@@ -57,6 +62,7 @@ def settings(extra: Mapping[str, Any] | None, config_dir: Path) -> Settings:
     return Settings(
         catalogue=catalogue,
         link_status=_path(infobox.get("link_status") or DEFAULT_LINK_STATUS.as_posix(), config_dir),
+        synonyms=_path(infobox.get("synonyms") or "data/synonyms.yaml", config_dir),
         catalogue_web_url=_catalogue_web_url(infobox, catalogue, config_dir),
         repo_url=infobox.get("repo_url") or "",
     )
@@ -110,12 +116,28 @@ def site_context(site_settings: Settings, site_url: str = "") -> SiteContext:
         raise SiteInputError(f"linkstatus onleesbaar: {error}") from None  # the error names the file
     return SiteContext(
         catalogue=catalogue,
+        synonyms=load_site_synonyms(site_settings.synonyms),
         status=status,
         site_url=site_url or "",
         today=build_date(),
         catalogue_web_url=site_settings.catalogue_web_url,
         proposal_form_url=proposal_form_url(site_settings.repo_url),
     )
+
+
+def load_site_synonyms(path: Path) -> Synonyms:
+    """The search synonyms (data/synonyms.yaml); a project without the file still builds, without synonyms."""
+    if not path.exists():
+        return ()
+    try:
+        return load_synonyms(path)
+    except CatalogueError as error:
+        raise SiteInputError(f"de synoniemenlijst is ongeldig:\n{error}") from None
+
+
+def hand_written_pages(docs_dir: Path) -> dict[str, str]:
+    """The Markdown pages of docs/ by their path under it, as the search index reads them."""
+    return {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8") for path in docs_dir.rglob("*.md")}
 
 
 def theme_extra(ctx: SiteContext) -> dict[str, str]:
@@ -128,12 +150,16 @@ def theme_extra(ctx: SiteContext) -> dict[str, str]:
     }
 
 
-def generated_files(ctx: SiteContext) -> GeneratedFiles:
-    """Every file the catalogue adds to the site, by its path under docs/."""
-    files: GeneratedFiles = dict(generate_pages(ctx))
+def generated_files(ctx: SiteContext, hand_written: Mapping[str, str] | None = None) -> GeneratedFiles:
+    """Every file the catalogue adds to the site, by its path under docs/.
+
+    `hand_written` are the Markdown pages of docs/ ({src_uri: source}), which the search index covers too."""
+    pages = generate_pages(ctx)
+    files: GeneratedFiles = dict(pages)
     files["catalogue.json"] = catalogue_to_json_text(ctx.catalogue, page_urls(ctx.catalogue))
     files["catalogue.csv"] = catalogue_to_csv(ctx.catalogue)
     files[FEED_PATH] = feed_xml(ctx)
+    files[SEARCH_INDEX] = search_index_json(ctx.catalogue, {**(hand_written or {}), **pages}, ctx.synonyms)
     return files
 
 

@@ -73,7 +73,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return _only_error_pages(files, config)
     if _context is None:  # on_config failed; MkDocs would not get here
         raise PluginError("infobox: on_config did not run")
-    generated = generated_files(_context)
+    hand_written = {file.src_uri: file.content_string for file in files.documentation_pages()}
+    generated = generated_files(_context, hand_written)
     _generated_pages.clear()
     _generated_pages.update(src_uri for src_uri in generated if src_uri.endswith(".md"))
     for src_uri, content in generated.items():

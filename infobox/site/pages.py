@@ -26,6 +26,7 @@ from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.feed import FEED_PATH, NEW_ON_HOME, atom_feed, newest_additions
 from infobox.site.render import environment
+from infobox.synonyms import Synonyms
 from infobox.validate import REVIEW_INTERVAL_YEARS, review_limit
 from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, THEME_KINDS, THEMES, grouped_types
 
@@ -54,6 +55,7 @@ def known_broken(state: LinkState) -> bool:
 @dataclass(frozen=True)
 class SiteContext:
     catalogue: Catalogue
+    synonyms: Synonyms = ()  # search synonyms (data/synonyms.yaml), for the search index
     status: LinkStatus | None = None  # None: the link job has never run
     site_url: str = ""  # absolute base for the page URLs in mail bodies; empty gives site-relative paths
     today: dt.date = field(default_factory=dt.date.today)

@@ -16,9 +16,12 @@ from collections.abc import Iterable
 from infobox.synonyms import Synonyms
 
 WORD = re.compile(r"[^\W_]+")
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"<[^<>]+>")  # not [^>]: a text of many "<" would be rescanned from each one
 MIN_PART = 4  # shortest compound part: "kind", "zorg", "hulp"
 MIN_TAIL = 4
+# Longest word split into compound parts. The catalogue's longest is 52 letters (a run of words from a web
+# address); a longer one is no compound, and trying every cut of it would cost the square of its length.
+MAX_COMPOUND = 80
 LINKS = ("en", "er", "s", "e", "")  # Dutch linking sounds between compound parts
 
 
@@ -35,11 +38,19 @@ def compound_parts(word: str, vocab: frozenset[str]) -> list[str]:
     """The parts of a compound word whose tail is a known word, longest tail first; [] if none.
 
     The head may end in a linking -s-/-en-/-e- and may itself be a compound ("kinder-mishandelings-...").
+    Words longer than MAX_COMPOUND are not split, so the work per word is bounded and the whole is linear.
     """
+    return _compound_parts(word, vocab, set()) if len(word) <= MAX_COMPOUND else []
+
+
+def _compound_parts(word: str, vocab: frozenset[str], unsplittable: set[str]) -> list[str]:
+    # `unsplittable` remembers heads already tried in vain: without it a head of one repeated letter
+    # ("xaaaa…" with "aaaa", "aaaaa", … known) is retried along every path, twice the work per letter.
     for cut in range(MIN_PART, len(word) - MIN_TAIL + 1):
-        head, tail = word[:cut], word[cut:]
+        tail = word[cut:]
         if tail not in vocab:
             continue
+        head = word[:cut]
         for link in LINKS:
             if not head.endswith(link):
                 continue
@@ -49,9 +60,12 @@ def compound_parts(word: str, vocab: frozenset[str]) -> list[str]:
             # A linking -s- marks a compound even when its head is not in the vocabulary: "verslavings|problemen".
             if base in vocab or (link == "s" and len(base) > MIN_PART):
                 return [base, tail]
-            inner = compound_parts(base, vocab)
+            if base in unsplittable:
+                continue
+            inner = _compound_parts(base, vocab, unsplittable)
             if inner:
                 return [*inner, tail]
+            unsplittable.add(base)
     return []
 
 

@@ -29,7 +29,14 @@ from urllib.parse import urlsplit
 
 from infobox.site.a11y import fix_built_site
 from infobox.site.config_file import read_config
-from infobox.site.generate import generated_files, settings, site_context, theme_extra, write_files
+from infobox.site.generate import (
+    generated_files,
+    hand_written_pages,
+    settings,
+    site_context,
+    theme_extra,
+    write_files,
+)
 from infobox.site.internal_links import broken_links
 
 VARIANT = "classic"  # Zensical's Material look; "modern" (its default) restyles what our CSS relies on
@@ -58,7 +65,7 @@ def build(config_file: Path, site_dir: Path) -> float:
         work = Path(tmp)
         docs = work / "docs"
         shutil.copytree(docs_dir, docs)
-        files = generated_files(ctx)
+        files = generated_files(ctx, hand_written_pages(docs_dir))
         clashes = sorted(src for src in files if (docs / src).exists())
         if clashes:
             raise ZensicalBuildError(

@@ -1,13 +1,12 @@
 """Typing queries into the site's real search box, and scoring the ranked results (relevance set, benchmark).
 
-Results are read as a reader sees them: every result link in document order, whether it is a result of its
-own or a section folded under a page. A link counts for a resource when it points at the resource's card
-(`/hulpmiddelen/?hulpmiddel=<id>` or any `#<id>` fragment); any other link still takes a rank.
+Results are read as a reader sees them: every result link of the dialog's `[data-search-results]` list, in
+rank order. A link counts for a resource when it points at the resource's card (`/hulpmiddelen/#<id>`, or
+`/hulpmiddelen/?hulpmiddel=<id>` of older links); any other link still takes a rank.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -16,12 +15,12 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 QUERIES = REPO / "tests" / "relevance" / "queries.yaml"
-SEARCH_INPUT = "input.md-search__input"
-RESULT_LINK = ".md-search-result__list a.md-search-result__link"
-RESULT_META = ".md-search-result__meta"
-ANSWERED = re.compile(r"\d|[Gg]een")  # "3 overeenkomende documenten", "Geen overeenkomende documenten"
-# Material's Dutch "search.result.placeholder": shown once the worker has built the index and is idle.
-READY = "Typ om te beginnen met zoeken"
+SEARCH_OPENER = ".ib-search__open"  # the header's search field (overrides/partials/search.html)
+SEARCH_DIALOG = "dialog.ib-search__dialog"
+SEARCH_INPUT = "#ib-search-input"
+RESULTS = "[data-search-results]"
+RESULT_LINK = f"{RESULTS} a"
+SEARCH_STATUS = ".ib-search__status"  # role="status": the number of results, announced
 
 
 @dataclass(frozen=True)
@@ -37,35 +36,27 @@ def relevance_queries() -> list[Query]:
 
 
 def open_search(page, site_url: str) -> None:
-    """Open the search box on the home page and wait until the search worker is ready.
-
-    Material reads the box again the moment the index is ready: a query typed while it still loads could be
-    sent half-typed ("lv" of "lvb") and its answer taken for the whole query's.
-    """
+    """Open the search dialog from the header of the home page."""
     page.goto(f"{site_url}/")
-    page.locator(SEARCH_INPUT).click()
-    wait_for_search_worker(page)
+    page.locator(SEARCH_OPENER).click()
+    page.locator(SEARCH_INPUT).wait_for()
 
 
-def wait_for_search_worker(page) -> None:
-    """Wait until the open search box's worker has built the index (Material then shows READY)."""
-    page.locator(RESULT_META).filter(has_text=READY).wait_for()
+def wait_for_answer(page, query: str) -> None:
+    """Wait until the results drawn are the answer to `query` (the list carries the query it answers)."""
+    page.wait_for_function(
+        "q => document.querySelector('[data-search-results]').dataset.query === q", arg=query.strip()
+    )
 
 
 def ask(page, query: str) -> list[str]:
-    """Run `query` in the open search box; return the href of every result link in document order.
+    """Run `query` in the open search dialog; return the href of every result link in rank order.
 
-    The box is emptied first and the answer awaited by the result count, so one page serves many queries.
-    The query is filled and its last character typed: Material searches on keyup, so it sends exactly one query.
+    The worker answers every keystroke, but only the answer to the newest query is drawn, and the list says
+    which query it answers: one page serves many queries.
     """
-    box = page.locator(SEARCH_INPUT)
-    meta = page.locator(RESULT_META)
-    box.fill("")
-    box.press("Backspace")
-    meta.filter(has_not_text=ANSWERED).wait_for()
-    box.fill(query[:-1])
-    box.press(query[-1])
-    meta.filter(has_text=ANSWERED).wait_for()
+    page.locator(SEARCH_INPUT).fill(query)
+    wait_for_answer(page, query)
     return page.locator(RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
 
 
@@ -74,6 +65,8 @@ def resource_of(href: str, known: set[str]) -> str | None:
     named = parse_qs(parts.query).get("hulpmiddel", [None])[0]
     if named in known:
         return named
+    if parts.fragment in known:  # before the suffix rule: one id may end another ("...-visie-gefaseerde-ketenzorg")
+        return parts.fragment
     for resource_id in known:
         if parts.fragment == resource_id or parts.fragment.endswith(f"-{resource_id}"):
             return resource_id

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from playwright.sync_api import expect
+from search_box import RESULT_LINK, SEARCH_OPENER, ask
 from static_site import QuietHandler, serve_directory
 
 from infobox.loader import load_catalogue
@@ -169,12 +170,9 @@ def test_navigation_search_and_edit_links_in_chromium(served, page, foreign_requ
     violations = axe(page)
     assert not violations, format_violations(violations)
 
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("meldcode", delay=20)
-    results = page.locator(".md-search-result__list a.md-search-result__link")
-    expect(results.first).to_be_visible()
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    page.locator(SEARCH_OPENER).click()
+    hrefs = ask(page, "meldcode")
+    results = page.locator(RESULT_LINK)
     assert hrefs and all(href.startswith(base) for href in hrefs)
     results.first.click()
     page.wait_for_load_state()

@@ -1,23 +1,25 @@
 """Relevance of the site search, through the real search box in Chromium (issue 8).
 
 The query set (tests/relevance/queries.yaml) was written from the catalogue texts; each query lists the
-resources a professional would accept. Thresholds: success@5 >= 0.97 and mean reciprocal rank >= 0.85.
+resources a professional would accept. Thresholds: success@5 >= 0.97 and mean reciprocal rank >= 0.85 on the
+whole set, and success@5 >= 0.9 on the whole questions and elliptic compounds of issue 18.
 benchmarks/bench_search.py prints the same figures.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from search_box import ask, figures, first_rank, open_search, relevance_queries, resource_of
+from search_box import RESULT_LINK, ask, figures, first_rank, open_search, relevance_queries, resource_of
 
 from infobox.loader import load_catalogue
 
 MIN_SUCCESS_AT_5 = 0.97
 MIN_MRR = 0.85
-RESULT_ITEM = ".md-search-result__item"
+PROFESSIONALS_WORDS = {"question", "elliptic"}  # issue 18: whole questions, "sociaal- en veiligheidsdomein"
+MIN_SUCCESS_AT_5_PROFESSIONALS_WORDS = 0.9
+RESULT_ITEM = ".ib-search__result"
 
 
 @cache
@@ -28,24 +30,29 @@ def known_ids() -> set[str]:
 def test_relevance_set_is_large_and_varied():
     queries = relevance_queries()
     assert len(queries) >= 40
-    assert {"plural", "compound", "typo", "synonym", "digits"} <= {q.kind for q in queries}
+    assert {"plural", "compound", "typo", "synonym", "digits", *PROFESSIONALS_WORDS} <= {q.kind for q in queries}
+    assert len([q for q in queries if q.kind in PROFESSIONALS_WORDS]) >= 15
     unknown = {i for q in queries for i in q.accept} - known_ids()
     assert not unknown, f"accepted resources missing from the catalogue: {sorted(unknown)}"
 
 
 def test_relevance_thresholds(page, site_url):
     open_search(page, site_url)
-    ranks, misses = [], []
+    ranks, own_words, misses = [], [], []
     for q in relevance_queries():
         hrefs = ask(page, q.query)
         rank = first_rank(hrefs, q.accept, known_ids())
         ranks.append(rank)
+        if q.kind in PROFESSIONALS_WORDS:
+            own_words.append(rank)
         if rank is None or rank > 5:
             misses.append(f"{q.query!r} ({q.kind}): rank {rank}")
     success, mrr = figures(ranks)
-    report = f"success@5 {success:.3f}, MRR {mrr:.3f}; not in the first 5: {misses}"
+    own_success, _ = figures(own_words)
+    report = f"success@5 {success:.3f} ({own_success:.3f} on questions), MRR {mrr:.3f}; not in the first 5: {misses}"
     assert success >= MIN_SUCCESS_AT_5, report
     assert mrr >= MIN_MRR, report
+    assert own_success >= MIN_SUCCESS_AT_5_PROFESSIONALS_WORDS, report
 
 
 @pytest.mark.parametrize(
@@ -74,28 +81,25 @@ def test_resources_come_before_pages_and_show_organisation_and_type(page, site_u
     resource = next(r for r in load_catalogue().resources if r.id == "online-cursus-werken-met-meldcode")
     assert resource.organisation_names in first.inner_text()
     assert resource.type in first.inner_text()
-    # One result per resource: no folded "more on this page" list of cards.
-    assert not [h for h in hrefs if urlsplit(h).path == "/hulpmiddelen/" and urlsplit(h).fragment]
+    # One result per resource, however many pages show its card.
+    found = [resource_of(h, known_ids()) for h in hrefs]
+    assert len([r for r in found if r]) == len({r for r in found if r})
 
 
-def test_no_stems_or_missing_words_are_shown(page, site_url):
+def test_no_stems_are_shown(page, site_url):
     open_search(page, site_url)
     hrefs = ask(page, "trainingen meldcode xylofoon")
     assert hrefs
-    assert page.locator(".md-search-result__terms").count() == 0  # Material's "Ontbreekt: ~~meldcod~~"
-    text = page.locator(".md-search-result").inner_text()
-    assert "meldcod " not in text and "meldcod\n" not in text
-    highlighted = {parse_qs(urlsplit(h).query).get("h", [""])[0] for h in hrefs}
-    assert {"trainingen meldcode", "meldcode trainingen"} & highlighted, highlighted
+    text = page.locator("[data-search-results]").inner_text()
+    assert "meldcod " not in text and "meldcod\n" not in text and "xylofoon" not in text
 
 
 def test_search_result_opens_the_resource_card(page, site_url):
     open_search(page, site_url)
     hrefs = ask(page, "kindcheck")
     assert resource_of(hrefs[0], known_ids()) == "kindcheck"
-    page.locator(RESULT_ITEM).first.locator("a").first.click()
-    page.wait_for_url("**/hulpmiddelen/**#kindcheck")
-    assert "hulpmiddel=" not in page.url
+    page.locator(RESULT_LINK).first.click()
+    page.wait_for_url("**/hulpmiddelen/#kindcheck")
     card = page.locator("[id='kindcheck']")
     assert card.evaluate("el => el.closest('article.ib-card') !== null")
     assert card.is_visible()

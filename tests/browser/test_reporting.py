@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from generators import on_both_builds
 from playwright.sync_api import expect
+from search_box import RESULT_LINK, SEARCH_INPUT
 from static_site import QuietHandler, serve_directory
 
 from infobox.loader import load_catalogue
@@ -56,9 +57,9 @@ def test_missing_page_search_opens_the_site_search(page, host_url):
     # Its search opens the site's own search with the query, at any depth of the missing URL.
     page.goto(f"{host_url}/kwaliteitsstandaarden/99/oud/")
     page.get_by_label("Zoek in de infobox").fill("meldcode")
-    page.get_by_role("button", name="Zoeken").click()
-    expect(page.locator("input.md-search__input")).to_have_value("meldcode")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.locator(".ib-notfound-search").get_by_role("button", name="Zoeken").click()  # not the header's
+    expect(page.locator(SEARCH_INPUT)).to_have_value("meldcode")
+    expect(page.locator(RESULT_LINK).first).to_be_visible()
 
 
 def open_report(page, resource):

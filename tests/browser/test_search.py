@@ -1,5 +1,6 @@
-"""Dutch search in the real UI: typed queries find the right resources, plurals find the singular, and
-results lead to the resource's card (test_relevance.py: ranking, typos, compounds, synonyms).
+"""Dutch search in the real UI: typed queries find the right resources, plurals find the singular, the
+dialog works by keyboard, and results lead to real places (test_relevance.py: ranking, typos, compounds,
+synonyms, questions).
 
 Expectations come from the catalogue itself, not from the search code: a plural query must find a
 resource whose text holds only the singular form.
@@ -7,15 +8,27 @@ resource whose text holds only the singular form.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import material
 import pytest
-from search_box import RESULT_LINK, ask, open_search, resource_of, wait_for_search_worker
+from search_box import (
+    RESULT_LINK,
+    SEARCH_DIALOG,
+    SEARCH_INPUT,
+    SEARCH_STATUS,
+    ask,
+    open_search,
+    resource_of,
+    wait_for_answer,
+)
 
 from infobox.loader import load_catalogue
-from infobox.site.search import MARKER
+from infobox.site.search_index import SEARCH_INDEX
 
 
 @cache
@@ -69,26 +82,84 @@ def test_unknown_word_finds_nothing(page, site_url):
     assert search(page, site_url, "xylofoonwedstrijd") == []
 
 
+def focused(page) -> str:
+    return page.evaluate("(el => el.href || el.id || el.className)(document.activeElement)")
+
+
 def test_search_is_usable_by_keyboard(page, site_url):
     page.goto(f"{site_url}/")
-    page.keyboard.press("/")  # Material's documented shortcut to open search
-    wait_for_search_worker(page)
+    page.keyboard.press("/")
+    expect_open(page, True)
     page.keyboard.type("meldcode", delay=20)
-    page.locator(RESULT_LINK).first.wait_for()
-    # Every keystroke is a query; an answer to "meldcod" may still be drawn after the first results appear,
-    # and drawing the list drops the focus (ArrowDown then goes back to the box). Allow that twice.
-    for _ in range(3):
-        page.keyboard.press("ArrowDown")
-        focused = page.evaluate("document.activeElement.className")
-        if "md-search-result__link" in focused:
-            break
-    assert "md-search-result__link" in focused
+    wait_for_answer(page, "meldcode")
+    hrefs = page.locator(RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) > 2
+    count = len(hrefs)
+    assert page.locator(SEARCH_STATUS).get_attribute("role") == "status"
+    assert page.locator(SEARCH_STATUS).inner_text() == f'{count} resultaten voor "meldcode"'
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == hrefs[0]
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == hrefs[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert focused(page) == SEARCH_INPUT.removeprefix("#")
+    page.keyboard.press("Escape")
+    expect_open(page, False)
+    assert "ib-search__open" in focused(page)  # the focus goes back to the header's search field
+    page.keyboard.press("Control+k")
+    expect_open(page, True)
+    assert page.locator(SEARCH_INPUT).input_value() == "meldcode"
+    page.keyboard.press("Enter")  # opens the first result
+    page.wait_for_url(hrefs[0])
 
 
-def test_search_worker_is_extended_once(built_site):
-    workers = list(built_site.glob("assets/javascripts/workers/search*.min.js"))
-    assert len(workers) == 1
-    assert workers[0].read_text(encoding="utf-8").count(MARKER) == 1
+def expect_open(page, is_open: bool) -> None:
+    page.wait_for_function("o => document.querySelector('dialog.ib-search__dialog').open === o", arg=is_open)
+
+
+def test_slash_in_a_form_field_types_a_slash(page, site_url):
+    page.goto(f"{site_url}/")
+    field = page.locator("#ib-home-search")
+    field.click()
+    page.keyboard.type("a/b")
+    assert field.input_value() == "a/b"
+    assert not page.locator(SEARCH_DIALOG).evaluate("d => d.open")
+
+
+def test_query_in_the_address_opens_the_search(page, site_url):
+    # The home page's search form (and the 404 page's) sends ?q=<query>.
+    page.goto(f"{site_url}/?q=kindcheck")
+    wait_for_answer(page, "kindcheck")
+    assert page.locator(SEARCH_INPUT).input_value() == "kindcheck"
+    assert resource_of(page.locator(RESULT_LINK).first.get_attribute("href"), {"kindcheck"}) == "kindcheck"
+
+
+def test_header_has_one_search_field_and_no_theme_search(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="ib-search__open"') == 1
+    assert 'data-md-component="search"' not in html  # the theme's search dialog
+    assert not (built_site / "search" / "search_index.json").exists()  # the theme's search plugin is off
+
+
+def test_no_file_of_the_theme_is_patched(built_site):
+    theme_assets = Path(material.__file__).parent / "templates" / "assets"
+    copied = [path for path in (built_site / "assets").rglob("*") if path.is_file()]
+    assert copied
+    for path in copied:
+        original = theme_assets / path.relative_to(built_site / "assets")
+        assert original.read_bytes() == path.read_bytes(), f"{path} differs from the theme's file"
+
+
+def test_every_result_lands_on_a_real_page_and_heading(built_site):
+    docs = json.loads((built_site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+    assert len(docs) > len(catalogue().resources)
+    for doc in docs:
+        page, _, anchor = doc["url"].partition("#")
+        html_file = built_site / page / "index.html"
+        assert html_file.exists(), doc["url"]
+        if anchor:
+            assert f'id="{anchor}"' in html_file.read_text(encoding="utf-8"), doc["url"]
 
 
 def test_print_page_is_not_a_search_result(page, site_url):

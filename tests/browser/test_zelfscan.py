@@ -551,3 +551,43 @@ def test_verbeterplan_prints_every_gap_with_its_resources(page, site_url, catalo
     # After printing, the whole report prints again.
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.is_visible("#zs-result-table")
+
+
+def hostile_scan(path, answers: dict, size: int):
+    """A scan file of `answers` padded with unknown parts to `size` bytes, as a hostile sender makes it."""
+    body = {"format": "infobox-zelfscan", "version": 2, "organisation": "Gemeente Groot", "answers": dict(answers)}
+    entry = len(json.dumps({"onbekend-1000000": {}}))  # the bytes one more unknown part adds: , "…": {}
+    for n in range(1_000_000, 1_000_000 + (size - len(json.dumps(body))) // entry):
+        body["answers"][f"onbekend-{n}"] = {}
+    path.write_text(json.dumps(body), encoding="utf-8")  # a path: Chromium reads it, nothing is copied over
+    return path
+
+
+def test_a_20_mb_scan_is_refused_unread_and_many_unknown_parts_are_summarised(page, site_url, tmp_path):
+    open_scan(page, site_url)
+    answer(page, "5", "niet")
+    huge = hostile_scan(tmp_path / "groot.json", {"9": {"answer": "deels", "note": ""}}, 20 * 1024 * 1024)
+    assert 20 * 1024 * 1024 - 100 < huge.stat().st_size <= 20 * 1024 * 1024
+    page.set_input_files("#zs-import", huge)
+    error = page.locator("#zs-import-message .zelfscan-message--error")
+    error.wait_for()
+    assert error.inner_text() == (
+        'Openen mislukt. "groot.json" is 20 MB groot; een bewaarde zelfscan is nooit groter dan 5 MB, '
+        "dus dit is geen zelfscan. Het bestand is niet gelezen."
+    )
+    assert page.is_checked("#zs-5-niet") and not page.is_checked("#zs-9-deels")  # the answers are untouched
+
+    # Under the limit, 100,000 unknown parts: opened, with the unknown ones summarised in one line.
+    many = hostile_scan(tmp_path / "veel.json", {"9": {"answer": "deels", "note": ""}}, 2 * 1024 * 1024)
+    unknown = len(json.loads(many.read_text(encoding="utf-8"))["answers"]) - 1
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.set_input_files("#zs-import", many)
+    warning = page.locator("#zs-import-message .zelfscan-message--warning")
+    warning.first.wait_for()
+    lines = warning.all_inner_texts()
+    assert lines[0] == "Geopend: veel.json (1 van 35 stellingen beantwoord)."
+    assert len(lines) <= 8
+    more = f"{unknown - 5:,}".replace(",", ".")
+    assert f"En nog {more} onbekende onderdelen; ook die zijn overgeslagen." in lines
+    assert page.is_checked("#zs-9-deels") and not page.is_checked("#zs-5-niet")
+    assert page.input_value("#zs-organisation") == "Gemeente Groot"

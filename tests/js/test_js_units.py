@@ -14,6 +14,7 @@ from infobox.loader import load_catalogue
 from infobox.site.pages import page_urls
 
 HERE = Path(__file__).parent
+TEST_FILES = ("zelfscan.test.mjs", "whole-standard.test.mjs", "zelfscan.property.test.mjs")
 
 
 def test_zelfscan_core_units(tmp_path):
@@ -25,7 +26,7 @@ def test_zelfscan_core_units(tmp_path):
     fixture = tmp_path / "catalogue.json"
     fixture.write_text(catalogue_to_json_text(catalogue, page_urls(catalogue)), encoding="utf-8")
     result = subprocess.run(
-        [node, "--test", str(HERE / "zelfscan.test.mjs"), str(HERE / "whole-standard.test.mjs")],
+        [node, "--test", *(str(HERE / name) for name in TEST_FILES)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -33,3 +34,25 @@ def test_zelfscan_core_units(tmp_path):
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout
+
+
+REPO = HERE.parents[1]
+
+
+def test_search_engine_units():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is required for the JavaScript unit tests (apt-get install nodejs)")
+    result = subprocess.run(
+        [node, "--test", str(HERE / "search.test.mjs")], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout
+
+
+def test_vendored_stemmer_is_the_pinned_npm_package():
+    # docs/javascripts/vendor/ holds npm files as published, never edited: `npm ci` brings the pinned version.
+    package = REPO / "node_modules" / "@orama" / "stemmers"
+    vendored = REPO / "docs" / "javascripts" / "vendor"
+    assert (vendored / "snowball-nl.js").read_bytes() == (package / "dist" / "nl.js").read_bytes()
+    assert (vendored / "snowball-nl.LICENSE.txt").read_bytes() == (package / "LICENSE.md").read_bytes()

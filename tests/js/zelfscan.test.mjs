@@ -228,3 +228,75 @@ test("comparison: per-standard scores side by side and gaps shared by most scans
     ],
   );
 });
+
+test("every CSV cell follows the project's one formula rule (the cases the Python exports are tested on)", () => {
+  const { cases } = JSON.parse(readFileSync(new URL("../fixtures/csv_formula_cases.json", import.meta.url), "utf8"));
+  assert.ok(cases.length > 10);
+  for (const [cell, written] of cases) assert.equal(core.neutraliseFormula(cell), written, JSON.stringify(cell));
+  // And in the Excel file itself: the organisation and a note as the user typed them.
+  const csv = core.toCsv(catalogue, {
+    organisation: "@SUM(1+1)",
+    date: "",
+    answers: { 9: { answer: "", note: "-2+3" } },
+  });
+  const last = csv.trimEnd().split("\r\n").at(-1).split(";");
+  assert.equal(last[0], "'@SUM(1+1)");
+  assert.equal(last.at(-2), "'-2+3"); // the note; the statement before it is quoted and holds a ";"
+});
+
+/* ---------- a scan file is data (issue 22) ---------- */
+
+const scanText = (fields) =>
+  JSON.stringify({ format: "infobox-zelfscan", version: 2, catalogue: core.catalogueVersion(catalogue), ...fields });
+
+test("answers named after Object's own properties are unknown values, not answers", () => {
+  const tricks = ["__proto__", "constructor", "toString", "hasOwnProperty"];
+  const refs = ["1", "3A", "3B", "3C"];
+  const answers = Object.fromEntries(refs.map((ref, i) => [ref, { answer: tricks[i], note: "" }]));
+  const parsed = core.parseScan(scanText({ answers }), catalogue);
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.scan.answers, {});
+  assert.deepEqual(parsed.warnings, ["4 antwoord(en) met een onbekende waarde zijn overgeslagen."]);
+  // Read as they are, too: no points, no progress, no score.
+  assert.deepEqual(core.progress(catalogue, answers), { done: 0, total: 5 });
+  for (const trick of tricks) assert.equal(core.points(trick), null);
+  assert.ok(core.scoreStandards(catalogue, answers).every((s) => s.percent === null && s.answered === 0));
+});
+
+test("many unknown parts are summarised in a few warnings", () => {
+  // "__proto__" as an own key, as JSON.parse makes it from a file (an assignment would set the prototype).
+  const answers = { ...JSON.parse('{"__proto__": {}}'), 9: { answer: "deels" } };
+  for (let i = 0; i < 20000; i++) answers[`onbekend-${i}`] = {};
+  const parsed = core.parseScan(scanText({ answers }), catalogue);
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.scan.answers, { 9: { answer: "deels", note: "" } });
+  assert.equal(parsed.warnings.length, 6);
+  assert.match(parsed.warnings[0], /^Onderdeel __proto__ bestaat niet/);
+  assert.match(parsed.warnings[1], /^Onderdeel onbekend-0 bestaat niet/);
+  assert.equal(parsed.warnings[5], "En nog 19.996 onbekende onderdelen; ook die zijn overgeslagen.");
+});
+
+test("a file larger than the limit is refused with the limit in the message, before it is parsed", () => {
+  assert.equal(core.scanSizeProblem(core.MAX_SCAN_BYTES, "scan.json"), null);
+  const message = core.scanSizeProblem(20 * 1024 * 1024, "groot.json");
+  assert.equal(
+    message,
+    '"groot.json" is 20 MB groot; een bewaarde zelfscan is nooit groter dan 5 MB, dus dit is geen zelfscan. ' +
+      "Het bestand is niet gelezen.",
+  );
+  const text = scanText({ answers: {}, organisation: "x".repeat(core.MAX_SCAN_BYTES) });
+  assert.deepEqual(core.parseScan(text, catalogue, "groot.json"), {
+    ok: false,
+    message: core.scanSizeProblem(text.length, "groot.json"),
+  });
+});
+
+test("a huge organisation name or note still makes an Excel file, each cell cut at Excel's 32,767 characters", () => {
+  const huge = "x".repeat(20 * 1024 * 1024);
+  const csv = core.toCsv(catalogue, { organisation: huge, date: "", answers: { 9: { answer: "niet", note: huge } } });
+  const rows = csv.slice(1).trimEnd().split("\r\n");
+  assert.equal(rows.length, 6);
+  const organisation = rows[1].split(";")[0];
+  assert.ok(organisation.length === 32767 && organisation.endsWith("x…"), "cut at Excel's limit");
+  assert.ok(csv.length < 6 * 9 * 32767);
+});

@@ -66,3 +66,16 @@ def test_retry_after_as_seconds_or_http_date(value, seconds):
 def test_retry_after_comes_from_the_header_info_plugin():
     probe = Probe("http://a.example/p", "429 Too Many Requests", info=("HTTP headers Retry-after=30",))
     assert classify(probe).retry_after == 30.0
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [("http://a.example/inloggen?next=/oud", "een inlogpagina"), ("http://a.example/zoeken?q=oud", "een zoekpagina")],
+)
+def test_a_permanent_redirect_to_a_login_or_search_page_is_no_move(say, target, words):
+    # Readers must not be sent there silently, and apply-moves must not write it into the catalogue.
+    text = say(REDIRECT) % {"url": target, "code": 301, "reason": "Moved Permanently"}
+    probe = Probe("http://a.example/oud", "200 OK", warnings=(LinkWarning("http-redirected", text),))
+    verdict = classify(probe)
+    assert verdict.status == "blocked" and verdict.redirect_to is None
+    assert words in verdict.detail and "controleer met de hand" in verdict.detail

@@ -26,6 +26,11 @@ def hostile_catalogue(tmp_path_factory) -> Path:
         "description: 'De Kindcheck <script>alert(1)</script> [klik](javascript:alert(2)) **vet**.'",
     )
     text = text.replace("title: Kindcheck\n", "title: 'Kindcheck <b>vet</b> & co'\n")
+    # A spreadsheet would run this as a formula if /catalogue.csv wrote it as it stands.
+    text = text.replace(
+        "description: Deze handreiking van Movisie helpt je als beleidsambtenaar op weg.",
+        "description: '=HYPERLINK(\"https://example.org\",\"klik\")'",
+    )
     path = tmp_path_factory.mktemp("catalogue") / "resources.yaml"
     path.write_text(text, encoding="utf-8")
     return path

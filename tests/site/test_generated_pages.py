@@ -207,7 +207,7 @@ def test_home_lists_ten_standards_with_resource_counts(real_site):
         n = len(CATALOGUE.resources_in_standard(standard.id))
         assert f'href="kwaliteitsstandaarden/{standard.id}/"' in html
         assert f"{n} {'hulpmiddel' if n == 1 else 'hulpmiddelen'}" in html
-    assert 'name="q"' in html  # the search entry opens Material's search with ?q=
+    assert 'name="q"' in html  # the search entry opens the site's search with ?q= (docs/javascripts/search.js)
 
 
 def test_nothing_generated_is_committed():
@@ -226,21 +226,19 @@ def test_nothing_generated_is_committed():
 
 def test_search_finds_each_resource_once_on_its_a_to_z_card(real_site):
     # Standard pages repeat cards (a resource under 3B and 3D appears twice); indexing them gave
-    # duplicate results and a third of the index. Each resource is indexed once, on /hulpmiddelen/.
-    docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    locations = [doc["location"] for doc in docs]
+    # duplicate results and a third of the index. Each resource is indexed once: its card on /hulpmiddelen/.
+    docs = json.loads((real_site / "search" / "index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [doc["url"] for doc in docs]
     for resource in CATALOGUE.resources:
         # A card's anchor is the id on /hulpmiddelen/ and "<section>-<id>" on a standard page.
-        # Its own result is /hulpmiddelen/?hulpmiddel=<id> (no "#": a result of its own; see infobox.site.search).
         hits = [
             loc
             for loc in locations
             if loc.partition("#")[2] == resource.id
-            or loc.endswith(f"={resource.id}")
             or (loc.startswith("kwaliteitsstandaarden/") and loc.endswith(f"-{resource.id}"))
         ]
-        assert hits == [f"hulpmiddelen/?hulpmiddel={resource.id}"], (resource.id, hits)
+        assert hits == [f"hulpmiddelen/#{resource.id}"], (resource.id, hits)
     # The sub-item sections themselves stay findable on their standard page.
     assert "kwaliteitsstandaarden/3/#3a" in locations
-    cards = [doc for doc in docs if doc["location"].startswith("hulpmiddelen/?hulpmiddel=")]
+    cards = [doc for doc in docs if doc.get("resource")]
     assert cards and not [doc for doc in cards if "Link werkt niet" in doc["text"] or "Meld:" in doc["text"]]

@@ -42,9 +42,10 @@ def test_pages_writes_every_generated_file(tmp_path, real_site):
     # The same data as the MkDocs build publishes (here for the real catalogue): one generator for both.
     real = tmp_path / "echt"
     assert run("pages", str(real), catalogue=REPO / "data" / "resources.yaml").returncode == 0
-    assert json.loads((real / "catalogue.json").read_text(encoding="utf-8")) == json.loads(
-        (real_site / "catalogue.json").read_text(encoding="utf-8")
-    )
+    for data in ("catalogue.json", "search/index.json"):
+        assert json.loads((real / data).read_text(encoding="utf-8")) == json.loads(
+            (real_site / data).read_text(encoding="utf-8")
+        ), data
 
 
 def test_pages_refuses_an_invalid_catalogue_in_dutch(tmp_path):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 from sitebuild import REPORTED_URL, elements, page_of
 
 NOTICE = "Deze link werkt mogelijk niet meer (gecontroleerd op 20 november 2026)."
@@ -56,3 +60,11 @@ def test_pdf_links_carry_a_file_type_hint(unchecked_site):
     assert "(PDF)" in link
     other = html.split('href="https://www.inkoopsociaaldomein.nl"', 1)[1].split("</a>", 1)[0]
     assert "(PDF)" not in other
+
+
+def test_catalogue_csv_holds_no_formula_and_json_stays_verbatim(fixture_site):
+    formula = '=HYPERLINK("https://example.org","klik")'
+    rows = list(csv.DictReader(io.StringIO((fixture_site / "catalogue.csv").read_text(encoding="utf-8"))))
+    assert [row["description"] for row in rows if "HYPERLINK" in row["description"]] == [f"'{formula}"]
+    exported = json.loads((fixture_site / "catalogue.json").read_text(encoding="utf-8"))
+    assert formula in [r["description"] for r in exported["resources"]]
