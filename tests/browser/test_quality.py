@@ -86,6 +86,7 @@ def test_page_has_no_wcag_violations(page, site_url, path, axe, format_violation
     assert not (problems := axe_in_every_scheme(page, axe, format_violations)), problems
 
 
+@on_both_builds
 def test_open_search_results_have_no_wcag_violations(page, site_url, axe, format_violations):
     open_search(page, site_url)
     assert ask(page, "samenwerkingsafspraken")  # resource results and sections of pages
@@ -107,6 +108,7 @@ def test_page_makes_no_third_party_request(page, site_url, path, foreign_request
     assert foreign_requests(page) == []
 
 
+@on_both_builds
 def test_search_makes_no_third_party_request(page, site_url, foreign_requests, requests_of):
     open_search(page, site_url)
     assert ask(page, "trainingen")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from generators import on_both_builds
 from search_box import RESULT_LINK, ask, figures, first_rank, open_search, relevance_queries, resource_of
 
 from infobox.loader import load_catalogue
@@ -36,6 +37,7 @@ def test_relevance_set_is_large_and_varied():
     assert not unknown, f"accepted resources missing from the catalogue: {sorted(unknown)}"
 
 
+@on_both_builds
 def test_relevance_thresholds(page, site_url):
     open_search(page, site_url)
     ranks, own_words, misses = [], [], []
@@ -66,6 +68,7 @@ def test_relevance_thresholds(page, site_url):
         ("scholing huwelijksdwang", "online-cursus-huwelijksdwang"),  # synonym: scholing ~ cursus
     ],
 )
+@on_both_builds
 def test_hard_queries_find_the_resource_first(page, site_url, query, resources):
     open_search(page, site_url)
     hrefs = ask(page, query)
@@ -73,6 +76,7 @@ def test_hard_queries_find_the_resource_first(page, site_url, query, resources):
     assert resource_of(hrefs[0], known_ids()) in resources.split(), f"{query!r}: first results {hrefs[:3]}"
 
 
+@on_both_builds
 def test_resources_come_before_pages_and_show_organisation_and_type(page, site_url):
     open_search(page, site_url)
     hrefs = ask(page, "trainingen meldcode")
@@ -86,6 +90,7 @@ def test_resources_come_before_pages_and_show_organisation_and_type(page, site_u
     assert len([r for r in found if r]) == len({r for r in found if r})
 
 
+@on_both_builds
 def test_no_stems_are_shown(page, site_url):
     open_search(page, site_url)
     hrefs = ask(page, "trainingen meldcode xylofoon")
@@ -94,6 +99,7 @@ def test_no_stems_are_shown(page, site_url):
     assert "meldcod " not in text and "meldcod\n" not in text and "xylofoon" not in text
 
 
+@on_both_builds
 def test_search_result_opens_the_resource_card(page, site_url):
     open_search(page, site_url)
     hrefs = ask(page, "kindcheck")

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import material
 import pytest
+from generators import on_both_builds
 from search_box import (
     RESULT_LINK,
     SEARCH_DIALOG,
@@ -58,6 +59,7 @@ def card_ids(hrefs: list[str]) -> set[str]:
     return {resource_of(href, known) for href in hrefs} - {None}
 
 
+@on_both_builds
 @pytest.mark.parametrize("query", ["meldcode", "ouderenmishandeling", "traumasensitief"])
 def test_query_finds_the_resources_about_it(page, site_url, query):
     expected = resources_mentioning(query)
@@ -70,6 +72,7 @@ def test_query_finds_the_resources_about_it(page, site_url, query):
     ("plural", "singular"),
     [("trainingen", "training"), ("gezinnen", "gezin"), ("veiligheidsplannen", "veiligheidsplan")],
 )
+@on_both_builds
 def test_plural_finds_resources_with_only_the_singular(page, site_url, plural, singular):
     singular_only = resources_mentioning(singular, not_word=plural)
     assert singular_only, f"no resource mentions only {singular!r}: the test needs one"
@@ -77,6 +80,7 @@ def test_plural_finds_resources_with_only_the_singular(page, site_url, plural, s
     assert singular_only <= found, f"{plural!r} missed {sorted(singular_only - found)}"
 
 
+@on_both_builds
 def test_unknown_word_finds_nothing(page, site_url):
     # Guards the tests above: a search that found everything would pass them too.
     assert search(page, site_url, "xylofoonwedstrijd") == []
@@ -86,6 +90,7 @@ def focused(page) -> str:
     return page.evaluate("(el => el.href || el.id || el.className)(document.activeElement)")
 
 
+@on_both_builds
 def test_search_is_usable_by_keyboard(page, site_url):
     page.goto(f"{site_url}/")
     page.keyboard.press("/")
@@ -118,6 +123,7 @@ def expect_open(page, is_open: bool) -> None:
     page.wait_for_function("o => document.querySelector('dialog.ib-search__dialog').open === o", arg=is_open)
 
 
+@on_both_builds
 def test_slash_in_a_form_field_types_a_slash(page, site_url):
     page.goto(f"{site_url}/")
     field = page.locator("#ib-home-search")
@@ -127,6 +133,7 @@ def test_slash_in_a_form_field_types_a_slash(page, site_url):
     assert not page.locator(SEARCH_DIALOG).evaluate("d => d.open")
 
 
+@on_both_builds
 def test_query_in_the_address_opens_the_search(page, site_url):
     # The home page's search form (and the 404 page's) sends ?q=<query>.
     page.goto(f"{site_url}/?q=kindcheck")
@@ -135,6 +142,7 @@ def test_query_in_the_address_opens_the_search(page, site_url):
     assert resource_of(page.locator(RESULT_LINK).first.get_attribute("href"), {"kindcheck"}) == "kindcheck"
 
 
+@on_both_builds
 def test_header_has_one_search_field_and_no_theme_search(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert html.count('class="ib-search__open"') == 1
@@ -151,6 +159,7 @@ def test_no_file_of_the_theme_is_patched(built_site):
         assert original.read_bytes() == path.read_bytes(), f"{path} differs from the theme's file"
 
 
+@on_both_builds
 def test_every_result_lands_on_a_real_page_and_heading(built_site):
     docs = json.loads((built_site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
     assert len(docs) > len(catalogue().resources)
@@ -162,6 +171,7 @@ def test_every_result_lands_on_a_real_page_and_heading(built_site):
             assert f'id="{anchor}"' in html_file.read_text(encoding="utf-8"), doc["url"]
 
 
+@on_both_builds
 def test_print_page_is_not_a_search_result(page, site_url):
     # /afdrukken/ repeats every card; a result there would lead away from the standard and A-Z pages.
     hrefs = search(page, site_url, "meldcode")
