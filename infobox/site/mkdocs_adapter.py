@@ -37,7 +37,7 @@ from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.site.dutch import long_date
 from infobox.site.error_page import error_page, nav_sources
 from infobox.site.feed import FEED_PATH
-from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
+from infobox.site.pages import STANDARDS_DIR, SiteContext, feed_xml, generate_pages, page_urls, standard_src
 from infobox.site.search_index import SEARCH_INDEX, search_index_json
 from infobox.synonyms import Synonyms, load_synonyms
 
@@ -135,9 +135,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalogue_web_url=catalogue_web_url(config, catalogue_path),
         proposal_form_url=proposal_form_url((config.extra.get("infobox") or {}).get("repo_url") or ""),
     )
+    config.nav = standards_in_nav(config.nav, [standard_src(s.id) for s in catalogue.standards])
     # The content date people gave the catalogue (last edit or check), never the build time.
     config.extra["infobox_updated"] = long_date(catalogue.content_date) if catalogue.content_date else ""
     return config
+
+
+def standards_in_nav(nav: list | None, pages: list[str]) -> list | None:
+    """The navigation with the catalogue's standard pages under the standards' overview, whatever mkdocs.yml
+    lists there: a catalogue with another number of standards gets a navigation that matches it."""
+    overview = f"{STANDARDS_DIR}/index.md"
+
+    def rewrite(entry):
+        if isinstance(entry, dict):
+            return {title: rewrite(children) for title, children in entry.items()}
+        if isinstance(entry, list):
+            if overview in entry:
+                return [overview, *pages]
+            return [rewrite(child) for child in entry]
+        return entry
+
+    return rewrite(nav) if nav is not None else None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
