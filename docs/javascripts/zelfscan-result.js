@@ -138,11 +138,7 @@
                   ` ${gap.statement.statement}`,
                 ),
                 h("p", { class: "zelfscan-answer" }, `Uw antwoord: ${answerLabel(gap.answer)}.`),
-                h(
-                  "p",
-                  { class: "zelfscan-answer-note" },
-                  note ? `Uw toelichting: ${note}` : "Uw toelichting: (niet ingevuld)",
-                ),
+                note ? h("p", { class: "zelfscan-answer-note" }, `Uw toelichting: ${note}`) : null,
                 h("p", { class: "zelfscan-help-title" }, "Hulpmiddelen:"),
                 helpList(gap),
               );
