@@ -156,7 +156,10 @@ def test_answers_survive_reload_and_scores_match_the_rule(page, site_url, catalo
     # Weakest first: 2 (33%), 3 (50%), 1 (67%); then the unscored standards in catalogue order.
     assert [row[1] for row in rows[:3]] == ["33%", "50%", "67%"]
     assert rows[0][0].startswith("2.") and rows[1][0].startswith("3.") and rows[2][0].startswith("1.")
-    assert rows[1][2:] == ["2 van 5", "1", "2"]  # answered, weet niet, open
+    # What each score means, in the scale's words; then answered, weet niet, open.
+    meanings = ["gemiddeld ‘deels’", "tussen ‘deels’ en ‘grotendeels’", "gemiddeld ‘grotendeels’"]
+    assert [row[2] for row in rows[:3]] == meanings
+    assert rows[1][3:] == ["2 van 5", "1", "2"]
     assert [row[0].split(".")[0] for row in rows[3:]] == ["4", "5", "6", "7", "8", "9", "10"]
     assert all(row[1] == "geen score" for row in rows[3:])
     # The chart draws the same numbers as the table.
