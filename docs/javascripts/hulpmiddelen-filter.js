@@ -1,6 +1,9 @@
 // Filters on /hulpmiddelen/: narrow the A–Z list by standard, organisation, theme, type and audience, without a
 // reload. Native selects and checkboxes keep it keyboard- and screen-reader-friendly; the count is
 // announced through the aria-live status. Without JavaScript the form stays hidden and the full list shows.
+// Nothing jumps: the page loads this script before the form, and it marks <html> at once (ib-filters-js
+// shows the form from the first paint; ib-filters-pending keeps a filtered list invisible, in its place,
+// until the filter is applied), so neither the form nor the URL's filter moves what a reader already sees.
 //
 // The choice lives in the URL (?standaard=3A&soort=training&voor=jeugd), so a filtered list can be shared;
 // it is restored on load and on back/forward. Every option shows how many resources it would give with the
@@ -17,6 +20,16 @@
     { name: "type", param: "soort", label: "Soort hulpmiddel" },
     { name: "audience", param: "voor", label: "Voor wie" },
   ];
+
+  const root = document.documentElement;
+  root.classList.add("ib-filters-js");
+  const query = new URL(window.location.href).searchParams;
+  if (
+    FILTERS.some(function (f) {
+      return query.has(f.param);
+    })
+  )
+    root.classList.add("ib-filters-pending");
 
   function plural(n) {
     return n === 1 ? "1 hulpmiddel" : n + " hulpmiddelen";
@@ -38,6 +51,7 @@
     const list = document.getElementById("ib-resource-list");
     const count = document.getElementById("ib-filter-count");
     const empty = document.getElementById("ib-filter-empty");
+    const printHeading = document.getElementById("ib-print-filter");
     if (!form || !list || !count || !empty || form.dataset.ready) return;
     form.dataset.ready = "true";
     const cards = Array.prototype.slice.call(list.querySelectorAll(".ib-card"));
@@ -117,6 +131,27 @@
       if (f.name === "audience") return f.label + ": " + s.audience.join(", ");
       const select = form.elements[f.name];
       return f.label + ": " + select.options[select.selectedIndex].dataset.text;
+    }
+
+    // On paper a filtered list is headed by its filter, not by "Alle hulpmiddelen" (print.css).
+    function showPrintHeading(s, shown) {
+      const active = FILTERS.filter(function (f) {
+        return s[f.name] && s[f.name].length;
+      });
+      root.classList.toggle("ib-filters-active", active.length > 0);
+      if (!printHeading) return;
+      printHeading.hidden = !active.length;
+      printHeading.textContent = active.length
+        ? plural(shown) +
+          " van de " +
+          cards.length +
+          ", gekozen op " +
+          active
+            .map(function (f) {
+              return describe(f, s);
+            })
+            .join("; ")
+        : "";
     }
 
     function showEmpty(s) {
@@ -204,6 +239,7 @@
       });
       count.textContent = plural(shown) + " gevonden";
       showCounts(s);
+      showPrintHeading(s, shown);
       empty.hidden = shown > 0;
       if (shown === 0) showEmpty(s);
       if (remember) {
@@ -229,9 +265,12 @@
       fromURL();
       apply(false);
     });
-    form.hidden = false;
-    fromURL();
-    apply(false);
+    try {
+      fromURL();
+      apply(false);
+    } finally {
+      root.classList.remove("ib-filters-pending");
+    }
   }
 
   function start() {

@@ -447,6 +447,19 @@
     return { standards, gaps };
   }
 
+  /**
+   * What a score means in the scale's own words: the mean answer it stands for. 33% is "gemiddeld ‘deels’";
+   * 50% lies "tussen ‘deels’ en ‘grotendeels’"; no score has no meaning.
+   */
+  function scoreMeaning(percent) {
+    if (percent === null || percent === undefined) return "";
+    const mean = (percent / 100) * MAX_POINTS;
+    const word = (points) => `‘${SCALE.find((step) => step.points === points).label.toLowerCase()}’`;
+    const nearest = Math.round(mean);
+    if (Math.abs(mean - nearest) < 0.25) return `gemiddeld ${word(nearest)}`;
+    return `tussen ${word(Math.floor(mean))} en ${word(Math.ceil(mean))}`;
+  }
+
   const api = {
     FORMAT,
     FORMAT_VERSION,
@@ -461,6 +474,7 @@
     points,
     isWeak,
     scoreStandards,
+    scoreMeaning,
     weakestFirst,
     progress,
     resourcesFor,

@@ -44,13 +44,14 @@
       ...scrollingTable({
         id: "zs-result-table",
         title: "Score per kwaliteitsstandaard, zwakste eerst",
-        head: ["Standaard", "Score", "Beantwoord", "Weet niet", "Open"],
+        head: ["Standaard", "Score", "Betekenis", "Beantwoord", "Weet niet", "Open"],
         rows: scores.map((s) =>
           h(
             "tr",
             { "data-standard": s.standardId },
             h("th", { scope: "row" }, standardLabel(s)),
             h("td", { class: "zelfscan-num" }, percentText(s.percent)),
+            h("td", {}, core.scoreMeaning(s.percent)),
             h("td", { class: "zelfscan-num" }, `${s.answered} van ${s.statements}`),
             h("td", { class: "zelfscan-num" }, String(s.dontKnow)),
             h("td", { class: "zelfscan-num" }, String(s.unanswered)),
@@ -121,7 +122,7 @@
           h(
             "h4",
             { id: `zs-advice-${score.standardId}` },
-            `Standaard ${standardLabel(score)} (${percentText(score.percent)})`,
+            `Standaard ${standardLabel(score)} (${percentText(score.percent)}: ${core.scoreMeaning(score.percent)})`,
           ),
           h(
             "ul",
@@ -138,11 +139,7 @@
                   ` ${gap.statement.statement}`,
                 ),
                 h("p", { class: "zelfscan-answer" }, `Uw antwoord: ${answerLabel(gap.answer)}.`),
-                h(
-                  "p",
-                  { class: "zelfscan-answer-note" },
-                  note ? `Uw toelichting: ${note}` : "Uw toelichting: (niet ingevuld)",
-                ),
+                note ? h("p", { class: "zelfscan-answer-note" }, `Uw toelichting: ${note}`) : null,
                 h("p", { class: "zelfscan-help-title" }, "Hulpmiddelen:"),
                 helpList(gap),
               );

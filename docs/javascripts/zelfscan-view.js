@@ -73,7 +73,12 @@
           "p",
           { class: "zelfscan-see-also" },
           "Zie ook de hulpmiddelen bij ",
-          h("a", { href: core.statementHref(target, BASE) }, `onderdeel ${target.ref}`),
+          // A "zie ook" points to a whole standard ("1") or to one of its sub-items ("6C").
+          h(
+            "a",
+            { href: core.statementHref(target, BASE) },
+            `${/^\d+$/.test(target.ref) ? "standaard" : "onderdeel"} ${target.ref}`,
+          ),
           ":",
         ),
         resourceItems(resources),

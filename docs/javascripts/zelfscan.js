@@ -156,8 +156,6 @@
       state.answers[ref] = { ...(state.answers[ref] || { note: "" }), answer: target.value };
       save();
       refresh();
-    } else if (target.dataset.note !== undefined) {
-      refresh(); // notes appear in the report; render once the field is left
     }
   }
 
@@ -170,7 +168,10 @@
       state.answers[ref] = { answer: "", ...(state.answers[ref] || {}), note: target.value };
     } else return;
     save();
-    if (target.id !== "zs-organisation" || !event.isComposing) resultView.renderHead(state);
+    // A note shows in the verbeterplan (below the form) as it is typed: rendering it when the field is left
+    // would move the buttons under a pointer that is about to click one.
+    if (target.dataset.note !== undefined) refresh();
+    else if (target.id !== "zs-organisation" || !event.isComposing) resultView.renderHead(state);
   }
 
   function reset() {
@@ -332,6 +333,9 @@
     renderShare(byId("zelfscan-share"));
     window.ZelfscanCompare.mount(byId("zelfscan-compare"), catalogue);
     refresh();
+    // The browser went to #resultaat (or another place) before the scan above it was drawn: go there again.
+    const target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target) target.scrollIntoView();
     document.documentElement.dataset.zelfscan = "ready"; // lets tests wait for the rendered scan
   }
 

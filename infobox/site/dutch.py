@@ -1,4 +1,4 @@
-"""Dutch wording of dates, via Babel's CLDR data (no dependency on the build machine's locales)."""
+"""Dutch wording of dates (via Babel's CLDR data, no dependency on the build machine's locales) and of counts."""
 
 from __future__ import annotations
 
@@ -28,3 +28,15 @@ def month_year(value: str | dt.date | None) -> str:
     """'januari 2021': when a person checked an entry, as precisely as readers need it."""
     day = parse_moment(value)
     return format_date(day, "MMMM y", locale="nl") if day else ""
+
+
+# Dutch style writes counts up to twenty in words ("de tien kwaliteitsstandaarden"), larger ones in digits.
+_NUMBER_WORDS = [
+    "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig",
+]  # fmt: skip
+
+
+def number_word(n: int) -> str:
+    """'tien' for 10, '3' never as 'drie' above twenty: '67'. Counts of the catalogue, never hand-written."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)

@@ -20,7 +20,7 @@ from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
 from infobox.site.error_page import error_page, nav_sources
 from infobox.site.generate import SiteInputError, generated_files, settings, site_context, theme_extra
-from infobox.site.pages import SiteContext
+from infobox.site.pages import STANDARDS_DIR, SiteContext, standard_src
 
 log = logging.getLogger("mkdocs.hooks.infobox")
 
@@ -65,7 +65,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "waarschuwing" if len(warnings) == 1 else "waarschuwingen",
         )
     config.extra.update(theme_extra(_context))
+    # The catalogue's standards in the navigation, whatever their number (MkDocs; Zensical reads mkdocs.yml).
+    config.nav = standards_in_nav(config.nav, [standard_src(s.id) for s in _context.catalogue.standards])
     return config
+
+
+def standards_in_nav(nav: list | None, pages: list[str]) -> list | None:
+    """The navigation with the catalogue's standard pages under the standards' overview, whatever mkdocs.yml
+    lists there: a catalogue with another number of standards gets a navigation that matches it."""
+    overview = f"{STANDARDS_DIR}/index.md"
+
+    def rewrite(entry):
+        if isinstance(entry, dict):
+            return {title: rewrite(children) for title, children in entry.items()}
+        if isinstance(entry, list):
+            if overview in entry:
+                return [overview, *pages]
+            return [rewrite(child) for child in entry]
+        return entry
+
+    return rewrite(nav) if nav is not None else None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

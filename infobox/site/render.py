@@ -19,7 +19,7 @@ from infobox import CONTACT_EMAIL
 from infobox.file_types import extra_hint
 from infobox.link_status import LABELS, STATUSES
 from infobox.markdown_escape import PYTHON_MARKDOWN, escape_markdown
-from infobox.site.dutch import long_date, month_year
+from infobox.site.dutch import long_date, month_year, number_word
 
 
 def markdown_text(value: object) -> Markup:
@@ -60,7 +60,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         md=markdown_text, nav_title=nav_title, slug=slug, file_hint=extra_hint, href=safe_href, long_date=long_date,
-        month_year=month_year,
+        month_year=month_year, number_word=number_word,
     )
     # Names every template shares, defined once in the package.
     env.globals.update(contact_email=CONTACT_EMAIL, statuses=STATUSES, status_labels=LABELS)

@@ -28,8 +28,8 @@ Every test module under ``tests/browser/`` gets these (and is marked ``browser``
 ``axe`` / ``format_violations`` (fixtures returning functions)
     ``axe(page, exclude=None) -> list[dict]``: injects npm ``axe-core`` (``node_modules``, pinned in
     ``package.json``; run ``npm ci`` first) into the current document and returns its violations for the
-    tags wcag2a, wcag2aa, wcag21a, wcag21aa. ``format_violations(violations) -> str`` makes an assertion
-    message of them.
+    tags wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa (target size). ``format_violations(violations) -> str``
+    makes an assertion message of them.
 
 Example::
 
@@ -65,7 +65,7 @@ CHROMIUM_ARGS = [
 ]
 CONFIG = REPO / "mkdocs.yml"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Playwright's own timeouts: a static site on loopback answers in milliseconds; fail fast when it does not.
 DEFAULT_TIMEOUT_MS = 10_000
 
@@ -190,7 +190,7 @@ def _axe_source() -> str:
 
 
 def _run_axe(page, exclude: list[str] | None = None) -> list[dict]:
-    """Violations of WCAG 2.1 A/AA rules in the page's current document, as axe-core reports them."""
+    """Violations of WCAG 2.2 A/AA rules in the page's current document, as axe-core reports them."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=_axe_source())
     return page.evaluate(

@@ -74,3 +74,101 @@ def test_new_controls_have_no_wcag_violations(page, site_url, axe, format_violat
     page.locator(".ib-copy-link").first.focus()
     violations = axe(page)
     assert not violations, format_violations(violations)
+
+
+# Every control a reader taps; a form control's box includes its label(s), as a tap on the label works too.
+MEASURE_TAP_TARGETS = """(selector) => {
+  const boxes = [];
+  for (const el of document.querySelectorAll(selector)) {
+    // Only what a reader can see (not inside a closed overlay, a closed <details>, or an invisible parent).
+    if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true})) continue;
+    // A label of a visible control is measured with that control.
+    if (el.tagName === "LABEL" && el.control && el.control.checkVisibility({opacityProperty: true})) continue;
+    const own = el.getBoundingClientRect();
+    if (own.right <= 0 || own.left >= innerWidth) continue; // off-canvas (the closed navigation drawer)
+    const rects = [own, ...Array.from(el.labels || [], (label) => label.getBoundingClientRect())].filter(
+      (r) => r.width > 1 && r.height > 1,
+    );
+    if (!rects.length) continue;
+    const left = Math.min(...rects.map((r) => r.left)), right = Math.max(...rects.map((r) => r.right));
+    const top = Math.min(...rects.map((r) => r.top)), bottom = Math.max(...rects.map((r) => r.bottom));
+    const name = (el.getAttribute("aria-label") || el.textContent || el.name || el.id || "").trim().slice(0, 50);
+    const control = `${el.tagName.toLowerCase()}.${el.className} "${name}"`;
+    boxes.push({control, width: right - left, height: bottom - top});
+  }
+  return boxes;
+}"""
+CONTROLS = (
+    "button, select, input:not([type=hidden]), textarea, summary, label[for], [role=button], .md-button,"
+    " .ib-card__refs a"
+)
+# The site's own main controls get a thumb-sized box (44 px) wherever the layout allows it.
+THUMB_SIZED = (
+    ".ib-filters select, .ib-filters input, .ib-card__actions > summary, .ib-copy-link, .ib-share-link,"
+    " .ib-print-button, .zelfscan-choice input"
+)
+TAP_PAGE_TYPES = [
+    "/",
+    "/kwaliteitsstandaarden/",
+    "/kwaliteitsstandaarden/3/",
+    "/hulpmiddelen/",
+    "/hulpmiddelen/?standaard=7",
+    "/organisaties/",
+    "/themas/bespreken/",
+    "/selectie/",
+    "/zelfscan/",
+    "/afdrukken/",
+    "/open-data/",
+    "/404.html",
+]
+
+
+def tap_targets(page, selector: str) -> list[dict]:
+    return page.evaluate(MEASURE_TAP_TARGETS, selector)
+
+
+@pytest.mark.parametrize("path", TAP_PAGE_TYPES)
+def test_every_control_is_big_enough_to_tap_on_a_phone(new_page, site_url, path):
+    page = new_page(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    page.goto(f"{site_url}{path}")
+    page.wait_for_load_state("networkidle")
+    controls = tap_targets(page, CONTROLS)
+    assert controls, f"no controls measured on {path}"
+    small = [c for c in controls if c["width"] < 24 or c["height"] < 24]
+    assert not small, f"{len(small)} of {len(controls)} controls under 24×24 px on {path}: {small[:8]}"
+    not_thumb = [c for c in tap_targets(page, THUMB_SIZED) if c["height"] < 44 or c["width"] < 44]
+    assert not not_thumb, f"under 44×44 px on {path}: {not_thumb[:8]}"
+
+
+def test_copy_link_icons_are_quiet_until_hovered_or_focused(new_page, site_url):
+    page = new_page()
+    page.goto(f"{site_url}{STANDARD_WITH_ITEMS}")
+    button = page.get_by_role("button", name="Kopieer link naar 6C.", exact=False)
+    opacity = "el => Number(getComputedStyle(el).opacity)"
+    assert button.evaluate(opacity) < 0.6
+    # Keyboard reachable: from its heading, the next Tab stop is the button.
+    page.locator("[id='6c']").evaluate("el => { el.tabIndex = -1; el.focus(); }")
+    page.keyboard.press("Tab")
+    assert button.evaluate("el => el === document.activeElement")
+    assert button.evaluate(opacity) == 1
+
+
+def test_copy_link_icons_are_plain_on_touch_screens_and_share_to_the_share_sheet(new_page, site_url):
+    page = new_page(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    page.add_init_script("navigator.share = async (data) => { window.shared = data; };")
+    page.goto(f"{site_url}/hulpmiddelen/?standaard=3A")
+    card = page.locator("article.ib-card", has=page.locator("[id='kindcheck']"))
+    assert (
+        card.get_by_role("button", name="Kopieer link naar Kindcheck").evaluate("el => getComputedStyle(el).opacity")
+        == "1"
+    )
+    card.get_by_role("button", name="Deel Kindcheck").tap()
+    page.wait_for_function("window.shared !== undefined")
+    assert page.evaluate("window.shared") == {"title": "Kindcheck", "url": f"{site_url}/hulpmiddelen/#kindcheck"}
+
+
+def test_no_share_button_where_the_browser_cannot_share(page, site_url):
+    page.goto(f"{site_url}/hulpmiddelen/")
+    assert page.evaluate("typeof navigator.share") == "undefined"
+    expect(page.locator(".ib-copy-link").first).to_be_visible()
+    expect(page.locator(".ib-share-link")).to_have_count(0)

@@ -10,7 +10,7 @@ import pytest
 from generators import on_both_builds
 from playwright.sync_api import expect
 from search_box import RESULT_LINK, SEARCH_INPUT
-from static_site import QuietHandler, serve_directory
+from static_site import PagesHandler, serve_directory
 
 from infobox.loader import load_catalogue
 
@@ -20,23 +20,10 @@ MULTI = next(r for r in sorted(CATALOGUE.resources, key=lambda r: r.id) if len(r
 CONTACT = "info@geweldnergensthuis.nl"
 
 
-class _NotFoundHandler(QuietHandler):
-    """Serves the built 404.html for a missing page, as GitHub Pages and other static hosts do."""
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def host_url(built_site):
-    with serve_directory(built_site, _NotFoundHandler) as url:
+    # A missing page gets the site's own 404 page, as GitHub Pages serves it.
+    with serve_directory(built_site, PagesHandler) as url:
         yield url
 
 

@@ -161,7 +161,10 @@ def test_answers_survive_reload_and_scores_match_the_rule(page, site_url, catalo
     # Weakest first: 2 (33%), 3 (50%), 1 (67%); then the unscored standards in catalogue order.
     assert [row[1] for row in rows[:3]] == ["33%", "50%", "67%"]
     assert rows[0][0].startswith("2.") and rows[1][0].startswith("3.") and rows[2][0].startswith("1.")
-    assert rows[1][2:] == ["2 van 5", "1", "2"]  # answered, weet niet, open
+    # What each score means, in the scale's words; then answered, weet niet, open.
+    meanings = ["gemiddeld ‘deels’", "tussen ‘deels’ en ‘grotendeels’", "gemiddeld ‘grotendeels’"]
+    assert [row[2] for row in rows[:3]] == meanings
+    assert rows[1][3:] == ["2 van 5", "1", "2"]
     assert [row[0].split(".")[0] for row in rows[3:]] == ["4", "5", "6", "7", "8", "9", "10"]
     assert all(row[1] == "geen score" for row in rows[3:])
     # The chart draws the same numbers as the table.
@@ -195,7 +198,7 @@ def test_weak_sub_items_link_to_their_resource_cards(page, site_url, catalogue, 
     assert resources_for(catalogue, "6B") == [] and resources_for(catalogue, "1")
     answer(page, "6B", "niet")
     gap_6b = page.locator('.zelfscan-advice[data-standard="6"] li[data-ref="6B"]')
-    assert "Zie ook de hulpmiddelen bij onderdeel 1" in gap_6b.inner_text()
+    assert "Zie ook de hulpmiddelen bij standaard 1" in gap_6b.inner_text()
     hrefs = gap_6b.locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in resources_for(catalogue, "1")]
     page.locator('.zelfscan-advice[data-standard="3"] .zelfscan-resources a').first.click()
@@ -522,6 +525,9 @@ def test_verbeterplan_prints_every_gap_with_its_resources(page, site_url, catalo
     assert statements["3B"][0] in " ".join(gap_3b.locator(".zelfscan-gap-statement").inner_text().split())
     note = gap_3b.locator(".zelfscan-answer-note").inner_text()
     assert note == "Uw toelichting: Scholing voor het hele team gepland."
+    # A gap without a note says nothing about it (no "(niet ingevuld)" on every line).
+    assert plan.locator("li[data-ref='2'] .zelfscan-answer-note").count() == 0
+    assert "niet ingevuld" not in plan.inner_text()
 
     # Printing the plan: the page marks what to print, then calls the browser's print.
     page.evaluate("window.print = () => { window.printed = document.documentElement.dataset.print; }")
@@ -591,3 +597,10 @@ def test_a_20_mb_scan_is_refused_unread_and_many_unknown_parts_are_summarised(pa
     assert f"En nog {more} onbekende onderdelen; ook die zijn overgeslagen." in lines
     assert page.is_checked("#zs-9-deels") and not page.is_checked("#zs-5-niet")
     assert page.input_value("#zs-organisation") == "Gemeente Groot"
+
+
+def test_a_link_to_the_result_lands_on_the_result(page, site_url):
+    # The scan above the result is drawn after the page loads; the address's #resultaat still wins.
+    page.goto(f"{site_url}{ZELFSCAN}#resultaat")
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    expect(page.locator("#resultaat")).to_be_in_viewport()

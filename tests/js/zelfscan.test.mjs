@@ -300,3 +300,11 @@ test("a huge organisation name or note still makes an Excel file, each cell cut 
   assert.ok(organisation.length === 32767 && organisation.endsWith("x…"), "cut at Excel's limit");
   assert.ok(csv.length < 6 * 9 * 32767);
 });
+
+test("a score says what it means in the scale's words", () => {
+  assert.equal(core.scoreMeaning(33), "gemiddeld ‘deels’");
+  assert.equal(core.scoreMeaning(50), "tussen ‘deels’ en ‘grotendeels’");
+  assert.equal(core.scoreMeaning(0), "gemiddeld ‘niet’");
+  assert.equal(core.scoreMeaning(100), "gemiddeld ‘volledig’");
+  assert.equal(core.scoreMeaning(null), "");
+});

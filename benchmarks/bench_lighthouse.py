@@ -1,0 +1,65 @@
+"""Lighthouse benchmark (issue 20): the performance score and the other categories per page type, mobile
+preset with Lighthouse's simulated slow 4G, the site served gzipped as GitHub Pages serves it.
+
+tests/browser/test_lighthouse.py asserts layout shift and accessibility/best practices/SEO; performance
+depends on how busy the machine is, so it is printed here (target: >= 95 on every page type).
+
+    .venv/bin/python benchmarks/bench_lighthouse.py [--site DIR] [--runs 1]
+
+With --site an existing build is measured (e.g. one from an older commit, for a before/after figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+from static_site import PagesHandler, serve_directory  # noqa: E402
+from test_lighthouse import PAGE_TYPES, run_lighthouse  # noqa: E402
+
+TARGET = 95
+
+
+def build(site: Path) -> Path:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)]
+    subprocess.run(command, cwd=REPO, check=True)
+    return site
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site to measure (default: build the working tree)")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse sessions; the median is printed")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or build(Path(tmp) / "site")
+        runs = []
+        for _ in range(args.runs):
+            with serve_directory(site, PagesHandler) as url:
+                runs.append(run_lighthouse(url))
+    print(f"Lighthouse 12, mobile, simulated slow 4G, gzipped; median of {args.runs} run(s)")
+    print(f"target: performance >= {TARGET}")
+    print(f"{'page type':24} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'CLS':>7}")
+    for name in PAGE_TYPES:
+        pages = [run[name] for run in runs]
+
+        def median(key: str, pages=pages) -> float:
+            return statistics.median(page["scores"][key] for page in pages)
+
+        cls = statistics.median(page["cls"] for page in pages)
+        flag = "" if median("performance") >= TARGET else "  < target"
+        print(
+            f"{name:24} {median('performance'):5.0f} {median('accessibility'):5.0f} {median('best-practices'):5.0f}"
+            f" {median('seo'):5.0f} {cls:7.3f}{flag}"
+        )
+
+
+if __name__ == "__main__":
+    main()
