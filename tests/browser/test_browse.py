@@ -6,27 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from a_to_z import COUNT, found, visible_cards
 from playwright.sync_api import expect
 
 from infobox.loader import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
-COUNT = "#ib-filter-count"
 # The names under which the Infobox mentions Movisie: its own name, and its website where it names none.
 MOVISIE_NAMES = {"Movisie", "movisie.nl"}
-
-
-def visible_cards(page) -> list[str]:
-    return sorted(
-        page.eval_on_selector_all(
-            "#ib-resource-list .ib-card:not([hidden]) .ib-card__title", "els => els.map(e => e.id)"
-        )
-    )
-
-
-def found(n: int) -> str:
-    return f"{n} hulpmiddel{'' if n == 1 else 'en'} gevonden"
 
 
 def test_choosing_movisie_finds_all_of_movisies_resources(page, site_url):

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from a_to_z import COUNT, found, visible_cards
 from generators import on_both_builds
 from playwright.sync_api import expect
 
@@ -16,19 +17,6 @@ from infobox.vocabulary import TYPE_GROUPS
 pytestmark = on_both_builds
 REPO = Path(__file__).resolve().parents[2]
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
-COUNT = "#ib-filter-count"
-
-
-def visible_cards(page) -> list[str]:
-    return sorted(
-        page.eval_on_selector_all(
-            "#ib-resource-list .ib-card:not([hidden]) .ib-card__title", "els => els.map(e => e.id)"
-        )
-    )
-
-
-def found(n: int) -> str:
-    return f"{n} hulpmiddel{'' if n == 1 else 'en'} gevonden"
 
 
 def in_group(group: str, ref: str | None = None) -> list[str]:
