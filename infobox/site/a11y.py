@@ -7,8 +7,8 @@ whole page skeleton of each theme), markup the Nu Html Checker rejects (measured
   closed drawer after "back" is harmless);
 - `aria-hidden="true"` on the overlay `<label for="__drawer">` (Zensical 0.0.73): not allowed on a label
   of a form control.
-Material's search partial also gives its `role="dialog"` no accessible name (axe); that fix goes with
-the search of our own, which replaces the partial.
+(Material's own search dialog, which lacked an accessible name, is gone: the site's search has its own
+partial, overrides/partials/search.html.)
 
 Everything else the checkers asked for is a template override in overrides/, page front matter or CSS
 (docs/stylesheets/a11y.css), which both generators use. MkDocs applies this through `hooks/a11y.py`,
@@ -23,17 +23,11 @@ from pathlib import Path
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 _HIDDEN_OVERLAY_LABEL = '<label class="md-overlay" for="__drawer" aria-hidden="true">'
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_DIALOG_LABEL = "Zoeken in de infobox"
 
 
 def fix_theme_html(html: str) -> str:
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-    html = html.replace(_HIDDEN_OVERLAY_LABEL, '<label class="md-overlay" for="__drawer">')
-    return html.replace(
-        _SEARCH_DIALOG,
-        f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{SEARCH_DIALOG_LABEL}">',
-    )
+    return html.replace(_HIDDEN_OVERLAY_LABEL, '<label class="md-overlay" for="__drawer">')
 
 
 def fix_built_site(site: Path) -> None:
