@@ -1,6 +1,6 @@
 """Which URL is checked next, and when to stop waiting for one: scheduling by host, outside linkchecker.
 
-Each check runs in a thread of its own; this loop (one thread) decides everything else:
+Each check runs in a worker thread (reused, see Workers); this loop (one thread) decides everything else:
 - a check starts only on a host with a free slot (`per_host` requests in flight, politeness), so no checker
   ever waits on a busy host while another host has work; the host with the most URLs left goes first, which
   keeps the biggest site from finishing last;
@@ -62,6 +62,32 @@ class Limits:
     budget: float  # total seconds for the pass
 
 
+class Workers:
+    """Threads that run checks, each reused for the next check once it is free. A thread per check cost
+    more than the check's own work: starting one waits until the new thread holds the interpreter lock,
+    which the busy checks hand on only every few milliseconds. A thread whose check was given up on is
+    not free, so a new one is started rather than queueing behind it."""
+
+    def __init__(self) -> None:
+        self.tasks: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self.free = 0
+        self.lock = threading.Lock()
+
+    def run(self, task: Callable[[], None]) -> None:
+        with self.lock:
+            reuse = self.free > 0
+            self.free -= reuse
+        if not reuse:
+            threading.Thread(target=self._serve, name="check", daemon=True).start()
+        self.tasks.put(task)
+
+    def _serve(self) -> None:
+        while True:
+            self.tasks.get()()
+            with self.lock:
+                self.free += 1
+
+
 def run(
     urls: Iterable[str],
     limits: Limits,
@@ -79,6 +105,7 @@ def run(
     finished: queue.SimpleQueue[Check] = queue.SimpleQueue()
     waited: dict[int, Check] = {}  # id -> check still waited for
     end = clock() + limits.budget
+    workers = Workers()
 
     def start(host: Host) -> None:
         job = Check(host.waiting.popleft(), host, clock() + limits.timeout)
@@ -91,7 +118,7 @@ def run(
             finally:
                 finished.put(job)
 
-        threading.Thread(target=work, name=f"check {job.url}", daemon=True).start()
+        workers.run(work)
 
     def next_host() -> Host | None:
         free = [h for h in hosts.values() if h.waiting and h.in_flight < limits.per_host]

@@ -110,3 +110,20 @@ def test_the_budget_ends_the_pass_and_leaves_open_urls_unanswered(threads):
     assert web.run(urls("hang.example", 3) + urls("ok.example", 2), threads=threads, budget=0.3) == OUT_OF_TIME
     assert not web.given_up and set(web.answers) <= set(urls("ok.example", 2))
     assert "http://hang.example/0" not in web.answers
+
+
+def test_worker_threads_are_reused_and_a_stuck_one_is_never_waited_for():
+    workers = scheduler.Workers()
+    stuck, release = threading.Event(), threading.Event()
+    workers.run(lambda: (stuck.set(), release.wait(30)))
+    stuck.wait(5)
+    done = []
+    for _ in range(50):  # one at a time: each finishes before the next is handed out
+        finished = threading.Event()
+        workers.run(lambda finished=finished: (done.append(threading.current_thread()), finished.set()))
+        assert finished.wait(5), "a task queued behind the stuck one"
+        while workers.free == 0:  # the worker counts itself free just after the task
+            threading.Event().wait(0.001)
+    release.set()
+    assert len(done) == 50
+    assert len({id(thread) for thread in done}) == 1  # one thread served all 50, beside the stuck one
