@@ -396,7 +396,8 @@
     "titel standaard",
     "score (%)",
     "betekenis score",
-    "onderdeel",
+    // A statement belongs to a sub-item ("3B") or, for a standard without sub-items, to the standard ("9").
+    "onderdeel of standaard",
     "stelling",
     "antwoord",
     "punten",

@@ -353,7 +353,7 @@ def test_a_link_with_two_standards_then_save_excel_and_open(page, site_url, cata
     ]
     assert score_rows == [("3", "50", "tussen ‘deels’ en ‘grotendeels’"), ("10", "67", "gemiddeld ‘grotendeels’")]
     statements = statements_of(catalogue)
-    by_ref = {r["onderdeel"]: r for r in records if r["soort regel"] == "stelling"}
+    by_ref = {r["onderdeel of standaard"]: r for r in records if r["soort regel"] == "stelling"}
     assert list(by_ref) == chosen
     b = by_ref["3B"]
     assert [b["stelling"], b["antwoord"], b["punten"], b["toelichting"], b["verbeterpunt"]] == [
@@ -371,14 +371,16 @@ def test_a_link_with_two_standards_then_save_excel_and_open(page, site_url, cata
     plan_rows = [r for r in records if r["soort regel"] == "verbeterplan"]
     expected = [(ref, *step) for ref in ("3B", "10G") for step in plan_order(catalogue, ref, type_order(page))]
     assert ("10G", "standaard 10", "model-samen-werken-aan-veiligheid-en-herstel") in expected
-    assert [(r["onderdeel"], r["hulpmiddel bij"], r["in de Infobox"].split("#")[1]) for r in plan_rows] == expected
+    assert [
+        (r["onderdeel of standaard"], r["hulpmiddel bij"], r["in de Infobox"].split("#")[1]) for r in plan_rows
+    ] == expected
     for row in plan_rows:
         resource = resources[row["in de Infobox"].split("#")[1]]
         assert row["in de Infobox"] == f"{site_url}/hulpmiddelen/#{resource['id']}"
         assert row["hulpmiddel"] == resource["title"] and row["soort hulpmiddel"] == resource["type"]
         assert row["organisatie hulpmiddel"] == ", ".join(resource["organisations"])
         assert row["adres hulpmiddel"] == " ".join(link["url"] for link in resource["links"])
-        assert row["toelichting"] == (f"'{note}" if row["onderdeel"] == "3B" else "")
+        assert row["toelichting"] == (f"'{note}" if row["onderdeel of standaard"] == "3B" else "")
     # The buttons say what they are for; the formats are named in small print.
     assert page.inner_text("#zs-export-json") == "Bewaar mijn antwoorden (bestand)"
     assert page.inner_text("#zs-export-csv") == "Download voor Excel"

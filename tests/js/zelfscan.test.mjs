@@ -231,7 +231,7 @@ test("the Excel file: scores with their meaning, statements, then the verbeterpl
   const csv = core.toCsv(catalogue, state, { choice: ["3"], siteUrl: "https://infobox.example/site/" });
   const records = excelRecords(csv);
   assert.deepEqual(
-    records.map((r) => [r["soort regel"], r.standaard, r.onderdeel]),
+    records.map((r) => [r["soort regel"], r.standaard, r["onderdeel of standaard"]]),
     [
       ["score", "3", ""],
       ["stelling", "3", "3A"],
@@ -267,7 +267,15 @@ test("the Excel file: scores with their meaning, statements, then the verbeterpl
   const plan = records.filter((r) => r["soort regel"] === "verbeterplan");
   assert.deepEqual(
     plan.map((r) =>
-      pick(r, "onderdeel", "toelichting", "hulpmiddel bij", "hulpmiddel", "soort hulpmiddel", "organisatie hulpmiddel"),
+      pick(
+        r,
+        "onderdeel of standaard",
+        "toelichting",
+        "hulpmiddel bij",
+        "hulpmiddel",
+        "soort hulpmiddel",
+        "organisatie hulpmiddel",
+      ),
     ),
     [
       ["3B", "training gepland", "onderdeel 3B", "Signalenkaart", "instrument", "Augeo"],
@@ -300,7 +308,7 @@ test("the Excel file without a choice: every standard, scores weakest first, a g
   assert.equal(records.filter((r) => r["soort regel"] === "stelling").length, 5);
   const plan = records.filter((r) => r["soort regel"] === "verbeterplan");
   assert.deepEqual(
-    plan.map((r) => pick(r, "onderdeel", "toelichting", "hulpmiddel bij", "hulpmiddel")),
+    plan.map((r) => pick(r, "onderdeel of standaard", "toelichting", "hulpmiddel bij", "hulpmiddel")),
     [["9", "loopt", "", ""]],
   );
 });
