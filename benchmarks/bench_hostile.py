@@ -7,6 +7,9 @@
 - YAML: `python -m infobox validate` of the real catalogue plus ~700 bytes of nested anchors and aliases
   (tests/fixtures/billion-laughs.yaml), against the real catalogue alone: wall time and peak memory
   (target: refused in under a second and under 100 MB).
+- Zelfscan address: reading the choice of standards (ZelfscanCore.parseChoice, after URLSearchParams as the
+  page does) from an address of SIZE and 10 x SIZE bytes (one long value, many values, garbage), against a
+  real two-standard link (target: ignored, and 10 x SIZE costs at most ~10x SIZE: linear).
 
     .venv/bin/python benchmarks/bench_hostile.py [--size 1000000] [--skip-build]
 
@@ -121,6 +124,38 @@ def bench_yaml() -> None:
         )
 
 
+# Times, in node, the page's reading of the choice from each address; prints one line per address.
+CHOICE_BENCH_JS = r"""
+const core = require(process.argv[1] + "/docs/javascripts/zelfscan-core.js");
+const size = Number(process.argv[2]);
+const catalogue = { standards: Array.from({ length: 10 }, (_, i) => ({ id: String(i + 1) })) };
+const addresses = {
+  "real link": "standaard=3&standaard=7",
+  "one long value": "standaard=" + "3,".repeat(size / 2),
+  "many values": "standaard=3&".repeat(size / 12),
+  garbage: "standaard=" + "%00<x>".repeat(size / 6),
+};
+for (const [name, query] of Object.entries(addresses)) {
+  const start = process.hrtime.bigint();
+  let choice;
+  for (let i = 0; i < 5; i++) choice = core.parseChoice(new URLSearchParams(query).getAll("standaard"), catalogue);
+  const ms = Number(process.hrtime.bigint() - start) / 5e6;
+  console.log(`${name}\t${query.length}\t${ms}\t${JSON.stringify(choice)}`);
+}
+"""
+
+
+def bench_zelfscan_choice(size: int) -> None:
+    print(f"\nZelfscan: the choice of standards read from an address of {size:,} and {10 * size:,} bytes")
+    for n in (size, 10 * size):
+        result = subprocess.run(
+            ["node", "-e", CHOICE_BENCH_JS, str(REPO), str(n)], capture_output=True, text=True, timeout=TIMEOUT
+        )
+        for line in result.stdout.splitlines():
+            name, length, ms, choice = line.split("\t")
+            print(f"  {name:15} {int(length):>11,} bytes {float(ms):9.2f} ms  choice {choice}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
@@ -128,6 +163,7 @@ def main() -> None:
     args = parser.parse_args()
     bench_yaml()
     bench_keywords(args.size)
+    bench_zelfscan_choice(args.size)
     if not args.skip_build:
         bench_build(args.size)
 

@@ -123,11 +123,11 @@
       h(
         "p",
         {},
-        "Onderdelen die in meer dan de helft van de geladen scans met ‘niet’ of ‘deels’ zijn beantwoord, met de hulpmiddelen die erbij horen.",
+        "Stellingen die in meer dan de helft van de geladen scans met ‘niet’ of ‘deels’ zijn beantwoord, met de hulpmiddelen die erbij horen.",
       ),
     ];
     if (result.gaps.length === 0) {
-      parts.push(h("p", {}, "Er zijn geen onderdelen die in de meeste scans zwak scoren."));
+      parts.push(h("p", {}, "Er zijn geen stellingen die in de meeste scans zwak scoren."));
     } else {
       parts.push(
         h(

@@ -107,6 +107,54 @@
     return catalogue.version ? String(catalogue.version) : statementsFingerprint(catalogue);
   }
 
+  /* ---------- the standards a team works on ---------- */
+
+  // The choice lives in the page's address like the filters of /hulpmiddelen/ (?standaard=3&standaard=7; a
+  // list "3,7" in one value is read too), so a coordinator can send a link. An address is untrusted input:
+  // more values or characters than any real choice has are no choice, and reading them stays linear.
+  const CHOICE_PARAM = "standaard";
+  const MAX_CHOICE_VALUES = 100;
+  const MAX_CHOICE_CHARS = 1000;
+
+  /**
+   * The chosen standards' ids, in catalogue order, from the address's `standaard` values (as
+   * URLSearchParams.getAll gives them). Unknown ids are left out; an empty list means every standard,
+   * and so does a choice of every standard (the address then needs no parameter).
+   */
+  function parseChoice(values, catalogue) {
+    if (!Array.isArray(values) || values.length > MAX_CHOICE_VALUES) return [];
+    let length = 0;
+    for (const value of values) {
+      if (typeof value !== "string") return [];
+      length += value.length;
+      if (length > MAX_CHOICE_CHARS) return [];
+    }
+    const wanted = new Set(values.flatMap((value) => value.split(",")).map((id) => id.trim()));
+    const ids = catalogue.standards.map((standard) => String(standard.id));
+    const chosen = ids.filter((id) => wanted.has(id));
+    return chosen.length === ids.length ? [] : chosen;
+  }
+
+  /** `href` with the choice in it, the other parts of the address kept; no choice, no parameter. */
+  function withChoice(href, choice) {
+    const url = new URL(href);
+    url.searchParams.delete(CHOICE_PARAM);
+    for (const id of choice || []) url.searchParams.append(CHOICE_PARAM, id);
+    return url.href;
+  }
+
+  /** The standards of a choice, in catalogue order; every standard without one. */
+  function chosenStandards(catalogue, choice) {
+    if (!choice || !choice.length) return catalogue.standards;
+    const chosen = new Set(choice.map(String));
+    return catalogue.standards.filter((standard) => chosen.has(String(standard.id)));
+  }
+
+  /** The statements of the chosen standards, in reading order. */
+  function chosenStatements(catalogue, choice) {
+    return statements({ standards: chosenStandards(catalogue, choice) });
+  }
+
   /* ---------- scoring ---------- */
 
   /** Points of one answer value, or null for "weet niet", unanswered or unknown values. */
@@ -123,10 +171,11 @@
   /**
    * Score per standard, in catalogue order. percent = mean points of the answered statements
    * (niet..volledig) divided by MAX_POINTS, times 100, rounded; null when none is answered.
+   * With a `choice` (see parseChoice), only the chosen standards.
    */
-  function scoreStandards(catalogue, answers) {
+  function scoreStandards(catalogue, answers, choice) {
     const all = statements(catalogue);
-    return catalogue.standards.map((standard) => {
+    return chosenStandards(catalogue, choice).map((standard) => {
       const own = all.filter((s) => s.standardId === String(standard.id));
       let sum = 0;
       let answered = 0;
@@ -166,8 +215,8 @@
     });
   }
 
-  function progress(catalogue, answers) {
-    const all = statements(catalogue);
+  function progress(catalogue, answers, choice) {
+    const all = chosenStatements(catalogue, choice);
     const done = all.filter((s) => answers[s.ref] && isScaleValue(answers[s.ref].answer)).length;
     return { done, total: all.length };
   }
@@ -178,6 +227,36 @@
   function resourcesFor(catalogue, ref) {
     return catalogue.resources.filter((r) => (r.standards || []).includes(ref));
   }
+
+  // The order of resource types in the verbeterplan: ways of working first (what a team can start using),
+  // then training the team, then background to read. The types are the catalogue's vocabulary
+  // (infobox/vocabulary.py TYPES; a node test checks that each one is here); an unknown type comes last.
+  const TYPE_ORDER = [
+    "handreiking",
+    "toolkit",
+    "instrument",
+    "methodiek",
+    "model",
+    "training",
+    "online cursus",
+    "publicatie",
+    "rapport",
+    "website",
+    "databank",
+    "video",
+    "magazine",
+    "boek",
+  ];
+  const TYPE_RANK = new Map(TYPE_ORDER.map((type, rank) => [type, rank]));
+  const typeRank = (resource) => (TYPE_RANK.has(resource.type) ? TYPE_RANK.get(resource.type) : TYPE_ORDER.length);
+
+  /** Resources ordered by type (TYPE_ORDER), in catalogue order within a type (the sort is stable). */
+  function byType(resources) {
+    return [...resources].sort((a, b) => typeRank(a) - typeRank(b));
+  }
+
+  /** "standaard 1" for a whole standard, "onderdeel 6C" for a sub-item: how the page names a reference. */
+  const refName = (ref) => `${/^\d+$/.test(ref) ? "standaard" : "onderdeel"} ${ref}`;
 
   /** Where a reference ("6C", "1" or a standard with sub-items, "6") points: its standard and letter. */
   function refTarget(catalogue, ref) {
@@ -191,24 +270,44 @@
   }
 
   /**
-   * The help for one statement: the resources attached to it, and for each "zie ook" reference of the
-   * Kwaliteitskader the resources attached there (several sub-items have none of their own).
+   * The help for one statement, in the order the verbeterplan gives it: the resources attached to the
+   * statement itself; for a sub-item, those attached to its whole standard (they help with each sub-item);
+   * then for each "zie ook" reference of the Kwaliteitskader the resources attached there (several
+   * sub-items have none of their own). Each list by type; a resource shows once, where it first appears.
    */
   function help(catalogue, statement) {
-    // A resource attached to a whole standard with sub-items ("10") helps with each of its sub-items.
-    const whole = statement.ref === statement.standardId ? [] : resourcesFor(catalogue, statement.standardId);
-    return {
-      resources: resourcesFor(catalogue, statement.ref).concat(whole),
-      seeAlso: (statement.seeAlso || [])
-        .map((ref) => refTarget(catalogue, ref))
-        .filter(Boolean)
-        .map((target) => ({ target, resources: resourcesFor(catalogue, target.ref) })),
-    };
+    const seen = new Set();
+    const fresh = (resources) =>
+      byType(resources.filter((r) => !seen.has(r.id))).filter((r) => {
+        seen.add(r.id);
+        return true;
+      });
+    const resources = fresh(resourcesFor(catalogue, statement.ref));
+    const whole = statement.ref === statement.standardId ? [] : fresh(resourcesFor(catalogue, statement.standardId));
+    const seeAlso = (statement.seeAlso || [])
+      .map((ref) => refTarget(catalogue, ref))
+      .filter(Boolean)
+      .map((target) => ({ target, resources: fresh(resourcesFor(catalogue, target.ref)) }));
+    return { resources, standardResources: whole, seeAlso };
   }
 
-  /** Per weak standard (weakest first): its weak statements, each with the resources attached to it. */
-  function advice(catalogue, answers) {
-    return weakestFirst(scoreStandards(catalogue, answers))
+  /**
+   * The help of one statement as one list in the verbeterplan's order, each resource with what it is
+   * attached to (`via`: "onderdeel 3B", "standaard 3", "zie ook standaard 1").
+   */
+  function helpInOrder(gapHelp, statement) {
+    return [
+      ...gapHelp.resources.map((resource) => ({ resource, via: refName(statement.ref) })),
+      ...gapHelp.standardResources.map((resource) => ({ resource, via: refName(statement.standardId) })),
+      ...gapHelp.seeAlso.flatMap(({ target, resources }) =>
+        resources.map((resource) => ({ resource, via: `zie ook ${refName(target.ref)}` })),
+      ),
+    ];
+  }
+
+  /** Per weak standard (weakest first, chosen standards only): its weak statements, each with its help. */
+  function advice(catalogue, answers, choice) {
+    return weakestFirst(scoreStandards(catalogue, answers, choice))
       .filter((score) => score.weak.length > 0)
       .map((score) => ({
         score,
@@ -276,35 +375,106 @@
     return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 
-  /** One row per statement, for Excel: UTF-8 with BOM, ";" separated, quoted per RFC 4180, CRLF line ends. */
-  function toCsv(catalogue, state) {
-    const header = [
-      "organisatie",
-      "datum",
-      "standaard",
-      "onderdeel",
-      "stelling",
-      "antwoord",
-      "punten",
-      "toelichting",
-      "tekst van de standaard",
+  /*
+   * The Excel file: one table a policy officer filters and sorts, rather than several blocks Excel cannot
+   * tell apart. Every row says what it is ("soort regel") and carries its own context (standard, score and
+   * meaning; statement, answer and note), so a filter on any column keeps rows readable and a plan row can
+   * be handed to a colleague as it is. Rows come in three kinds, in this order:
+   *   score        one per chosen standard, weakest first (as the result table): score and what it means;
+   *   stelling     one per statement of the chosen standards, in reading order: answer, points, note;
+   *   verbeterplan one per resource of each gap, in the verbeterplan's order (weakest standard first; the
+   *                statement's own resources, its standard's, then "zie ook", each by type), with the
+   *                resource's title, type, organisation and addresses; a gap without resources gets one
+   *                row without them, so the plan lists every gap.
+   * Only the chosen standards; every cell goes through csvField (formula rule, Excel's cell limit).
+   */
+  const CSV_HEADER = [
+    "soort regel",
+    "gemeente of regio",
+    "datum",
+    "standaard",
+    "titel standaard",
+    "score (%)",
+    "betekenis score",
+    // A statement belongs to a sub-item ("3B") or, for a standard without sub-items, to the standard ("9").
+    "onderdeel of standaard",
+    "stelling",
+    "antwoord",
+    "punten",
+    "toelichting",
+    "verbeterpunt",
+    "hulpmiddel bij",
+    "hulpmiddel",
+    "soort hulpmiddel",
+    "organisatie hulpmiddel",
+    "adres hulpmiddel",
+    "in de Infobox",
+    "tekst van de standaard",
+  ];
+
+  /** The rows of the Excel file (header first) as arrays of plain values; see CSV_HEADER above. */
+  function csvRows(catalogue, state, { choice, siteUrl } = {}) {
+    const answers = state.answers || {};
+    const scores = scoreStandards(catalogue, answers, choice);
+    const scoreOf = new Map(scores.map((score) => [score.standardId, score]));
+    const standardCells = (score) => [
+      score.standardId,
+      score.title,
+      score.percent === null ? "" : score.percent,
+      score.percent === null ? "geen score" : scoreMeaning(score.percent),
     ];
-    const rows = [header];
-    for (const statement of statements(catalogue)) {
-      const entry = state.answers[statement.ref] || {};
+    const statementCells = (statement) => {
+      const entry = answers[statement.ref] || {};
       const p = points(entry.answer);
-      rows.push([
-        state.organisation || "",
-        state.date || "",
-        statement.standardId,
+      return [
         statement.ref,
         statement.statement,
         entry.answer || "",
         p === null ? "" : p,
         (entry.note || "").trim(),
-        statement.fullText,
-      ]);
+        p === null ? "" : isWeak(entry.answer) ? "ja" : "nee",
+      ];
+    };
+    const who = [state.organisation || "", state.date || ""];
+    const noResource = ["", "", "", "", "", ""];
+    const address = (resource) => (resource.links || []).map((link) => link.url).join(" ");
+    const infoboxUrl = (resource) =>
+      resource.url === undefined ? "" : siteUrl ? new URL(resource.url, siteUrl).href : resource.url;
+
+    const rows = [CSV_HEADER];
+    for (const score of weakestFirst(scores)) {
+      rows.push(["score", ...who, ...standardCells(score), "", "", "", "", "", "", ...noResource, ""]);
     }
+    for (const statement of chosenStatements(catalogue, choice)) {
+      const score = scoreOf.get(statement.standardId);
+      const cells = [...standardCells(score), ...statementCells(statement)];
+      rows.push(["stelling", ...who, ...cells, ...noResource, statement.fullText]);
+    }
+    for (const { score, gaps } of advice(catalogue, answers, choice)) {
+      for (const gap of gaps) {
+        const context = ["verbeterplan", ...who, ...standardCells(score), ...statementCells(gap.statement)];
+        const found = helpInOrder(gap, gap.statement);
+        if (!found.length) rows.push([...context, ...noResource, ""]);
+        for (const { resource, via } of found) {
+          rows.push([
+            ...context,
+            via,
+            resource.title,
+            resource.type || "",
+            (resource.organisations || []).join(", "),
+            address(resource),
+            infoboxUrl(resource),
+            "",
+          ]);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The Excel file: UTF-8 with BOM, ";" separated, quoted per RFC 4180, CRLF line ends. */
+  function toCsv(catalogue, state, options) {
+    const rows = csvRows(catalogue, state, options);
     return BOM + rows.map((row) => row.map(csvField).join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
   }
 
@@ -330,6 +500,10 @@
 
   /** Thousands with a dot, as Dutch readers write them: 1.234. */
   const dutchNumber = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ".");
+
+  /** "3", "3 en 7", "1, 3 en 7": a list as a Dutch sentence writes it. */
+  const dutchList = (items) =>
+    items.length > 1 ? `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}` : items.join("");
 
   /** A text from a file, cut short enough to quote in a message. */
   const cut = (text, length = 40) => (text.length > length ? `${text.slice(0, length)}…` : text);
@@ -478,15 +652,27 @@
     weakestFirst,
     progress,
     resourcesFor,
+    TYPE_ORDER,
+    byType,
+    refName,
     refTarget,
     help,
+    helpInOrder,
     advice,
+    CHOICE_PARAM,
+    MAX_CHOICE_VALUES,
+    MAX_CHOICE_CHARS,
+    parseChoice,
+    withChoice,
+    chosenStandards,
     emptyState,
     cleanAnswers,
     toExport,
+    csvRows,
     toCsv,
     neutraliseFormula,
     migrate,
+    dutchList,
     scanSizeProblem,
     parseScan,
     compare,

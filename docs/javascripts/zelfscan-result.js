@@ -17,21 +17,23 @@
     return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
   }
 
-  function renderHead(state) {
+  /** Who and when, and which standards when a team chose some (the printed report and plan say it too). */
+  function renderHead(state, choice) {
     const head = document.getElementById("zs-report-head");
     if (!head) return;
     const who = state.organisation.trim() || "(gemeente of regio niet ingevuld)";
     const when = state.date ? formatDate(state.date) : "(datum niet ingevuld)";
-    head.replaceChildren(h("strong", {}, who), ` · ${when}`);
+    const which = choice && choice.length ? ` · gekozen ${choice.length > 1 ? "standaarden" : "standaard"} ` : "";
+    head.replaceChildren(h("strong", {}, who), ` · ${when}`, which ? `${which}${core.dutchList(choice)}` : "");
   }
 
-  function render(container, catalogue, state) {
-    const scores = core.weakestFirst(core.scoreStandards(catalogue, state.answers));
+  function render(container, catalogue, state, choice) {
+    const scores = core.weakestFirst(core.scoreStandards(catalogue, state.answers, choice));
     const parts = [h("p", { class: "zelfscan-report-head", id: "zs-report-head" })];
     if (!scores.some((s) => s.percent !== null)) {
       parts.push(h("p", {}, "Nog geen resultaat: beantwoord eerst één of meer stellingen in de vragenlijst."));
       container.replaceChildren(...parts);
-      renderHead(state);
+      renderHead(state, choice);
       return;
     }
     parts.push(
@@ -58,7 +60,7 @@
           ),
         ),
       }),
-      renderPlan(catalogue, state),
+      renderPlan(catalogue, state, choice),
       h(
         "p",
         { class: "zelfscan-actions" },
@@ -80,7 +82,7 @@
       ),
     );
     container.replaceChildren(...parts);
-    renderHead(state);
+    renderHead(state, choice);
   }
 
   /**
@@ -88,8 +90,8 @@
    * statement, the municipality's own note and the resources to use. Printed on its own by
    * "Verbeterplan afdrukken" (html[data-print=verbeterplan] in zelfscan.css).
    */
-  function renderPlan(catalogue, state) {
-    const advice = core.advice(catalogue, state.answers);
+  function renderPlan(catalogue, state, choice) {
+    const advice = core.advice(catalogue, state.answers, choice);
     const plan = h(
       "div",
       { class: "zelfscan-plan", id: "zs-plan" },
@@ -98,7 +100,8 @@
         "p",
         {},
         "Per verbeterpunt (een stelling beantwoord met ‘niet’ of ‘deels’): de stelling, uw toelichting en de " +
-          "hulpmiddelen uit de Infobox die erbij horen. De zwakste standaard staat bovenaan.",
+          "hulpmiddelen uit de Infobox die erbij horen: eerst die bij de stelling zelf, dan die bij de hele " +
+          "standaard en die waar het Kwaliteitskader naar verwijst, elk op soort. De zwakste standaard staat bovenaan.",
       ),
       h(
         "p",
@@ -108,7 +111,7 @@
       ),
     );
     if (advice.length === 0) {
-      plan.append(h("p", {}, "Geen onderdelen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));
+      plan.append(h("p", {}, "Geen stellingen beantwoord met ‘niet’ of ‘deels’: er zijn (nog) geen verbeterpunten."));
     }
     for (const { score, gaps } of advice) {
       plan.append(

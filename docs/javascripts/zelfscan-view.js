@@ -36,6 +36,8 @@
 
   const percentText = (percent) => (percent === null ? "geen score" : `${percent}%`);
 
+  const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
   function resourceItems(resources) {
     return h(
       "ul",
@@ -44,6 +46,8 @@
         h(
           "li",
           {},
+          // The type first: the list is ordered by it (ZelfscanCore.byType).
+          resource.type ? h("span", { class: "zelfscan-type" }, `${capitalise(resource.type)}: `) : null,
           h(
             "a",
             {
@@ -62,10 +66,19 @@
     );
   }
 
-  /** The resources of a gap, then those of its "zie ook" references (the Kwaliteitskader's own pointers). */
+  /**
+   * The resources of a gap in the verbeterplan's order (ZelfscanCore.help): its own, those of its whole
+   * standard, then those of its "zie ook" references (the Kwaliteitskader's own pointers).
+   */
   function helpList(gap) {
     const parts = [];
     if (gap.resources.length) parts.push(resourceItems(gap.resources));
+    if (gap.standardResources.length) {
+      parts.push(
+        h("p", { class: "zelfscan-see-also" }, `Bij de hele ${core.refName(gap.statement.standardId)}:`),
+        resourceItems(gap.standardResources),
+      );
+    }
     for (const { target, resources } of gap.seeAlso) {
       if (!resources.length) continue;
       parts.push(
@@ -74,11 +87,7 @@
           { class: "zelfscan-see-also" },
           "Zie ook de hulpmiddelen bij ",
           // A "zie ook" points to a whole standard ("1") or to one of its sub-items ("6C").
-          h(
-            "a",
-            { href: core.statementHref(target, BASE) },
-            `${/^\d+$/.test(target.ref) ? "standaard" : "onderdeel"} ${target.ref}`,
-          ),
+          h("a", { href: core.statementHref(target, BASE) }, core.refName(target.ref)),
           ":",
         ),
         resourceItems(resources),
@@ -86,7 +95,11 @@
     }
     if (!parts.length) {
       parts.push(
-        h("p", { class: "zelfscan-none" }, "Voor dit onderdeel zijn in de Infobox geen hulpmiddelen opgenomen."),
+        h(
+          "p",
+          { class: "zelfscan-none" },
+          `Voor ${core.refName(gap.statement.ref)} zijn in de Infobox geen hulpmiddelen opgenomen.`,
+        ),
       );
     }
     return h("div", { class: "zelfscan-help" }, parts);

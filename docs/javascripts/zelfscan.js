@@ -13,9 +13,11 @@
   const { BASE, h, showMessage } = window.ZelfscanView;
   const resultView = window.ZelfscanResult;
 
-  // The page's state, in one place: the catalogue it was built from and the answers being edited.
+  // The page's state, in one place: the catalogue it was built from, the answers being edited and the
+  // standards chosen (kept in the address, never stored: a link carries it; [] is every standard).
   let catalogue = null;
   let state = core.emptyState();
+  let choice = [];
 
   const byId = (id) => document.getElementById(id);
   const idFor = (ref, suffix) => `zs-${ref}${suffix ? `-${suffix.replace(/\s+/g, "-")}` : ""}`;
@@ -89,6 +91,96 @@
     );
   }
 
+  /* ---------- the standards a team works on ---------- */
+
+  const choiceFromAddress = () =>
+    core.parseChoice(new URL(window.location.href).searchParams.getAll(core.CHOICE_PARAM), catalogue);
+
+  /** Checkboxes per standard; none ticked is every standard, as with the filters of /hulpmiddelen/. */
+  function choiceFieldset() {
+    const chosen = new Set(choice);
+    return h(
+      "fieldset",
+      { class: "zelfscan-who zelfscan-pick", id: "zs-choice", "aria-describedby": "zs-choice-hint" },
+      h("legend", {}, "Welke standaarden neemt u mee?"),
+      h(
+        "p",
+        { class: "zelfscan-small", id: "zs-choice-hint" },
+        "Kies de standaarden waar uw team aan werkt; kiest u niets, dan doen alle standaarden mee. U kunt ook " +
+          "tijdens het invullen kiezen. De keuze staat in het adres van deze pagina: stuur die link door, dan " +
+          "ziet de ontvanger dezelfde standaarden. Antwoorden bij standaarden die u niet kiest, blijven bewaard.",
+      ),
+      h(
+        "ul",
+        { class: "zelfscan-pick-list" },
+        catalogue.standards.map((standard) => {
+          const id = `zs-kies-${standard.id}`;
+          return h(
+            "li",
+            {},
+            h("input", {
+              type: "checkbox",
+              id,
+              value: String(standard.id),
+              checked: chosen.has(String(standard.id)),
+              "data-choice": "",
+            }),
+            h("label", { for: id }, `${standard.id}. ${standard.title}`),
+          );
+        }),
+      ),
+      // Focus lands here after "Alle standaarden", which hides itself.
+      h("p", { id: "zs-choice-status", role: "status", "aria-live": "polite", tabindex: "-1" }),
+      h(
+        "p",
+        { class: "zelfscan-actions" },
+        h(
+          "button",
+          {
+            type: "button",
+            id: "zs-choice-all",
+            class: "md-button",
+            onclick: () => {
+              choose([]);
+              tickChosen();
+              byId("zs-choice-status").focus();
+            },
+          },
+          "Alle standaarden",
+        ),
+      ),
+    );
+  }
+
+  /** Take a new choice: into the address (a history entry, like a filter), then onto the page. */
+  function choose(next) {
+    choice = next;
+    const href = core.withChoice(window.location.href, choice);
+    if (href !== window.location.href) window.history.pushState({ zelfscanChoice: true }, "", href);
+    showChoice();
+  }
+
+  /** Tick the boxes of the choice (after the address or "Alle standaarden" changed it, not the boxes). */
+  function tickChosen() {
+    for (const box of document.querySelectorAll("input[data-choice]")) box.checked = choice.includes(box.value);
+  }
+
+  /** Show the chosen standards' statements only, say what is chosen, and redraw the result. */
+  function showChoice() {
+    const chosen = core.chosenStandards(catalogue, choice);
+    const ids = new Set(chosen.map((standard) => String(standard.id)));
+    for (const section of document.querySelectorAll(".zelfscan-standard")) {
+      section.hidden = !ids.has(section.dataset.standard);
+    }
+    const total = catalogue.standards.length;
+    const count = core.progress(catalogue, {}, choice).total;
+    byId("zs-choice-status").textContent = choice.length
+      ? `${chosen.length} van de ${total} standaarden gekozen: ${core.dutchList(choice)} (${count} stellingen).`
+      : `Alle ${total} standaarden doen mee (${count} stellingen).`;
+    byId("zs-choice-all").hidden = !choice.length;
+    refresh();
+  }
+
   function renderScan(container) {
     const all = core.statements(catalogue);
     const sections = catalogue.standards.map((standard) => {
@@ -96,7 +188,7 @@
       const headingId = `zs-standaard-${standard.id}`;
       return h(
         "section",
-        { class: "zelfscan-standard", "aria-labelledby": headingId },
+        { class: "zelfscan-standard", "aria-labelledby": headingId, "data-standard": String(standard.id) },
         h("h3", { id: headingId }, `Standaard ${standard.id}: ${standard.title}`),
         own[0].letter ? h("p", { class: "zelfscan-lead" }, standard.statement) : null,
         own.map((statement) => scaleFieldset(statement)),
@@ -123,6 +215,7 @@
         h("div", {}, h("label", { for: "zs-organisation" }, "Gemeente of regio"), organisation),
         h("div", {}, h("label", { for: "zs-date" }, "Datum"), date),
       ),
+      choiceFieldset(),
       h(
         "div",
         { class: "zelfscan-progress" },
@@ -151,7 +244,10 @@
 
   function onChange(event) {
     const target = event.target;
-    if (target.type === "radio" && target.checked) {
+    if (target.dataset.choice !== undefined) {
+      const ticked = [...document.querySelectorAll("input[data-choice]:checked")].map((box) => box.value);
+      choose(core.parseChoice(ticked, catalogue));
+    } else if (target.type === "radio" && target.checked) {
       const ref = target.dataset.ref;
       state.answers[ref] = { ...(state.answers[ref] || { note: "" }), answer: target.value };
       save();
@@ -171,7 +267,7 @@
     // A note shows in the verbeterplan (below the form) as it is typed: rendering it when the field is left
     // would move the buttons under a pointer that is about to click one.
     if (target.dataset.note !== undefined) refresh();
-    else if (target.id !== "zs-organisation" || !event.isComposing) resultView.renderHead(state);
+    else if (target.id !== "zs-organisation" || !event.isComposing) resultView.renderHead(state, choice);
   }
 
   function reset() {
@@ -185,19 +281,20 @@
     }
     state = core.emptyState();
     renderScan(byId("zelfscan-scan"));
-    refresh();
+    showChoice();
     byId("zs-organisation").focus();
   }
 
   function renderProgress() {
-    const { done, total } = core.progress(catalogue, state.answers);
+    const { done, total } = core.progress(catalogue, state.answers, choice);
+    byId("zs-progress").max = total;
     byId("zs-progress").value = done;
     byId("zs-progress-text").textContent = `${done} van ${total} stellingen beantwoord`;
   }
 
   function refresh() {
     renderProgress();
-    resultView.render(byId("zelfscan-result"), catalogue, state);
+    resultView.render(byId("zelfscan-result"), catalogue, state, choice);
   }
 
   /* ---------- sharing ---------- */
@@ -236,6 +333,11 @@
         "application/json",
         `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`,
       );
+    // Only the chosen standards; the resources' Infobox addresses in full, so they work from the file.
+    const saveCsv = () => {
+      const siteUrl = new URL(BASE, window.location.href).href;
+      download(`${fileBase()}.csv`, "text/csv;charset=utf-8", core.toCsv(catalogue, state, { choice, siteUrl }));
+    };
     container.replaceChildren(
       h(
         "p",
@@ -251,7 +353,7 @@
             type: "button",
             class: "md-button",
             id: "zs-export-csv",
-            onclick: () => download(`${fileBase()}.csv`, "text/csv;charset=utf-8", core.toCsv(catalogue, state)),
+            onclick: saveCsv,
           },
           "Download voor Excel",
         ),
@@ -260,7 +362,10 @@
         "p",
         { class: "zelfscan-small" },
         "Bewaren maakt een JSON-bestand (.json) dat u hier later weer opent of voor de regionale " +
-          "vergelijking gebruikt. ‘Download voor Excel’ maakt een CSV-bestand (.csv, puntkomma’s, UTF-8) met één regel per stelling.",
+          "vergelijking gebruikt. ‘Download voor Excel’ maakt een CSV-bestand (.csv, puntkomma’s, UTF-8) met " +
+          "de gekozen standaarden: per standaard de score en wat die betekent, per stelling uw antwoord en " +
+          "toelichting, en het verbeterplan met één regel per hulpmiddel. Filter in Excel op de kolom " +
+          "‘soort regel’ (score, stelling of verbeterplan).",
       ),
       h(
         "div",
@@ -301,8 +406,8 @@
     state = result.scan;
     save();
     renderScan(byId("zelfscan-scan"));
-    refresh();
-    const { done, total } = core.progress(catalogue, state.answers);
+    showChoice();
+    const { done, total } = core.progress(catalogue, state.answers, choice);
     showMessage(
       message,
       result.warnings.length ? "warning" : "ok",
@@ -329,10 +434,20 @@
       return;
     }
     state = load();
+    choice = choiceFromAddress();
     renderScan(scanContainer);
     renderShare(byId("zelfscan-share"));
     window.ZelfscanCompare.mount(byId("zelfscan-compare"), catalogue);
-    refresh();
+    showChoice();
+    // Back and forward step through the choices, as through the filters of /hulpmiddelen/ (a step between
+    // places on the page, #resultaat, changes nothing).
+    window.addEventListener("popstate", () => {
+      const next = choiceFromAddress();
+      if (next.join() === choice.join()) return;
+      choice = next;
+      tickChosen();
+      showChoice();
+    });
     // The browser went to #resultaat (or another place) before the scan above it was drawn: go there again.
     const target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
     if (target) target.scrollIntoView();

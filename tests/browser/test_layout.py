@@ -105,7 +105,7 @@ CONTROLS = (
 # The site's own main controls get a thumb-sized box (44 px) wherever the layout allows it.
 THUMB_SIZED = (
     ".ib-filters select, .ib-filters input, .ib-card__actions > summary, .ib-copy-link, .ib-share-link,"
-    " .ib-print-button, .zelfscan-choice input"
+    " .ib-print-button, .zelfscan-choice input, .zelfscan-pick input"
 )
 TAP_PAGE_TYPES = [
     "/",
@@ -116,7 +116,7 @@ TAP_PAGE_TYPES = [
     "/organisaties/",
     "/themas/bespreken/",
     "/selectie/",
-    "/zelfscan/",
+    "/zelfscan/?standaard=3&standaard=7",  # a team's choice: its checkboxes and "Alle standaarden" too
     "/afdrukken/",
     "/open-data/",
     "/404.html",

@@ -58,6 +58,37 @@ def resources_for(catalogue: dict, ref: str) -> list[str]:
     return [r["id"] for r in catalogue["resources"] if ref in r["standards"]]
 
 
+def standard_of(catalogue: dict, ref: str) -> str:
+    return next(s["id"] for s in catalogue["standards"] if ref == s["id"] or ref in [i["id"] for i in s["items"]])
+
+
+def plan_order(catalogue: dict, ref: str, type_order: list[str]) -> list[tuple[str, str]]:
+    """(via, resource id) of one gap, by the verbeterplan's rule: the statement's own resources, its whole
+    standard's (for a sub-item), then each "zie ook" reference's; each list by type in `type_order`
+    (catalogue order within a type); a resource once, where it first appears."""
+    rank = {type_: i for i, type_ in enumerate(type_order)}
+    standard = standard_of(catalogue, ref)
+
+    def name(r: str) -> str:
+        return f"{'standaard' if r.isdigit() else 'onderdeel'} {r}"
+
+    groups = [(name(ref), ref)] + ([(name(standard), standard)] if standard != ref else [])
+    groups += [(f"zie ook {name(see)}", see) for see in see_also_of(catalogue, ref)]
+    seen: set[str] = set()
+    out = []
+    for via, group in groups:
+        fresh = [r for r in catalogue["resources"] if group in r["standards"] and r["id"] not in seen]
+        for r in sorted(fresh, key=lambda r: rank.get(r["type"], len(rank))):
+            out.append((via, r["id"]))
+            seen.add(r["id"])
+    return out
+
+
+def type_order(page) -> list[str]:
+    # The order of types is the page's (a node test checks it against the catalogue's vocabulary).
+    return page.evaluate("ZelfscanCore.TYPE_ORDER")
+
+
 def open_scan(page, site_url):
     page.goto(f"{site_url}{ZELFSCAN}")
     page.wait_for_selector("html[data-zelfscan=ready]")
@@ -185,8 +216,12 @@ def test_weak_sub_items_link_to_their_resource_cards(page, site_url, catalogue, 
     assert advice.evaluate_all("els => els.map(e => e.dataset.standard)") == ["2", "3"]  # 33% before 50%
     gap_3b = page.locator('.zelfscan-advice[data-standard="3"] li[data-ref]')
     assert gap_3b.evaluate_all("els => els.map(e => e.dataset.ref)") == ["3B"]  # 3A (volledig) is no gap
-    expected = resources_for(catalogue, "3B")
-    assert expected, "the catalogue attaches resources to 3B"
+    expected = [rid for _via, rid in plan_order(catalogue, "3B", type_order(page))]
+    assert len(expected) > 3, "the catalogue attaches resources of several types to 3B"
+    # The type in front of each resource, in the plan's order.
+    types = {r["id"]: r["type"] for r in catalogue["resources"]}
+    shown_types = gap_3b.locator(".zelfscan-type").all_inner_texts()
+    assert shown_types == [f"{types[rid][0].upper()}{types[rid][1:]}: " for rid in expected]
     hrefs = gap_3b.locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in expected]
     assert gap_3b.locator("a").first.get_attribute("href") == "../kwaliteitsstandaarden/3/#3b"
@@ -200,7 +235,8 @@ def test_weak_sub_items_link_to_their_resource_cards(page, site_url, catalogue, 
     gap_6b = page.locator('.zelfscan-advice[data-standard="6"] li[data-ref="6B"]')
     assert "Zie ook de hulpmiddelen bij standaard 1" in gap_6b.inner_text()
     hrefs = gap_6b.locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in resources_for(catalogue, "1")]
+    assert hrefs == [f"../hulpmiddelen/#{rid}" for _via, rid in plan_order(catalogue, "6B", type_order(page))]
+    assert {via for via, _rid in plan_order(catalogue, "6B", type_order(page))} == {"zie ook standaard 1"}
     page.locator('.zelfscan-advice[data-standard="3"] .zelfscan-resources a').first.click()
     page.wait_for_url(re.compile(rf"/hulpmiddelen/#{re.escape(expected[0])}$"))
 
@@ -221,13 +257,63 @@ def test_begin_opnieuw_clears_only_after_confirmation(page, site_url):
     assert page.evaluate("localStorage.getItem('infobox-zelfscan:v1')") is None
 
 
-def test_save_and_excel_download_then_open_round_trip(page, site_url, catalogue, tmp_path):
-    open_scan(page, site_url)
+def visible_statements(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".zelfscan-statement", "els => els.filter(e => e.checkVisibility()).map(e => e.id.slice(3, -6))"
+    )
+
+
+def read_excel_csv(path) -> list[dict[str, str]]:
+    """The Excel file as Dutch Excel reads it: a UTF-8 byte order mark, ";" between columns; rows as dicts."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header, *rows = csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline=""), delimiter=";")
+    assert all(len(row) == len(header) for row in rows)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def test_a_link_with_two_standards_then_save_excel_and_open(page, site_url, catalogue, tmp_path):
+    """A coordinator's link for standards 3 and 10 (the address also holds garbage, which is ignored): only
+    their statements, result and plan; the Excel file for those two; answers elsewhere kept in the file."""
+    page.goto(f"{site_url}{ZELFSCAN}?standaard=10&standaard=3&standaard=__proto__&standaard=99")
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    chosen = [ref for ref in statement_refs(catalogue) if standard_of(catalogue, ref) in ("3", "10")]
+    assert len(chosen) == 12 and visible_statements(page) == chosen
+    assert page.is_checked("#zs-kies-3") and page.is_checked("#zs-kies-10") and not page.is_checked("#zs-kies-1")
+    assert page.inner_text("#zs-choice-status") == "2 van de 10 standaarden gekozen: 3 en 10 (12 stellingen)."
+    assert page.inner_text("#zs-progress-text") == "0 van 12 stellingen beantwoord"
     page.fill("#zs-organisation", "Gemeente Oost")
     page.fill("#zs-date", "2024-06-30")
-    answer(page, "9", "deels")
-    answer(page, "10G", "grotendeels")
-    page.fill("#zs-9-toelichting", 'Aanbod "specialistisch", nog niet dekkend')
+    answer(page, "3A", "volledig")
+    answer(page, "3B", "niet")
+    answer(page, "3C", "weet niet")  # 3: (3 + 0) / 2 = 50%
+    answer(page, "10A", "volledig")
+    answer(page, "10G", "deels")  # 10: (3 + 1) / 2 = 67%
+    note = '=Aanbod "specialistisch"; nog niet dekkend'
+    page.fill("#zs-3B-toelichting", note)
+
+    # While answering, standard 9 is added: its statement shows and the address says so; back undoes it.
+    page.check("#zs-kies-9")
+    assert page.url.endswith(f"{ZELFSCAN}?standaard=3&standaard=9&standaard=10")
+    answer(page, "9", "niet")
+    page.go_back()
+    expect(page.locator("#zs-9-vraag")).to_be_hidden()
+    assert visible_statements(page) == chosen and not page.is_checked("#zs-kies-9")
+    assert page.inner_text("#zs-progress-text") == "5 van 12 stellingen beantwoord"
+
+    # The result shows the chosen standards only: no "geen score" rows for the others.
+    rows = result_rows(page)
+    assert [(row[0].split(".")[0], row[1], row[2]) for row in rows] == [
+        ("3", "50%", "tussen ‘deels’ en ‘grotendeels’"),
+        ("10", "67%", "gemiddeld ‘grotendeels’"),
+    ]
+    assert page.eval_on_selector_all("#zs-result-chart [data-value]", "rs => rs.map(r => r.dataset.value)") == [
+        "50",
+        "67",
+    ]
+    plan = page.locator("#zs-plan")
+    assert plan.locator("li[data-ref]").evaluate_all("els => els.map(e => e.dataset.ref)") == ["3B", "10G"]
+    assert "gekozen standaarden 3 en 10" in page.inner_text("#zs-report-head")
 
     with page.expect_download() as info:
         page.click("#zs-export-json")
@@ -235,53 +321,90 @@ def test_save_and_excel_download_then_open_round_trip(page, site_url, catalogue,
     exported_path = tmp_path / "scan.json"
     info.value.save_as(exported_path)
     exported = json.loads(exported_path.read_text(encoding="utf-8"))
-    assert exported["format"] == "infobox-zelfscan"
-    assert exported["version"] == 2
-    assert exported["catalogue"] == catalogue["version"]
-    assert exported["organisation"] == "Gemeente Oost"
-    assert exported["date"] == "2024-06-30"
-    assert exported["answers"] == {
-        "9": {"answer": "deels", "note": 'Aanbod "specialistisch", nog niet dekkend'},
-        "10G": {"answer": "grotendeels", "note": ""},
+    assert (exported["format"], exported["version"], exported["catalogue"]) == (
+        "infobox-zelfscan",
+        2,
+        catalogue["version"],
+    )
+    assert (exported["organisation"], exported["date"]) == ("Gemeente Oost", "2024-06-30")
+    # Every answer, also those of standards left out of the choice.
+    assert {ref: entry["answer"] for ref, entry in exported["answers"].items()} == {
+        "3A": "volledig",
+        "3B": "niet",
+        "3C": "weet niet",
+        "9": "niet",
+        "10A": "volledig",
+        "10G": "deels",
     }
+    assert exported["answers"]["3B"]["note"] == note
 
     with page.expect_download() as info:
         page.click("#zs-export-csv")
     assert info.value.suggested_filename == "zelfscan-gemeente-oost-2024-06-30.csv"
     csv_path = tmp_path / "scan.csv"
     info.value.save_as(csv_path)
-    # Read it as Dutch Excel does: a UTF-8 byte order mark, then ";" between columns.
-    raw = csv_path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline=""), delimiter=";"))
-    header = ["organisatie", "datum", "standaard", "onderdeel", "stelling", "antwoord", "punten", "toelichting"]
-    assert rows[0] == [*header, "tekst van de standaard"]
-    assert len(rows) == 1 + 35 and all(len(row) == 9 for row in rows)
-    by_ref = {row[3]: row for row in rows[1:]}
+    records = read_excel_csv(csv_path)
+    kinds = [r["soort regel"] for r in records]
+    assert kinds == sorted(kinds, key=["score", "stelling", "verbeterplan"].index)
+    assert {r["standaard"] for r in records} == {"3", "10"}
+    assert all((r["gemeente of regio"], r["datum"]) == ("Gemeente Oost", "2024-06-30") for r in records)
+    score_rows = [
+        (r["standaard"], r["score (%)"], r["betekenis score"]) for r in records if r["soort regel"] == "score"
+    ]
+    assert score_rows == [("3", "50", "tussen ‘deels’ en ‘grotendeels’"), ("10", "67", "gemiddeld ‘grotendeels’")]
     statements = statements_of(catalogue)
-    note = 'Aanbod "specialistisch", nog niet dekkend'
-    assert by_ref["9"][4:] == [statements["9"][0], "deels", "1", note, statements["9"][1]]
-    assert by_ref["10G"][4:7] == [statements["10G"][0], "grotendeels", "2"]
-    assert by_ref["3A"][5:8] == ["", "", ""]
+    by_ref = {r["onderdeel of standaard"]: r for r in records if r["soort regel"] == "stelling"}
+    assert list(by_ref) == chosen
+    b = by_ref["3B"]
+    assert [b["stelling"], b["antwoord"], b["punten"], b["toelichting"], b["verbeterpunt"]] == [
+        statements["3B"][0],
+        "niet",
+        "0",
+        f"'{note}",  # a note that starts like a formula stays text
+        "ja",
+    ]
+    assert (b["score (%)"], b["tekst van de standaard"]) == ("50", statements["3B"][1])
+    assert [by_ref["3C"][c] for c in ("antwoord", "punten", "verbeterpunt")] == ["weet niet", "", ""]
+    assert [by_ref["3D"][c] for c in ("antwoord", "punten", "toelichting")] == ["", "", ""]
+    # The verbeterplan: one row per resource, gaps in the plan's order, resources in the documented order.
+    resources = {r["id"]: r for r in catalogue["resources"]}
+    plan_rows = [r for r in records if r["soort regel"] == "verbeterplan"]
+    expected = [(ref, *step) for ref in ("3B", "10G") for step in plan_order(catalogue, ref, type_order(page))]
+    assert ("10G", "standaard 10", "model-samen-werken-aan-veiligheid-en-herstel") in expected
+    assert [
+        (r["onderdeel of standaard"], r["hulpmiddel bij"], r["in de Infobox"].split("#")[1]) for r in plan_rows
+    ] == expected
+    for row in plan_rows:
+        resource = resources[row["in de Infobox"].split("#")[1]]
+        assert row["in de Infobox"] == f"{site_url}/hulpmiddelen/#{resource['id']}"
+        assert row["hulpmiddel"] == resource["title"] and row["soort hulpmiddel"] == resource["type"]
+        assert row["organisatie hulpmiddel"] == ", ".join(resource["organisations"])
+        assert row["adres hulpmiddel"] == " ".join(link["url"] for link in resource["links"])
+        assert row["toelichting"] == (f"'{note}" if row["onderdeel of standaard"] == "3B" else "")
     # The buttons say what they are for; the formats are named in small print.
     assert page.inner_text("#zs-export-json") == "Bewaar mijn antwoorden (bestand)"
     assert page.inner_text("#zs-export-csv") == "Download voor Excel"
     assert page.locator("label[for=zs-import]").inner_text() == "Open eerder bewaarde antwoorden"
     small_print = page.locator("#zelfscan-share .zelfscan-small").first.inner_text()
-    assert "JSON" in small_print and ".csv" in small_print
+    assert "JSON" in small_print and ".csv" in small_print and "soort regel" in small_print
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#zs-reset")
-    assert page.inner_text("#zs-progress-text") == "0 van 35 stellingen beantwoord"
+    assert page.inner_text("#zs-progress-text") == "0 van 12 stellingen beantwoord"
     page.set_input_files("#zs-import", exported_path)
     page.wait_for_selector("#zs-import-message .zelfscan-message--ok")
-    assert "Geopend" in page.inner_text("#zs-import-message") and "2 van 35" in page.inner_text("#zs-import-message")
-    assert page.is_checked("#zs-9-deels") and page.is_checked("#zs-10G-grotendeels")
+    assert "Geopend" in page.inner_text("#zs-import-message") and "5 van 12" in page.inner_text("#zs-import-message")
+    assert page.is_checked("#zs-3B-niet") and page.is_checked("#zs-10G-deels") and page.is_checked("#zs-9-niet")
     assert page.input_value("#zs-organisation") == "Gemeente Oost"
-    assert page.input_value("#zs-9-toelichting") == 'Aanbod "specialistisch", nog niet dekkend'
+    assert page.input_value("#zs-3B-toelichting") == note
+    # The choice is the address's: a reload keeps it; "Alle standaarden" shows every statement again.
     page.reload()
     page.wait_for_selector("html[data-zelfscan=ready]")
-    assert page.is_checked("#zs-9-deels")
+    assert page.is_checked("#zs-3B-niet") and visible_statements(page) == chosen
+    page.click("#zs-choice-all")
+    assert page.url.endswith(ZELFSCAN) and len(visible_statements(page)) == 35
+    assert page.locator("#zs-choice input:checked").count() == 0
+    assert len(result_rows(page)) == 10
 
 
 @pytest.mark.parametrize(
@@ -331,7 +454,7 @@ def test_regional_comparison_of_three_municipalities(page, site_url, catalogue):
     assert gaps.evaluate_all("els => els.map(e => e.dataset.ref)") == ["1", "3A"]
     assert "Zwak in 2 van 3 scans: Gemeente Noord, Gemeente Zuid." in gaps.nth(1).inner_text()
     hrefs = gaps.nth(1).locator(".zelfscan-resources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert hrefs == [f"../hulpmiddelen/#{rid}" for rid in resources_for(catalogue, "3A")]
+    assert hrefs == [f"../hulpmiddelen/#{rid}" for _via, rid in plan_order(catalogue, "3A", type_order(page))]
     bars = page.eval_on_selector_all("#zs-compare-chart [data-value]", "rs => rs.length")
     assert bars == 3 * 3  # standards 1, 3 and 9 have a score in all three scans, the others in none
 
@@ -398,6 +521,9 @@ def test_scan_result_and_comparison_have_no_axe_violations(page, site_url, catal
     open_scan(page, site_url)
     violations = axe(page, exclude=SITE_CHROME)
     assert not violations, "empty scan:\n" + format_violations(violations)
+    for standard in ("1", "3", "8"):
+        page.check(f"#zs-kies-{standard}")
+    expect(page.locator("#zs-choice-all")).to_be_visible()
     for ref, value in {"1": "niet", "3A": "deels", "3B": "weet niet", "8J": "volledig"}.items():
         answer(page, ref, value)
     page.fill("#zs-3A-toelichting", "Nog geen scholing.")
@@ -540,10 +666,8 @@ def test_verbeterplan_prints_every_gap_with_its_resources(page, site_url, catalo
     for ref in ["6B", "2", "8G", "3B"]:
         gap = plan.locator(f"li[data-ref='{ref}']")
         assert gap.is_visible(), ref
-        # Every resource of the gap (its own, then those of its "zie ook" references) is printed, with its address.
-        expected = resources_for(catalogue, ref) + [
-            rid for see in see_also_of(catalogue, ref) for rid in resources_for(catalogue, see)
-        ]
+        # Every resource of the gap, in the plan's order, is printed with its address.
+        expected = [rid for _via, rid in plan_order(catalogue, ref, type_order(page))]
         links = gap.locator(".zelfscan-resources a")
         assert links.evaluate_all("as => as.map(a => a.getAttribute('href'))") == [
             f"../hulpmiddelen/#{rid}" for rid in expected

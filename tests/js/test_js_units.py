@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from infobox.exports import catalogue_to_json_text
 from infobox.loader import load_catalogue
 from infobox.site.pages import page_urls
+from infobox.vocabulary import TYPES
 
 HERE = Path(__file__).parent
 TEST_FILES = ("zelfscan.test.mjs", "whole-standard.test.mjs", "zelfscan.property.test.mjs")
@@ -30,7 +32,8 @@ def test_zelfscan_core_units(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "INFOBOX_CATALOGUE_JSON": str(fixture)},
+        # The resource types, so the verbeterplan's order of types is checked against the vocabulary.
+        env={**os.environ, "INFOBOX_CATALOGUE_JSON": str(fixture), "INFOBOX_TYPES": json.dumps(TYPES)},
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

@@ -81,3 +81,28 @@ test("a scan file with any answers, refs and values named after Object's propert
     RUNS,
   );
 });
+
+test("any address values give a choice of known standards in catalogue order, or none (issue 20)", () => {
+  const ids = catalogue.standards.map((s) => String(s.id));
+  const value = fc.oneof(
+    fc.constantFrom(...ids, ...TRICKY, ""),
+    fc.array(fc.constantFrom(...ids, "x", " "), { maxLength: 5 }).map((parts) => parts.join(",")),
+    fc.string({ unit: "binary", maxLength: 50 }),
+  );
+  const values = fc.oneof(fc.array(value, { maxLength: 30 }), fc.anything());
+  fc.assert(
+    fc.property(values, (given) => {
+      const choice = core.parseChoice(given, catalogue);
+      assert.ok(Array.isArray(choice) && choice.length < ids.length);
+      assert.deepEqual(
+        choice,
+        ids.filter((id) => choice.includes(id)),
+      );
+      // Scoring and the Excel file with that choice hold its standards only.
+      const scored = core.scoreStandards(catalogue, {}, choice).map((s) => s.standardId);
+      assert.deepEqual(scored, choice.length ? choice : ids);
+      assert.equal(core.toCsv(catalogue, core.emptyState(), { choice }).charCodeAt(0), 0xfeff);
+    }),
+    RUNS,
+  );
+});

@@ -178,32 +178,140 @@ test("unknown refs and values are dropped with a warning", () => {
   assert.equal(parsed.warnings.length, 2);
 });
 
-test("the Excel CSV: BOM, one row per statement, ';' separated, quoted where needed", () => {
-  const csv = core.toCsv(catalogue, {
+/** The cells of a ";" CSV as Excel reads it (RFC 4180 quoting, CRLF rows), after the BOM. */
+function readCsv(text) {
+  assert.equal(text.charCodeAt(0), 0xfeff, "a UTF-8 BOM first");
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 1; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ";") (row.push(cell), (cell = ""));
+    else if (ch === "\r" && text[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
+    else cell += ch;
+  }
+  assert.deepEqual(row, [], "the file ends with CRLF");
+  return rows;
+}
+
+/** Each data row as {column: value}, so a test names the columns it checks. */
+const excelRecords = (csv) => {
+  const [header, ...rows] = readCsv(csv);
+  // The columns are named by the tests that read them; what kind of row it is comes first, long text last.
+  assert.equal(header[0], "soort regel");
+  assert.equal(header.at(-1), "tekst van de standaard");
+  assert.equal(new Set(header).size, header.length);
+  for (const row of rows) assert.equal(row.length, header.length, row.join(";"));
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+};
+const pick = (record, ...names) =>
+  names.map((name) => {
+    assert.ok(name in record, `a column "${name}"`);
+    return record[name];
+  });
+
+test("the Excel file: scores with their meaning, statements, then the verbeterplan, for the chosen standard only", () => {
+  const state = {
     organisation: 'Gemeente "Noord"; Oost',
     date: "2024-05-01",
-    answers: { ...answers, 9: { answer: "", note: "=HYPERLINK(1)" } },
-  });
-  assert.equal(csv.charCodeAt(0), 0xfeff);
-  const lines = csv.slice(1).trimEnd().split("\r\n");
-  assert.equal(lines.length, 1 + 5);
-  assert.equal(
-    lines[0],
-    "organisatie;datum;standaard;onderdeel;stelling;antwoord;punten;toelichting;tekst van de standaard",
+    answers: {
+      1: { answer: "niet", note: "" }, // not chosen: nowhere in the file
+      "3A": { answer: "volledig", note: "" },
+      "3B": { answer: "niet", note: "training gepland" },
+      "3C": { answer: "deels", note: "  " },
+      9: { answer: "niet", note: "" }, // not chosen
+    },
+  };
+  const csv = core.toCsv(catalogue, state, { choice: ["3"], siteUrl: "https://infobox.example/site/" });
+  const records = excelRecords(csv);
+  assert.deepEqual(
+    records.map((r) => [r["soort regel"], r.standaard, r["onderdeel of standaard"]]),
+    [
+      ["score", "3", ""],
+      ["stelling", "3", "3A"],
+      ["stelling", "3", "3B"],
+      ["stelling", "3", "3C"],
+      ["verbeterplan", "3", "3B"],
+      ["verbeterplan", "3", "3C"],
+      ["verbeterplan", "3", "3C"],
+    ],
   );
-  assert.equal(
-    lines[3],
-    '"Gemeente ""Noord""; Oost";2024-05-01;3;3B;Alle professionals herkennen geweld.;niet;0;training gepland;' +
-      "Zorg ervoor dat alle professionals: In staat zijn geweld te signaleren.",
+  // Every row carries who, when, the standard and its score: (3 + 0 + 1) / 3 points = 44%, by hand.
+  for (const record of records) {
+    assert.deepEqual(pick(record, "gemeente of regio", "datum", "titel standaard", "score (%)", "betekenis score"), [
+      'Gemeente "Noord"; Oost',
+      "2024-05-01",
+      "Competenties",
+      "44",
+      "tussen ‘deels’ en ‘grotendeels’",
+    ]);
+  }
+  const [, , b] = records;
+  assert.deepEqual(pick(b, "stelling", "antwoord", "punten", "toelichting", "verbeterpunt", "hulpmiddel"), [
+    "Alle professionals herkennen geweld.",
+    "niet",
+    "0",
+    "training gepland",
+    "ja",
+    "",
+  ]);
+  assert.equal(b["tekst van de standaard"], "Zorg ervoor dat alle professionals: In staat zijn geweld te signaleren.");
+  assert.deepEqual(pick(records[1], "antwoord", "punten", "verbeterpunt"), ["volledig", "3", "nee"]);
+  // The plan: 3B's own resource; 3C has none, so its "zie ook" references' (standard 1, then sub-item 3A).
+  const plan = records.filter((r) => r["soort regel"] === "verbeterplan");
+  assert.deepEqual(
+    plan.map((r) =>
+      pick(
+        r,
+        "onderdeel of standaard",
+        "toelichting",
+        "hulpmiddel bij",
+        "hulpmiddel",
+        "soort hulpmiddel",
+        "organisatie hulpmiddel",
+      ),
+    ),
+    [
+      ["3B", "training gepland", "onderdeel 3B", "Signalenkaart", "instrument", "Augeo"],
+      ["3C", "", "zie ook standaard 1", "Visie gefaseerde ketenzorg", "publicatie", "VNG"],
+      ["3C", "", "zie ook onderdeel 3A", "Toolkit meldcode", "toolkit", "Rijksoverheid"],
+    ],
   );
-  // A note that looks like a formula stays text; a ";" inside a field is quoted.
-  assert.equal(
-    lines[5],
-    '"Gemeente ""Noord""; Oost";2024-05-01;9;9;"Wij volgen de resultaten; dat is ""=vast"" beleid.";;;' +
-      "'=HYPERLINK(1);Monitor de resultaten.",
-  );
+  assert.deepEqual(pick(plan[0], "adres hulpmiddel", "in de Infobox", "tekst van de standaard"), [
+    "https://example.org/signalen",
+    "https://infobox.example/site/hulpmiddelen/#signalenkaart",
+    "",
+  ]);
+  // Quoted where a cell holds ";" or '"', as Excel reads it.
+  assert.ok(csv.includes('\r\nscore;"Gemeente ""Noord""; Oost";2024-05-01;3;Competenties;44;'));
 });
 
+test("the Excel file without a choice: every standard, scores weakest first, a gap without resources still listed", () => {
+  const bare = { ...catalogue, resources: [] };
+  const answers = { 1: { answer: "grotendeels", note: "" }, 9: { answer: "deels", note: "loopt" } };
+  const records = excelRecords(core.toCsv(bare, { organisation: "", date: "", answers }));
+  const scores = records.filter((r) => r["soort regel"] === "score");
+  assert.deepEqual(
+    scores.map((r) => pick(r, "standaard", "score (%)", "betekenis score")),
+    [
+      ["9", "33", "gemiddeld ‘deels’"],
+      ["1", "67", "gemiddeld ‘grotendeels’"],
+      ["3", "", "geen score"],
+    ],
+  );
+  assert.equal(records.filter((r) => r["soort regel"] === "stelling").length, 5);
+  const plan = records.filter((r) => r["soort regel"] === "verbeterplan");
+  assert.deepEqual(
+    plan.map((r) => pick(r, "onderdeel of standaard", "toelichting", "hulpmiddel bij", "hulpmiddel")),
+    [["9", "loopt", "", ""]],
+  );
+});
 test("comparison: per-standard scores side by side and gaps shared by most scans", () => {
   const scans = [
     { organisation: "A", answers: { 1: { answer: "niet" }, "3B": { answer: "deels" }, 9: { answer: "volledig" } } },
@@ -233,15 +341,23 @@ test("every CSV cell follows the project's one formula rule (the cases the Pytho
   const { cases } = JSON.parse(readFileSync(new URL("../fixtures/csv_formula_cases.json", import.meta.url), "utf8"));
   assert.ok(cases.length > 10);
   for (const [cell, written] of cases) assert.equal(core.neutraliseFormula(cell), written, JSON.stringify(cell));
-  // And in the Excel file itself: the organisation and a note as the user typed them.
-  const csv = core.toCsv(catalogue, {
+  // And in the Excel file itself: the organisation, a note and a resource as they were typed.
+  const hostile = {
+    ...catalogue,
+    resources: [{ id: "x", title: "=HYPERLINK(1)", type: "+type", organisations: ["@org"], standards: ["9"] }],
+  };
+  const csv = core.toCsv(hostile, {
     organisation: "@SUM(1+1)",
     date: "",
-    answers: { 9: { answer: "", note: "-2+3" } },
+    answers: { 9: { answer: "niet", note: "-2+3" } },
   });
-  const last = csv.trimEnd().split("\r\n").at(-1).split(";");
-  assert.equal(last[0], "'@SUM(1+1)");
-  assert.equal(last.at(-2), "'-2+3"); // the note; the statement before it is quoted and holds a ";"
+  const plan = excelRecords(csv).filter((r) => r["soort regel"] === "verbeterplan");
+  assert.deepEqual(
+    pick(plan[0], "gemeente of regio", "toelichting", "hulpmiddel", "soort hulpmiddel", "organisatie hulpmiddel"),
+    ["'@SUM(1+1)", "'-2+3", "'=HYPERLINK(1)", "'+type", "'@org"],
+  );
+  // No cell of any row starts a formula.
+  for (const row of readCsv(csv)) for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
 });
 
 /* ---------- a scan file is data (issue 22) ---------- */
@@ -294,11 +410,12 @@ test("a file larger than the limit is refused with the limit in the message, bef
 test("a huge organisation name or note still makes an Excel file, each cell cut at Excel's 32,767 characters", () => {
   const huge = "x".repeat(20 * 1024 * 1024);
   const csv = core.toCsv(catalogue, { organisation: huge, date: "", answers: { 9: { answer: "niet", note: huge } } });
-  const rows = csv.slice(1).trimEnd().split("\r\n");
-  assert.equal(rows.length, 6);
-  const organisation = rows[1].split(";")[0];
+  const rows = readCsv(csv);
+  // Header, 3 scores, 5 statements, 1 plan row (9's resource).
+  assert.equal(rows.length, 10);
+  const organisation = rows[1][1];
   assert.ok(organisation.length === 32767 && organisation.endsWith("x…"), "cut at Excel's limit");
-  assert.ok(csv.length < 6 * 9 * 32767);
+  assert.ok(csv.length < rows.length * rows[0].length * 32767);
 });
 
 test("a score says what it means in the scale's words", () => {
@@ -307,4 +424,90 @@ test("a score says what it means in the scale's words", () => {
   assert.equal(core.scoreMeaning(0), "gemiddeld ‘niet’");
   assert.equal(core.scoreMeaning(100), "gemiddeld ‘volledig’");
   assert.equal(core.scoreMeaning(null), "");
+});
+
+/* ---------- the standards a team works on (issue 20) ---------- */
+
+test("the choice in the address: known standards in catalogue order, the rest ignored", () => {
+  assert.deepEqual(core.parseChoice(["9", "3"], catalogue), ["3", "9"]);
+  assert.deepEqual(core.parseChoice(["9,3"], catalogue), ["3", "9"]); // a hand-typed list
+  assert.deepEqual(core.parseChoice([" 3 ", "3", "x", "__proto__", "3A", "", "toString"], catalogue), ["3"]);
+  assert.deepEqual(core.parseChoice([], catalogue), []); // no choice: every standard
+  assert.deepEqual(core.parseChoice(["1", "3", "9"], catalogue), []); // every standard: no choice
+  assert.deepEqual(core.parseChoice(["abc", "%00", "<script>"], catalogue), []);
+  assert.deepEqual(core.parseChoice("3", catalogue), []); // not a list of values
+  assert.deepEqual(core.parseChoice([3, "9"], catalogue), []);
+});
+
+test("a hostile address is no choice, and reading it stops at the limits", () => {
+  // 1 MB in one value, even of valid ids: more than any real choice.
+  assert.deepEqual(core.parseChoice(["3,".repeat(512 * 1024)], catalogue), []);
+  assert.deepEqual(core.parseChoice([`3${" ".repeat(1024 * 1024)}`], catalogue), []);
+  // As the page reads it: through URLSearchParams, from a 1 MB address.
+  const url = new URL(`https://infobox.example/zelfscan/?standaard=3&standaard=${"9".repeat(1024 * 1024)}`);
+  assert.deepEqual(core.parseChoice(url.searchParams.getAll("standaard"), catalogue), []);
+  // Work is bounded: too many values are refused before one is read; long values stop the reading early.
+  let reads = 0;
+  const counted = (values) =>
+    new Proxy(values, {
+      get(target, key) {
+        if (/^\d+$/.test(String(key))) reads += 1;
+        return Reflect.get(target, key);
+      },
+    });
+  assert.deepEqual(core.parseChoice(counted(new Array(1_000_000).fill("3")), catalogue), []);
+  assert.equal(reads, 0);
+  const long = "3,".repeat(10); // 20 characters: the 51st value passes 1,000
+  assert.deepEqual(core.parseChoice(counted(new Array(90).fill(long)), catalogue), []);
+  assert.equal(reads, Math.floor(core.MAX_CHOICE_CHARS / long.length) + 1);
+  assert.ok(core.MAX_CHOICE_VALUES >= 2 * catalogue.standards.length);
+});
+
+test("the choice written into an address keeps its other parts and reads back", () => {
+  const href = core.withChoice("https://infobox.example/zelfscan/?taal=nl&standaard=1#resultaat", ["3", "9"]);
+  assert.equal(href, "https://infobox.example/zelfscan/?taal=nl&standaard=3&standaard=9#resultaat");
+  assert.deepEqual(core.parseChoice(new URL(href).searchParams.getAll(core.CHOICE_PARAM), catalogue), ["3", "9"]);
+  assert.equal(core.withChoice(href, []), "https://infobox.example/zelfscan/?taal=nl#resultaat");
+});
+
+test("scores, progress and the verbeterplan cover the chosen standards; 'zie ook' still reaches the others", () => {
+  const all = { ...answers, 9: { answer: "niet", note: "" }, "3C": { answer: "deels", note: "" } };
+  assert.deepEqual(
+    core.scoreStandards(catalogue, all, ["3", "9"]).map((s) => [s.standardId, s.percent]),
+    [
+      ["3", 44], // (3 + 0 + 1) / 3 points
+      ["9", 0],
+    ],
+  );
+  assert.deepEqual(core.progress(catalogue, all, ["3"]), { done: 3, total: 3 });
+  assert.deepEqual(core.progress(catalogue, all, []), { done: 5, total: 5 });
+  const plan = core.advice(catalogue, all, ["3"]);
+  assert.deepEqual(
+    plan.map((p) => [p.score.standardId, p.gaps.map((g) => g.statement.ref)]),
+    [["3", ["3B", "3C"]]],
+  );
+  // 3C points to standard 1, which is not chosen: its resources still help.
+  assert.deepEqual(
+    plan[0].gaps[1].seeAlso.map((s) => [s.target.ref, s.resources.map((r) => r.id)]),
+    [
+      ["1", ["visie-gefaseerde-ketenzorg"]],
+      ["3A", ["toolkit-meldcode"]],
+    ],
+  );
+  assert.deepEqual(
+    core.chosenStandards(catalogue, ["9"]).map((s) => s.id),
+    ["9"],
+  );
+});
+
+test("a choice is named as a Dutch sentence names a list", () => {
+  assert.equal(core.dutchList(["3"]), "3");
+  assert.equal(core.dutchList(["3", "7"]), "3 en 7");
+  assert.equal(core.dutchList(["1", "3", "7"]), "1, 3 en 7");
+});
+
+test("every resource type of the catalogue has its place in the verbeterplan's order", () => {
+  const types = JSON.parse(process.env.INFOBOX_TYPES);
+  assert.ok(types.length > 5);
+  assert.deepEqual([...core.TYPE_ORDER].sort(), [...types].sort());
 });
