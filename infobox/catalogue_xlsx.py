@@ -31,6 +31,7 @@ MAX_HYPERLINKS = 65_530
 # A catalogue without any date a person gave it still gets a fixed document date: the zip entries' own.
 NO_CONTENT_DATE = dt.datetime(1980, 1, 1)
 FILTER_BUTTON_WIDTH = 3  # characters the autofilter's drop-down button covers in the header cell
+FIRST_EXCEL_DATE = dt.date(1900, 3, 1)  # Excel has no dates before 1900; readers disagree on its first two months
 LIST_SEPARATOR = "; "  # not ", ": theme labels ("Beleid, regie en samenwerking") hold commas
 
 Value = str | dt.date | None
@@ -112,7 +113,9 @@ def catalogue_to_xlsx(catalogue: Catalogue) -> bytes:
             row += 1
             for col, column in enumerate(COLUMNS):
                 value = column.value(resource, link)
-                if isinstance(value, dt.date):
+                if isinstance(value, dt.date) and value < FIRST_EXCEL_DATE:
+                    sheet.write_string(row, col, value.isoformat())  # as the CSV writes it
+                elif isinstance(value, dt.date):
                     sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date)
                 elif not value:
                     continue  # an empty cell, as an empty CSV field

@@ -141,6 +141,7 @@ def hostile_catalogue():
         description=HOSTILE[1],
         organisations=(HOSTILE[2],),
         organisation_groups=(HOSTILE[2],),
+        reviewed=dt.date(1899, 12, 31),  # before Excel's first date: kept as text, not shown as another date
         links=(
             Link(url="https://example.org/a b", label=HOSTILE[3]),
             Link(url="javascript:alert(1)", label="script"),
@@ -163,6 +164,8 @@ def test_formula_text_stays_text_and_only_web_and_mail_links_are_clickable():
     for cell in cells:
         assert cell.data_type == "s" and cell.quotePrefix, cell.value
     assert not first["Soort"].quotePrefix  # only text a spreadsheet would run gets the prefix
+    assert first["Gecontroleerd op"].value == "1899-12-31"
+    assert rows[-1]["Gecontroleerd op"].value == dt.datetime(2019, 1, 1)  # the second resource's date stays a date
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         sheet_xml = package.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "<f>" not in sheet_xml and "<f " not in sheet_xml  # not a single formula in the sheet
