@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from infobox.exports import editorial_fields, links_or_none
 from infobox.model import Catalogue, Link, Resource
@@ -128,6 +129,6 @@ def catalogue_to_xlsx(catalogue: Catalogue) -> bytes:
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, row, len(COLUMNS) - 1)
     # "9" in Kwaliteitsstandaarden is a reference, not a number: no "number stored as text" warnings.
-    sheet.ignore_errors({"number_stored_as_text": f"A1:{xlsxwriter.utility.xl_col_to_name(len(COLUMNS) - 1)}{row + 1}"})
+    sheet.ignore_errors({"number_stored_as_text": f"A1:{xl_col_to_name(len(COLUMNS) - 1)}{row + 1}"})
     workbook.close()
     return out.getvalue()
