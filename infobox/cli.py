@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from infobox.catalogue_xlsx import catalogue_to_xlsx
 from infobox.changed_links import changed_catalogue
 from infobox.edit_commands import EDIT_COMMANDS, add_edit_commands
 from infobox.errors import CatalogueError, Problem
@@ -35,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     export = commands.add_parser("export", help="exporteer de catalogus als open data")
-    export.add_argument("--format", choices=("json", "csv"), required=True)
-    export.add_argument("--out", help="bestand om naar te schrijven (standaard: het scherm)")
+    export.add_argument("--format", choices=("json", "csv", "xlsx"), required=True)
+    export.add_argument("--out", help="bestand om naar te schrijven (standaard: het scherm; bij xlsx verplicht)")
     export.add_argument("--catalogue", default=str(DEFAULT_CATALOGUE), help="standaard: %(default)s")
 
     schema = commands.add_parser("schema", help="schrijf het JSON Schema voor editors")
@@ -73,9 +74,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "validate":
         return _validate(args.path, details=args.details, github=args.format == "github")
+    if args.format == "xlsx" and not args.out:
+        print("een xlsx-bestand kan niet naar het scherm: geef --out BESTAND.xlsx", file=sys.stderr)
+        return 2
     catalogue = _load_or_report(args.catalogue, nothing_written=bool(args.out))
     if catalogue is None:
         return 1
+    if args.format == "xlsx":
+        Path(args.out).write_bytes(catalogue_to_xlsx(catalogue))
+        return 0
     text = catalogue_to_json_text(catalogue) if args.format == "json" else catalogue_to_csv(catalogue)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

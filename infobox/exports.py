@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from infobox.model import Catalogue, Resource
+from infobox.model import Catalogue, Link, Resource
 from infobox.spreadsheet import neutralise_formula
 from infobox.vocabulary import THEMES
 
@@ -148,7 +148,12 @@ def catalogue_to_csv(catalogue: Catalogue) -> str:
             "editorial": ";".join(editorial_fields(r)),
             "description": r.description,
         }
-        for link in r.links or (None,):
+        for link in links_or_none(r):
             row = {**common, "link_url": link.url if link else "", "link_label": link.label if link else ""}
             writer.writerow([neutralise_formula(row[col]) for col in CSV_COLUMNS])
     return out.getvalue()
+
+
+def links_or_none(resource: Resource) -> tuple[Link | None, ...]:
+    """A resource's links, or one None for a resource without links: the rows of the spreadsheet exports."""
+    return resource.links or (None,)

@@ -1,7 +1,8 @@
 """Every generated file of the site, made in one place for every static-site generator.
 
 `generated_files(ctx)` is the one list of what the catalogue adds to `docs/`: the Markdown pages, the open
-data (`catalogue.json`, `catalogue.csv`), the Atom feed (`nieuw.xml`) and any other data file a page needs.
+data (`catalogue.json`, `catalogue.csv` for programs, `catalogue.xlsx` for people), the Atom feed
+(`nieuw.xml`) and any other data file a page needs.
 The MkDocs hooks add them as virtual files (`mkdocs_adapter`); `python -m infobox pages OUT` writes them
 into a folder, which is how the Zensical build (`zensical_adapter`) and the benchmarks get them. A new
 generated file is one line here.
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from infobox import CONTACT_EMAIL
+from infobox.catalogue_xlsx import catalogue_to_xlsx
 from infobox.errors import CatalogueError
 from infobox.exports import catalogue_to_csv, catalogue_to_json_text
 from infobox.issue_form import form_url as proposal_form_url
@@ -158,6 +160,7 @@ def generated_files(ctx: SiteContext, hand_written: Mapping[str, str] | None = N
     files: GeneratedFiles = dict(pages)
     files["catalogue.json"] = catalogue_to_json_text(ctx.catalogue, page_urls(ctx.catalogue))
     files["catalogue.csv"] = catalogue_to_csv(ctx.catalogue)
+    files["catalogue.xlsx"] = catalogue_to_xlsx(ctx.catalogue)
     files[FEED_PATH] = feed_xml(ctx)
     files[SEARCH_INDEX] = search_index_json(ctx.catalogue, {**(hand_written or {}), **pages}, ctx.synonyms)
     return files

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from sitebuild import REPO, elements, ids, page_of
 
+from infobox.catalogue_xlsx import catalogue_to_xlsx
 from infobox.exports import catalogue_to_csv, catalogue_to_json
 from infobox.loader import load_catalogue
 
@@ -129,9 +130,21 @@ def test_exports_are_in_the_site_and_equal_the_exporter(real_site):
             entry.pop("url")
     assert site_json == plain
     assert (real_site / "catalogue.csv").read_text(encoding="utf-8") == catalogue_to_csv(CATALOGUE)
+    assert (real_site / "catalogue.xlsx").read_bytes() == catalogue_to_xlsx(CATALOGUE)
     open_data = elements(page_of(real_site, "/open-data/"))
     hrefs = {a.get("href") for t, a in open_data.tags if t == "a"}
-    assert {"../catalogue.json", "../catalogue.csv"} <= hrefs
+    assert {"../catalogue.json", "../catalogue.csv", "../catalogue.xlsx"} <= hrefs
+
+
+def test_every_file_the_open_data_page_links_to_is_in_the_site(real_site):
+    page = page_of(real_site, "/open-data/")
+    targets = {a["href"] for t, a in elements(page).tags if t == "a" and a.get("href")}
+    local = {urlsplit(href).path for href in targets if not urlsplit(href).scheme and urlsplit(href).path}
+    assert {"../catalogue.xlsx", "../nieuw.xml"} <= local
+    for path in local:
+        target = (page.parent / unquote(path)).resolve()
+        target = target / "index.html" if target.is_dir() else target  # a page: its folder's index.html
+        assert target.is_file() and real_site.resolve() in target.parents, f"/open-data/ links to missing {path}"
 
 
 def test_catalogue_json_urls_lead_to_the_entry_on_the_site(real_site):

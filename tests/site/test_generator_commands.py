@@ -38,6 +38,7 @@ def test_pages_writes_every_generated_file(tmp_path, real_site):
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert written == set(expected)
     assert {"index.md", "kwaliteitsstandaarden/3/index.md", "catalogue.json", "catalogue.csv"} <= written
+    assert "catalogue.xlsx" in written
     assert f"{out}: {len(expected)} bestanden geschreven" in done.stdout
     # The same data as the MkDocs build publishes (here for the real catalogue): one generator for both.
     real = tmp_path / "echt"
@@ -46,6 +47,8 @@ def test_pages_writes_every_generated_file(tmp_path, real_site):
         assert json.loads((real / data).read_text(encoding="utf-8")) == json.loads(
             (real_site / data).read_text(encoding="utf-8")
         ), data
+    # Two builds in two processes (each with its own hash seed): the very same workbook, byte for byte.
+    assert (real / "catalogue.xlsx").read_bytes() == (real_site / "catalogue.xlsx").read_bytes()
 
 
 def test_pages_refuses_an_invalid_catalogue_in_dutch(tmp_path):

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import openpyxl
 from sitebuild import REPORTED_URL, elements, page_of
 
 NOTICE = "Deze link werkt mogelijk niet meer (gecontroleerd op 20 november 2026)."
@@ -68,3 +69,8 @@ def test_catalogue_csv_holds_no_formula_and_json_stays_verbatim(fixture_site):
     assert [row["description"] for row in rows if "HYPERLINK" in row["description"]] == [f"'{formula}"]
     exported = json.loads((fixture_site / "catalogue.json").read_text(encoding="utf-8"))
     assert formula in [r["description"] for r in exported["resources"]]
+    # The workbook for people: the text as it is, typed as text with Excel's quote prefix, never a formula.
+    sheet = openpyxl.load_workbook(fixture_site / "catalogue.xlsx").active
+    column = [cell.value for cell in sheet[1]].index("Beschrijving")
+    cells = [row[column] for row in sheet.iter_rows(min_row=2) if "HYPERLINK" in (row[column].value or "")]
+    assert [(c.value, c.data_type, c.quotePrefix) for c in cells] == [(formula, "s", True)]
