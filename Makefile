@@ -42,12 +42,11 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
-/usr/bin/chromium:
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here) and Java for the
+# Nu Html Checker (vnu.jar): one apt run for both. Without the packages they merely recommend (a printer
+# dialog, Mesa, a notification daemon: headless Chromium uses none), except the fonts the pages are measured
+# in: Liberation (Arial, Helvetica) and DejaVu (the default sans-serif).
+/usr/bin/chromium /usr/bin/java &:
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
-
-# Java runs the Nu Html Checker (vnu.jar).
-/usr/bin/java:
-	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		chromium default-jre-headless fonts-liberation fonts-dejavu-core fonts-dejavu-extra >/dev/null

@@ -4,11 +4,12 @@ Every test module under ``tests/browser/`` gets these (and is marked ``browser``
 ``pytest -m "not browser"`` skips the slow part):
 
 ``built_site`` (session)
-    ``pathlib.Path`` of the site built once from the repository's ``mkdocs.yml`` with
-    ``mkdocs build --site-dir <tmp>``. Set ``INFOBOX_TEST_SITE=/path/to/site`` to reuse an earlier build
-    while iterating locally. A test marked ``@on_both_builds`` (from ``generators.py``; or a module with
-    ``pytestmark = on_both_builds``) runs once on that build and once on the Zensical build of the same
-    ``mkdocs.yml`` (``python -m infobox build-zensical``); each build is made once per session.
+    ``pathlib.Path`` of the site built from the repository's ``mkdocs.yml`` and catalogue by MkDocs (no
+    link-status file: the same build as the site tests' ``real_site``). Set ``INFOBOX_TEST_SITE=/path/to/site``
+    to reuse an earlier build while iterating locally. A test marked ``@on_both_builds`` (from
+    ``generators.py``; or a module with ``pytestmark = on_both_builds``) runs once on that build and once on
+    the Zensical build of the same ``mkdocs.yml`` (``python -m infobox build-zensical``). Each build is made
+    once per test run, shared by the xdist workers (``once_per_run`` in tests/conftest.py).
 ``mkdocs_site`` / ``zensical_site`` (session)
     The two builds by name, for tests that compare them.
 ``site_url`` (session)
@@ -53,6 +54,9 @@ import pytest
 from static_site import LOCAL_HOST, serve_directory
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests" / "site"))
+from sitebuild import REAL_SITE, build_real_site  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -77,30 +81,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-def _build(command: list[str], name: str) -> None:
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        pytest.fail(f"{name} build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-
-
 @pytest.fixture(scope="session")
-def mkdocs_site(tmp_path_factory) -> Path:
+def mkdocs_site(once_per_run) -> Path:
     reuse = os.environ.get("INFOBOX_TEST_SITE")
     if reuse:
         return Path(reuse)
-    site = tmp_path_factory.mktemp("site")
-    _build([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(CONFIG), "--site-dir", str(site)], "mkdocs")
-    return site
+    return once_per_run(REAL_SITE, build_real_site)
+
+
+def _build_zensical(site: Path) -> None:
+    command = [sys.executable, "-m", "infobox", "build-zensical", "--config", str(CONFIG), "--site-dir", str(site)]
+    # No link-status file, as in the MkDocs build (a local data/link-history.json must not change the tests).
+    env = {**os.environ, "INFOBOX_LINK_STATUS": str(site.with_name("none.json"))}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(f"zensical build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
 
 
 @pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("zensical") / "site"
-    _build(
-        [sys.executable, "-m", "infobox", "build-zensical", "--config", str(CONFIG), "--site-dir", str(site)],
-        "zensical",
-    )
-    return site
+def zensical_site(once_per_run) -> Path:
+    return once_per_run("zensical-site", _build_zensical)
 
 
 # MkDocs unless a test asks for both (generators.on_both_builds parametrizes this fixture indirectly).

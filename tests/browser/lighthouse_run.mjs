@@ -2,9 +2,12 @@
 // (Lighthouse's default: a phone screen, simulated slow 4G and a slower CPU). Used by
 // tests/browser/test_lighthouse.py and benchmarks/bench_lighthouse.py.
 //
-//   node tests/browser/lighthouse_run.mjs '[{"name": "home", "url": "http://127.0.0.1:8000/"}, ...]' '["--no-sandbox"]'
+//   node tests/browser/lighthouse_run.mjs '[{"name": "home", "url": "http://127.0.0.1:8000/"}, ...]' '["--no-sandbox"]' \
+//     '["accessibility", "best-practices", "seo"]'
 //
-// The second argument is Chromium's flags (the browser tests' own, from tests/browser/conftest.py).
+// The second argument is Chromium's flags (the browser tests' own, from tests/browser/conftest.py); the
+// optional third the categories to score (default: all four). Without "performance" Lighthouse skips the
+// metrics it would simulate, the bulk of its work, and measures the layout shift only.
 //
 // A page with "answer": "zelfscan" is opened first and its statements answered (kept in localStorage,
 // which Lighthouse then leaves alone), so the zelfscan is measured with a result on the page.
@@ -12,7 +15,9 @@
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 
-const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+const ALL_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+// The layout shift and the elements that moved, whatever the categories.
+const LAYOUT_SHIFT_AUDITS = ["cumulative-layout-shift", "layout-shifts"];
 
 async function answerZelfscan(page, url) {
   await page.goto(url, { waitUntil: "networkidle0" });
@@ -36,13 +41,14 @@ function shiftedElements(lhr) {
   return details.items.map((item) => `${item.score.toFixed(3)} ${item.node.selector || ""} ${item.node.snippet || ""}`);
 }
 
-async function measure(browser, target) {
+async function measure(browser, target, categories) {
   const page = await browser.newPage();
   if (target.answer === "zelfscan") await answerZelfscan(page, target.url);
   const flags = {
     logLevel: "error",
     output: "json",
-    onlyCategories: CATEGORIES,
+    onlyCategories: categories,
+    onlyAudits: LAYOUT_SHIFT_AUDITS,
     disableStorageReset: target.answer === "zelfscan",
     throttlingMethod: "simulate",
     // Pictures and the back/forward-cache check weigh nothing in the scores and cost most of the time.
@@ -53,7 +59,7 @@ async function measure(browser, target) {
   await page.close();
   const lhr = result.lhr;
   const lost = [];
-  for (const id of CATEGORIES) {
+  for (const id of categories) {
     for (const ref of lhr.categories[id].auditRefs) {
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit.score !== null && audit.score < 1) lost.push(`${id}: ${ref.id} (${audit.score})`);
@@ -64,7 +70,7 @@ async function measure(browser, target) {
     url: target.url,
     finalUrl: lhr.finalDisplayedUrl,
     error: lhr.runtimeError ? lhr.runtimeError.message : null,
-    scores: Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id].score ?? 0) * 100)])),
+    scores: Object.fromEntries(categories.map((id) => [id, Math.round((lhr.categories[id].score ?? 0) * 100)])),
     cls: lhr.audits["cumulative-layout-shift"].numericValue,
     shifted: shiftedElements(lhr),
     lost,
@@ -72,6 +78,7 @@ async function measure(browser, target) {
 }
 
 const targets = JSON.parse(process.argv[2]);
+const categories = JSON.parse(process.argv[4] || JSON.stringify(ALL_CATEGORIES));
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   args: ["--headless=new", ...JSON.parse(process.argv[3] || "[]")],
@@ -79,7 +86,7 @@ const browser = await puppeteer.launch({
 });
 try {
   const results = [];
-  for (const target of targets) results.push(await measure(browser, target));
+  for (const target of targets) results.push(await measure(browser, target, categories));
   process.stdout.write(JSON.stringify(results, null, 1) + "\n");
 } finally {
   await browser.close();

@@ -92,7 +92,8 @@ class _Server(http.server.ThreadingHTTPServer):
 def serve_directory(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
     """Serve `directory` with `handler` on a free loopback port; yield the base URL ("http://127.0.0.1:N")."""
     server = _Server((LOCAL_HOST, 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, name="static-site", daemon=True).start()
+    # A short poll: shutting down waits for the loop to notice (http.server's default poll is 0.5 s).
+    threading.Thread(target=server.serve_forever, args=(0.05,), name="static-site", daemon=True).start()
     try:
         yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
     finally:

@@ -30,12 +30,12 @@ removed:
 
 
 @pytest.fixture(scope="module")
-def removed_site(tmp_path_factory):
+def removed_site(tmp_path_factory, once_per_run):
     folder = tmp_path_factory.mktemp("removed")
     catalogue = folder / "resources.yaml"
     base = (REPO / "tests" / "site" / "fixtures" / "resources.yaml").read_text(encoding="utf-8")
     catalogue.write_text(base + REMOVED, encoding="utf-8")
-    site = build_site(folder / "site", catalogue, None)
+    site = once_per_run("removed-site", lambda site: build_site(site, catalogue, None))
     with serve_directory(site) as url:
         yield url
 

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 Route = Callable[["Handler", int], None]  # (handler, how many times this path was asked before)
+SHUTDOWN_POLL = 0.05  # seconds between the server loop's checks for `shutdown` (http.server's default: 0.5)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -64,7 +65,8 @@ class Host(ThreadingHTTPServer):
         self.released = threading.Event()  # ends hanging handlers at shutdown
         self.healthy = threading.Event()  # flips /toggle from 500 to 200
         self.answer = "snapshot"  # how the fake web archive answers: snapshot, none, slow, error
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        # A short poll: `stop` waits for the loop to notice, and the tests stop hundreds of hosts.
+        threading.Thread(target=self.serve_forever, args=(SHUTDOWN_POLL,), daemon=True).start()
 
     @property
     def base(self) -> str:

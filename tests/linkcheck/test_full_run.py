@@ -21,6 +21,8 @@ from tests.linkcheck.conftest import Web, closed_port
 from tests.linkcheck.servers import SNAPSHOT_TIME, Host, archive_routes, hang_routes, robots_routes, site_routes
 
 LOCALES = {"nl_NL.UTF-8": "nl_NL:nl", "de_DE.UTF-8": "de"}
+# One worker runs this module (`make test` runs two): each run is made once, not once per worker.
+pytestmark = pytest.mark.xdist_group("link-job-full-run")
 
 
 @pytest.fixture(scope="module", params=sorted(LOCALES))

@@ -1,6 +1,7 @@
 """Real MkDocs builds for the site tests: the repository's mkdocs.yml, built in-process into tmp dirs.
 
-Builds are session-scoped (one per catalogue/status combination) to keep the suite fast; tests only read.
+Builds are made once per test run (one per catalogue/status combination, shared by the xdist workers through
+`once_per_run`) to keep the suite fast; tests only read.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE, REPO, REPORTED_URL, build_site
+from sitebuild import FIXTURE, REAL_SITE, REPORTED_URL, build_real_site, build_site
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("real") / "site", REPO / "data" / "resources.yaml", None)
+def real_site(once_per_run) -> Path:
+    return once_per_run(REAL_SITE, build_real_site)
 
 
 @pytest.fixture(scope="session")
@@ -49,10 +50,10 @@ def status_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory, hostile_catalogue, status_file) -> Path:
-    return build_site(tmp_path_factory.mktemp("fixture") / "site", hostile_catalogue, status_file)
+def fixture_site(once_per_run, hostile_catalogue, status_file) -> Path:
+    return once_per_run("fixture-site", lambda site: build_site(site, hostile_catalogue, status_file))
 
 
 @pytest.fixture(scope="session")
-def unchecked_site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("unchecked") / "site", FIXTURE, None)
+def unchecked_site(once_per_run) -> Path:
+    return once_per_run("unchecked-site", lambda site: build_site(site, FIXTURE, None))

@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixtures" / "resources.yaml"
 REPORTED_URL = "https://www.augeo.nl/kindcheck/cursus"
+REAL_SITE = "real-site"  # `once_per_run` name of build_real_site's site, shared by the site and browser tests
 
 
 def build_site(site_dir: Path, catalogue: Path, status: Path | None, **settings: str) -> Path:
@@ -34,6 +35,11 @@ def build_site(site_dir: Path, catalogue: Path, status: Path | None, **settings:
             else:
                 os.environ[key] = value
     return site_dir
+
+
+def build_real_site(site_dir: Path) -> Path:
+    """The repository's catalogue as the site shows it before any link check (no link-status file)."""
+    return build_site(site_dir, REPO / "data" / "resources.yaml", None)
 
 
 class Elements(HTMLParser):

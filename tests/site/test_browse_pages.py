@@ -48,9 +48,9 @@ def browse_catalogue(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browse_site(tmp_path_factory, browse_catalogue) -> Path:
-    return build_site(
-        tmp_path_factory.mktemp("browse-site") / "site", browse_catalogue, None, SITE_URL="https://infobox.example/"
+def browse_site(once_per_run, browse_catalogue) -> Path:
+    return once_per_run(
+        "browse-site", lambda site: build_site(site, browse_catalogue, None, SITE_URL="https://infobox.example/")
     )
 
 

@@ -21,7 +21,7 @@ def kept(ref: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def three_standard_site(tmp_path_factory) -> Path:
+def three_standard_site(tmp_path_factory, once_per_run) -> Path:
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     data["standards"] = [s for s in data["standards"] if s["id"] in KEPT]
     for entry in [*data["standards"], *(i for s in data["standards"] for i in s.get("items", []))]:
@@ -36,7 +36,7 @@ def three_standard_site(tmp_path_factory) -> Path:
     data["resources"] = resources
     catalogue = tmp_path_factory.mktemp("three") / "resources.yaml"
     catalogue.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_site(tmp_path_factory.mktemp("three-site") / "site", catalogue, None)
+    return once_per_run("three-standard-site", lambda site: build_site(site, catalogue, None))
 
 
 def visible_text(html: str) -> str:

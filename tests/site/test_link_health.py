@@ -80,12 +80,14 @@ def every_status_catalogue(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def every_status_site(tmp_path_factory, every_status_catalogue) -> Path:
+def every_status_site(tmp_path_factory, once_per_run, every_status_catalogue) -> Path:
     status = tmp_path_factory.mktemp("every-status-history") / "link-history.json"
     links = {url: {"checked_at": CHECKED, **fields} for url, fields in HISTORY.items()}
     status.write_text(json.dumps({"version": 1, "checked_at": CHECKED, "links": links}), encoding="utf-8")
-    site = tmp_path_factory.mktemp("every-status-site") / "site"
-    return build_site(site, every_status_catalogue, status, INFOBOX_REPO_URL=REPO_URL)
+    return once_per_run(
+        "every-status-site",
+        lambda site: build_site(site, every_status_catalogue, status, INFOBOX_REPO_URL=REPO_URL),
+    )
 
 
 class Text(HTMLParser):
