@@ -1,17 +1,19 @@
-"""Site build benchmark: the real hooks against plain MkDocs + Material on the same content, and Zensical.
+"""Site build benchmark: our MkDocs build against plain MkDocs + Material on the same pages, and Zensical.
 
-For 100, 1,000 and 10,000 synthetic resources it builds
-- "hooks": the repository's mkdocs.yml, reading a synthetic catalogue (INFOBOX_CATALOGUE),
-- "plain": the very Markdown the hooks generate, written to files, built with the same mkdocs.yml
-  minus its `hooks:`, and
-- "zensical": `python -m infobox build-zensical` (generated files written first, Zensical 0.0.73, the
-  theme-markup fix and the internal link check: the whole command),
-and prints wall time and peak memory of each build and their ratio (target: hooks <= 1.20x plain, and
-cost growing linearly with the catalogue). It also prints the search index size per size, and for the
-real catalogue the home page's total transfer (every response Chromium receives when loading it) and the
-time to make every generated file, with the share of catalogue.xlsx in it.
+For the real catalogue and for 100, 1,000 and 10,000 synthetic resources it builds
+- "ours": `mkdocs build` of the repository's mkdocs.yml with its hooks, reading the catalogue
+  (INFOBOX_CATALOGUE),
+- "plain": the same pages made files first (`python -m infobox pages docs/`, not timed), built by
+  `mkdocs build` with the same mkdocs.yml minus its `hooks:`, and
+- "zensical": `python -m infobox build-zensical`, the whole command (catalogue, generated files,
+  Zensical 0.0.73, the internal link check); beside it the time of the `zensical build` child alone,
+and prints the median wall time and peak memory of each over the rounds (the variants take turns in each
+round, so load on a shared machine falls on all three alike) and the ratios to plain (target: ours <=
+1.20x plain, and cost growing linearly with the catalogue). It also prints the search index size per
+catalogue, and for the real catalogue the home page's total transfer (every response Chromium receives)
+and the time to make every generated file, with the share of catalogue.xlsx in it.
 
-    .venv/bin/python benchmarks/bench_site.py [--sizes 100 1000 10000] [--runs 1]
+    .venv/bin/python benchmarks/bench_site.py [--sizes 100 1000 10000] [--rounds 3]
 
 Wall-clock figures vary between runs on a shared machine; the ratio is what to read.
 """
@@ -26,6 +28,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from infobox.loader import load_catalogue  # noqa: E402
-from infobox.site.generate import generated_files, write_files  # noqa: E402
+from infobox.site.generate import generated_files  # noqa: E402
 from infobox.site.pages import SiteContext  # noqa: E402
 from infobox.site.search_index import SEARCH_INDEX  # noqa: E402
 from infobox.vocabulary import AUDIENCES, TYPES  # noqa: E402
@@ -84,7 +87,7 @@ done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 elapsed = time.perf_counter() - start
 peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"seconds": elapsed, "peak_mb": peak_kb / 1024, "rc": done.returncode,
-                  "stderr": done.stderr[-2000:]}))
+                  "stdout": done.stdout[-2000:], "stderr": done.stderr[-2000:]}))
 """
 
 
@@ -129,21 +132,28 @@ def synthetic_catalogue(size: int, path: Path, texts: str = "words") -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
 
 
-def plain_project(catalogue_path: Path, root: Path) -> Path:
-    """The same site as plain MkDocs: the generated Markdown as files, mkdocs.yml without hooks."""
+def plain_project(env: dict[str, str], root: Path) -> Path:
+    """The same site as plain MkDocs: docs/ plus the pages `python -m infobox pages` writes, and mkdocs.yml
+    without its hooks."""
     docs = root / "docs"
     shutil.copytree(REPO / "docs", docs)
-    write_files(generated_files(SiteContext(catalogue=load_catalogue(catalogue_path))), docs)
+    subprocess.run(
+        [sys.executable, "-m", "infobox", "pages", str(docs)], cwd=REPO, env=env, check=True, capture_output=True
+    )
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
+    assert "\nhooks:" not in config, "plain MkDocs must run none of our hooks"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return root / "mkdocs.yml"
 
 
-def measure(config: Path, site: Path, env: dict[str, str], zensical: bool = False) -> dict:
-    if zensical:
+ZENSICAL_SECONDS = re.compile(r"site gebouwd met Zensical in ([0-9.]+) s")
+
+
+def measure(variant: str, config: Path, site: Path, env: dict[str, str]) -> dict:
+    if variant == "zensical":
         command = [sys.executable, "-m", "infobox", "build-zensical", "--config", str(config), "--site-dir", str(site)]
     else:
         command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
@@ -153,7 +163,16 @@ def measure(config: Path, site: Path, env: dict[str, str], zensical: bool = Fals
     result = json.loads(out.stdout)
     if result["rc"] != 0:
         raise SystemExit(f"build failed: {' '.join(command)}\n{result['stderr']}")
+    if variant == "zensical":
+        result["zensical_seconds"] = float(ZENSICAL_SECONDS.search(result["stdout"]).group(1))
     return result
+
+
+def medians(runs: list[dict]) -> dict[str, float]:
+    """The median of every figure (seconds, peak_mb, zensical_seconds) over the rounds."""
+    return {
+        key: statistics.median(run[key] for run in runs) for key, value in runs[0].items() if isinstance(value, float)
+    }
 
 
 def search_index_kb(site: Path) -> tuple[float, float]:
@@ -216,60 +235,58 @@ def generation_seconds(runs: int = 5) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--runs", type=int, default=3, help="builds per variant; the fastest counts")
-    parser.add_argument("--runs-large", type=int, default=1, help="builds per variant above 1,000 resources")
+    parser.add_argument("--rounds", type=int, default=3, help="builds per variant (taking turns); the median counts")
     args = parser.parse_args()
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         tmp = Path(tmp)
+        catalogues = {"real": {}}  # the repository's catalogue and link status
         for size in args.sizes:
-            work = tmp / str(size)
+            synthetic_catalogue(size, tmp / f"resources-{size}.yaml")
+            catalogues[str(size)] = {
+                "INFOBOX_CATALOGUE": str(tmp / f"resources-{size}.yaml"),
+                "INFOBOX_LINK_STATUS": str(tmp / "no-status.json"),  # links never checked
+            }
+        for name, settings in catalogues.items():
+            work = tmp / name
             work.mkdir()
-            catalogue = work / "resources.yaml"
-            synthetic_catalogue(size, catalogue)
-            plain_config = plain_project(catalogue, work / "plain")
-            env = dict(os.environ, INFOBOX_CATALOGUE=str(catalogue), INFOBOX_LINK_STATUS=str(work / "none.json"))
-            env["NO_MKDOCS_2_WARNING"] = "1"
-            runs = args.runs if size <= 1000 else args.runs_large
-            hooks = min(
-                (measure(REPO / "mkdocs.yml", work / "site-hooks", env) for _ in range(runs)),
-                key=lambda r: r["seconds"],
-            )
-            plain = min(
-                (measure(plain_config, work / "site-plain", env) for _ in range(runs)), key=lambda r: r["seconds"]
-            )
-            zensical = min(
-                (measure(REPO / "mkdocs.yml", work / "site-zensical", env, zensical=True) for _ in range(runs)),
-                key=lambda r: r["seconds"],
-            )
-            index_kb, index_gz_kb = search_index_kb(work / "site-hooks")
-            rows.append((size, hooks, plain, zensical, index_kb, index_gz_kb))
-            print(f"built {size} resources", file=sys.stderr, flush=True)
+            env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **settings)
+            configs = {
+                "ours": REPO / "mkdocs.yml",
+                "plain": plain_project(env, work / "plain"),
+                "zensical": REPO / "mkdocs.yml",
+            }
+            runs: dict[str, list[dict]] = {variant: [] for variant in configs}
+            for _ in range(args.rounds):
+                for variant, config in configs.items():
+                    runs[variant].append(measure(variant, config, work / f"site-{variant}", env))
+            index_kb, index_gz_kb = search_index_kb(work / "site-ours")
+            rows.append((name, {variant: medians(r) for variant, r in runs.items()}, index_kb, index_gz_kb))
+            print(f"built the {name} catalogue {args.rounds} times per variant", file=sys.stderr, flush=True)
 
+        print(f"median of {args.rounds} rounds; ratios to plain MkDocs on the same pages (target: ours <= 1.20)")
         print(
-            f"{'resources':>9} | {'hooks s':>8} | {'plain s':>8} | {'time ratio':>10} | {'hooks MB':>8} | "
-            f"{'plain MB':>8} | {'mem ratio':>9} | {'s per 1k':>8} | {'zensical s':>10} | {'z/plain':>7} | "
+            f"{'resources':>9} | {'ours s':>7} | {'plain s':>7} | {'ours/plain':>10} | {'ours MB':>7} | "
+            f"{'plain MB':>8} | {'mem ratio':>9} | {'zensical s':>10} | {'z/plain':>7} | {'zensical alone s':>16} | "
             f"{'zensical MB':>11} | {'search index KB (gzip)':>22}"
         )
-        for size, hooks, plain, zensical, index_kb, index_gz_kb in rows:
+        for name, m, index_kb, index_gz_kb in rows:
+            ours, plain, zensical = m["ours"], m["plain"], m["zensical"]
             print(
-                f"{size:>9} | {hooks['seconds']:>8.2f} | {plain['seconds']:>8.2f} | "
-                f"{hooks['seconds'] / plain['seconds']:>10.2f} | {hooks['peak_mb']:>8.0f} | "
-                f"{plain['peak_mb']:>8.0f} | {hooks['peak_mb'] / plain['peak_mb']:>9.2f} | "
-                f"{hooks['seconds'] / size * 1000:>8.2f} | {zensical['seconds']:>10.2f} | "
-                f"{zensical['seconds'] / plain['seconds']:>7.2f} | {zensical['peak_mb']:>11.0f} | "
+                f"{name:>9} | {ours['seconds']:>7.2f} | {plain['seconds']:>7.2f} | "
+                f"{ours['seconds'] / plain['seconds']:>10.2f} | {ours['peak_mb']:>7.0f} | "
+                f"{plain['peak_mb']:>8.0f} | {ours['peak_mb'] / plain['peak_mb']:>9.2f} | "
+                f"{zensical['seconds']:>10.2f} | {zensical['seconds'] / plain['seconds']:>7.2f} | "
+                f"{zensical['zensical_seconds']:>16.2f} | {zensical['peak_mb']:>11.0f} | "
                 f"{index_kb:>12.0f} ({index_gz_kb:.0f})"
             )
 
-        real_site = tmp / "real-site"
-        measure(REPO / "mkdocs.yml", real_site, dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        real_site = tmp / "real" / "site-ours"
         transfer_kb, transfer_gz_kb, responses = home_transfer_kb(real_site)
-        index_kb, index_gz_kb = search_index_kb(real_site)
         print(
             f"\nreal catalogue: home page transfer {transfer_kb:.0f} KB uncompressed, "
-            f"{transfer_gz_kb:.0f} KB gzipped, in {responses} responses (target < 400 KB); "
-            f"search index {index_kb:.0f} KB ({index_gz_kb:.0f} KB gzip)"
+            f"{transfer_gz_kb:.0f} KB gzipped, in {responses} responses (target < 400 KB)"
         )
         all_files, xlsx = generation_seconds()
         print(

@@ -9,9 +9,9 @@ Zensical reads mkdocs.yml but runs no `hooks:` (and skips plugins it does not im
    `classic` variant (Material's look, so our stylesheets fit) and sets the `config.extra` values the MkDocs
    hook sets (footer date, contact address);
 4. `zensical build --strict` runs as a child process (its Rust core prints its own messages);
-5. the theme markup no override can reach is corrected (`a11y.fix_built_site`, as the MkDocs hook does);
-6. every internal link and anchor of the result is checked (`internal_links`): Zensical does not check
-   links in raw HTML. Only a build that passes replaces the site folder.
+5. every internal link and anchor of the result is checked (`internal_links`): Zensical does not check
+   links in raw HTML. Only a build that passes replaces the site folder, with Zensical's output unchanged
+   (theme fixes are template overrides: overrides/skeleton/).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from infobox.site.a11y import fix_built_site
 from infobox.site.config_file import read_config
 from infobox.site.generate import (
     generated_files,
@@ -83,7 +82,6 @@ def build(config_file: Path, site_dir: Path) -> float:
         work_config.write_text(json.dumps(overlay, ensure_ascii=False, indent=2), encoding="utf-8")  # JSON is YAML
         seconds = _run_zensical(work_config)
         built = work / "site"
-        fix_built_site(built)
         broken = broken_links(built, urlsplit(site_url).path or "/")
         if broken:
             listed = "\n".join(str(link) for link in broken[:SHOWN_BROKEN_LINKS])

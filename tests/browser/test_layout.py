@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+from generators import on_both_builds
 from playwright.sync_api import expect
 from test_quality import PAGE_TYPES
 
@@ -24,6 +25,17 @@ def test_no_page_is_wider_than_the_screen(new_page, site_url, width):
         if scroll_width > width:
             too_wide[path] = scroll_width
     assert not too_wide, f"wider than {width} px: {too_wide}"
+
+
+@on_both_builds
+def test_page_takes_the_whole_width_in_both_builds(new_page, site_url):
+    # Zensical's stylesheet keeps a scrollbar's room free on every page, Material's does not; infobox.css
+    # gives it back, so both builds lay out alike. (Playwright's headless Chromium hides scrollbars, so a
+    # layout without that room is exactly as wide as the viewport.)
+    page = new_page(viewport={"width": 375, "height": 700})
+    page.goto(f"{site_url}/")
+    assert page.evaluate("document.documentElement.scrollHeight") > 700  # a page that scrolls
+    assert page.evaluate("document.body.clientWidth") == 375
 
 
 def test_filter_controls_fit_a_phone(new_page, site_url):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,37 @@ def test_search_makes_no_third_party_request(page, site_url, foreign_requests, r
     assert any("/search/index.json" in url for url in requests_of(page))
     assert any("/javascripts/vendor/snowball-nl.js" in url for url in requests_of(page))
     assert foreign_requests(page) == []
+
+
+class RejectedThemeMarkup(HTMLParser):
+    """The markup both themes' base.html writes and overrides/skeleton/ leaves out: `autocomplete` on a
+    checkbox, `aria-hidden` on a label (the Nu Html Checker rejects both)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self.toggles = 0
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "input" and values.get("type") == "checkbox":
+            self.toggles += values.get("id") == "__drawer"
+            if "autocomplete" in values:
+                self.found.append(f"<input id={values.get('id')!r} autocomplete=…>")
+        if tag == "label" and "aria-hidden" in values:
+            self.found.append(f"<label for={values.get('for')!r} aria-hidden=…>")
+
+
+@on_both_builds
+def test_theme_skeleton_writes_no_rejected_markup(built_site):
+    # The skeleton in overrides/ renders valid markup; nothing corrects built pages afterwards.
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= len(PAGE_TYPES)
+    for path in pages:
+        markup = RejectedThemeMarkup()
+        markup.feed(path.read_text(encoding="utf-8"))
+        assert markup.toggles == 1, f"{path.relative_to(built_site)}: not the theme's page skeleton"
+        assert not markup.found, f"{path.relative_to(built_site)}: {markup.found}"
 
 
 @on_both_builds
