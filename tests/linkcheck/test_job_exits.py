@@ -240,7 +240,12 @@ def test_ctrl_c_exits_130_without_a_traceback(web, tmp_path):
     args = ["--catalogue", str(catalogue), "--config", str(web.config(tmp_path, timeout=300, run_budget=600))]
     args += ["--out", str(tmp_path / "out"), "--history", str(tmp_path / "history.json")]
     job_process = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "check_links.py"), *args], stderr=subprocess.PIPE, text=True
+        [sys.executable, str(ROOT / "scripts" / "check_links.py"), *args],
+        stderr=subprocess.PIPE,
+        text=True,
+        # As from a terminal: a pytest-xdist worker ignores SIGINT, and an ignored signal stays ignored in
+        # its children, so the job would never see the Ctrl-C.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while not web.hang.log and job_process.poll() is None and time.monotonic() < deadline:
