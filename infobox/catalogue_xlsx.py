@@ -16,9 +16,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
-
 from infobox.exports import editorial_fields, links_or_none
 from infobox.model import Catalogue, Link, Resource
 from infobox.spreadsheet import looks_like_formula
@@ -85,6 +82,10 @@ def is_linkable(url: str) -> bool:
 
 def catalogue_to_xlsx(catalogue: Catalogue) -> bytes:
     """The workbook's bytes; the same catalogue always gives the same bytes."""
+    # Imported here: validating, serving and every other command start without loading XlsxWriter.
+    import xlsxwriter
+    from xlsxwriter.utility import xl_col_to_name
+
     out = io.BytesIO()
     # Cells are only ever written with write_string/write_datetime/write_url, and these options make
     # sure nothing XlsxWriter does on its own turns a text into a formula, number or link.
