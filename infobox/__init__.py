@@ -1,8 +1,10 @@
-"""Infobox Werken aan Veiligheid: catalogue model, validation, site generation and link checking."""
+"""Infobox Werken aan Veiligheid: catalogue model, validation, site generation and link checking.
 
-from infobox.model import Catalogue, Item, Link, Resource, Source, Standard
+Imports nothing: the link job's linkchecker child imports this package on start-up, before its first request.
+The catalogue model is `infobox.model`.
+"""
 
 # Where readers and the link job report to: the address the Infobox PDF itself gives.
 CONTACT_EMAIL = "info@geweldnergensthuis.nl"
 
-__all__ = ["CONTACT_EMAIL", "Catalogue", "Item", "Link", "Resource", "Source", "Standard"]
+__all__ = ["CONTACT_EMAIL"]

@@ -128,6 +128,13 @@ def watch_lifeline(fd: int = 0) -> None:
     threading.Thread(target=watch, name="lifeline", daemon=True).start()
 
 
+# Modules the checks import on first use. As root, linkchecker's drop_privileges makes this process user
+# `nobody`, which cannot read an interpreter installed under a private home (pyenv in /root): an
+# internationalised host name then stopped the whole pass ("unknown encoding: punycode"), and requests tried
+# to import netrc again on every request. Imported while they can still be read.
+LATE_IMPORTS = ("encodings.idna", "encodings.punycode", "netrc")
+
+
 def _configure(argv: list[str]):
     """linkchecker's configuration from its own command line, as its `linkchecker` command builds it."""
     from linkcheck.command.arg_parser import ArgParser
@@ -139,6 +146,8 @@ def _configure(argv: list[str]):
     options = ArgParser().parse_args(argv)
     config = Configuration()
     config.read(files=[options.configfile])
+    for module in LATE_IMPORTS:
+        importlib.import_module(module)
     drop_privileges()
     setup_config(config, options)
     config.sanitize()

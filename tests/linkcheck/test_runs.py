@@ -14,6 +14,7 @@ from aiosmtpd.controller import Controller
 
 from infobox.link_status import read_status
 from infobox.linkcheck.check import check_all
+from infobox.linkcheck.classify import classify
 from infobox.linkcheck.engine import check_urls
 from infobox.linkcheck.job import main
 from infobox.linkcheck.settings import SettingsError, load_settings
@@ -276,3 +277,11 @@ def test_a_pass_that_overruns_its_budget_is_killed_and_marks_urls_unchecked(web)
     verdicts = check_all([f"{web.hang.base}/slow2"], settings)
     assert verdicts[f"{web.hang.base}/slow2"].status == "transient"
     assert "te lang" in verdicts[f"{web.hang.base}/slow2"].detail
+
+
+def test_an_internationalised_host_name_is_checked_like_any_other():
+    # As root the child runs as `nobody` after its start; a codec loaded only then could not be read from an
+    # interpreter under /root, and the IDN host stopped the whole pass instead of getting its own answer.
+    probes = check_urls(["http://bücher.invalid/pagina", "http://buecher.invalid/pagina"], load_settings(None))
+    assert {classify(probe).status for probe in probes.values()} == {"broken"}
+    assert probes["http://bücher.invalid/pagina"].final_url == "http://xn--bcher-kva.invalid/pagina"
