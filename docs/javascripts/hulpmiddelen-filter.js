@@ -56,7 +56,26 @@
     form.dataset.ready = "true";
     const cards = Array.prototype.slice.call(list.querySelectorAll(".ib-card"));
     const audienceBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name="audience"]'));
-    const typeOptions = Array.prototype.slice.call(form.elements.type.options);
+    // A group option of "Soort hulpmiddel" stands for several types (data-types); read once.
+    const typesOf = new Map(
+      Array.prototype.map.call(form.elements.type.options, function (o) {
+        return [o.value, o.dataset.types ? o.dataset.types.split("|") : [o.value]];
+      }),
+    );
+    // Each card's values per filter, read from its data attributes once, not on every count.
+    const words = function (text, separator) {
+      return text ? text.split(separator) : [];
+    };
+    const entries = cards.map(function (card) {
+      return {
+        card: card,
+        standard: words(card.dataset.refs, " "),
+        organisation: words(card.dataset.organisations, "|"),
+        theme: words(card.dataset.themes, " "),
+        type: [card.dataset.type],
+        audience: words(card.dataset.audience, "|"),
+      };
+    });
 
     function state() {
       const s = {};
@@ -75,55 +94,61 @@
       return s;
     }
 
-    function typesOf(value) {
-      const option = typeOptions.filter(function (o) {
-        return o.value === value;
-      })[0];
-      return option && option.dataset.types ? option.dataset.types.split("|") : [value];
+    function passes(entry, name, value) {
+      if (!value || !value.length) return true;
+      if (name === "type") return (typesOf.get(value) || [value]).indexOf(entry.type[0]) >= 0;
+      if (name === "audience")
+        return value.some(function (a) {
+          return entry.audience.indexOf(a) >= 0;
+        });
+      return entry[name].indexOf(value) >= 0;
     }
 
-    function passes(card, name, value) {
-      if (!value || !value.length) return true;
-      if (name === "standard") return card.dataset.refs.split(" ").indexOf(value) >= 0;
-      if (name === "organisation") return card.dataset.organisations.split("|").indexOf(value) >= 0;
-      if (name === "theme") return card.dataset.themes.split(" ").indexOf(value) >= 0;
-      if (name === "type") return typesOf(value).indexOf(card.dataset.type) >= 0;
-      const own = card.dataset.audience ? card.dataset.audience.split("|") : [];
-      return value.some(function (a) {
-        return own.indexOf(a) >= 0;
+    // The filters in `s` an entry does not pass.
+    function failed(entry, s) {
+      return FILTERS.filter(function (f) {
+        return !passes(entry, f.name, s[f.name]);
       });
     }
 
-    // How many cards pass every filter in `s`, except the one named `skip`.
-    function countWith(s, skip) {
-      return cards.filter(function (card) {
-        return FILTERS.every(function (f) {
-          return f.name === skip || passes(card, f.name, s[f.name]);
-        });
+    // The entries that pass every filter in `s` except perhaps the one named `skip`.
+    function passingBut(s, skip) {
+      return entries.filter(function (entry) {
+        const fails = failed(entry, s);
+        return fails.length === 0 || (fails.length === 1 && fails[0].name === skip);
+      });
+    }
+
+    function countIn(pool, name, value) {
+      return pool.filter(function (entry) {
+        return passes(entry, name, value);
       }).length;
     }
 
-    function withValue(s, name, value) {
-      const copy = Object.assign({}, s);
-      copy[name] = value;
-      return copy;
+    // How many cards pass every filter in `s` once the one named `name` is `value`.
+    function countWith(s, name, value) {
+      return countIn(passingBut(s, name), name, value);
+    }
+
+    // Text is only written where it changes: each write makes the browser restyle.
+    function setText(node, text) {
+      if (node.textContent !== text) node.textContent = text;
     }
 
     function showCounts(s) {
       FILTERS.forEach(function (f) {
-        const name = f.name;
-        if (name === "audience") return;
-        Array.prototype.forEach.call(form.elements[name].options, function (option) {
+        const pool = passingBut(s, f.name);
+        if (f.name === "audience") {
+          audienceBoxes.forEach(function (box) {
+            const label = box.parentNode.querySelector(".ib-filters__n");
+            setText(label, " (" + countIn(pool, "audience", [box.value]) + ")");
+          });
+          return;
+        }
+        Array.prototype.forEach.call(form.elements[f.name].options, function (option) {
           if (!option.dataset.text) option.dataset.text = option.textContent;
-          const n = countWith(withValue(s, name, option.value));
-          option.textContent = option.dataset.text + " (" + n + ")";
+          setText(option, option.dataset.text + " (" + countIn(pool, f.name, option.value) + ")");
         });
-      });
-      audienceBoxes.forEach(function (box) {
-        const label = box.parentNode.querySelector(".ib-filters__n") || document.createElement("span");
-        label.className = "ib-filters__n";
-        label.textContent = " (" + countWith(withValue(s, "audience", [box.value])) + ")";
-        box.parentNode.appendChild(label);
       });
     }
 
@@ -161,7 +186,7 @@
       });
       const options = active
         .map(function (f) {
-          return { filter: f, n: countWith(withValue(s, f.name, f.name === "audience" ? [] : "")) };
+          return { filter: f, n: countWith(s, f.name, f.name === "audience" ? [] : "") };
         })
         .sort(function (a, b) {
           return b.n - a.n;
@@ -230,14 +255,12 @@
     function apply(remember) {
       const s = state();
       let shown = 0;
-      cards.forEach(function (card) {
-        const visible = FILTERS.every(function (f) {
-          return passes(card, f.name, s[f.name]);
-        });
-        card.hidden = !visible;
+      entries.forEach(function (entry) {
+        const visible = failed(entry, s).length === 0;
+        if (entry.card.hidden === visible) entry.card.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = plural(shown) + " gevonden";
+      setText(count, plural(shown) + " gevonden");
       showCounts(s);
       showPrintHeading(s, shown);
       empty.hidden = shown > 0;
