@@ -2,8 +2,9 @@
 // reload. Native selects and checkboxes keep it keyboard- and screen-reader-friendly; the count is
 // announced through the aria-live status. Without JavaScript the form stays hidden and the full list shows.
 // Nothing jumps: the page loads this script before the form, and it marks <html> at once (ib-filters-js
-// shows the form from the first paint; ib-filters-pending keeps a filtered list invisible, in its place,
-// until the filter is applied), so neither the form nor the URL's filter moves what a reader already sees.
+// shows the form from the first paint), and a filter in the URL becomes a stylesheet before the list is read
+// (prefilter), so the list is drawn filtered from the first paint: no card shows and then goes, and the
+// browser never lays out the cards the filter leaves out.
 //
 // The choice lives in the URL (?standaard=3A&soort=training&voor=jeugd), so a filtered list can be shared;
 // it is restored on load and on back/forward. Every option shows how many resources it would give with the
@@ -21,15 +22,63 @@
     { name: "audience", param: "voor", label: "Voor wie" },
   ];
 
+  // Marks on <html> after the first paint are data attributes, not classes: the theme's stylesheet has
+  // `table:not([class]) td > :first-child`, for which Chromium restyles all of an element's descendants
+  // whenever its class attribute changes; on <html> that is the whole page. This class is set before the
+  // form and list are read.
   const root = document.documentElement;
   root.classList.add("ib-filters-js");
-  const query = new URL(window.location.href).searchParams;
-  if (
-    FILTERS.some(function (f) {
-      return query.has(f.param);
-    })
-  )
-    root.classList.add("ib-filters-pending");
+  prefilter(new URL(window.location.href).searchParams, document.currentScript);
+
+  // A card attribute that lists values with "|" between them holds `value`.
+  function listed(attribute, value) {
+    const v = CSS.escape(value);
+    return [
+      "[" + attribute + '="' + v + '"]',
+      "[" + attribute + '^="' + v + '|"]',
+      "[" + attribute + '$="|' + v + '"]',
+      "[" + attribute + '*="|' + v + '|"]',
+    ];
+  }
+
+  // The URL's filter as CSS that hides the other cards while the page is read; setup() then sets their
+  // `hidden` and turns it off (an attribute on <html>, not the stylesheet: taking a stylesheet out restyles
+  // far more than the cards). The groups of "Soort hulpmiddel" come with the script tag (data-type-groups,
+  // "group=type|type;..."), as the form is not read yet.
+  function prefilter(params, script) {
+    const groups = new Map(
+      ((script && script.dataset.typeGroups) || "").split(";").map(function (pair) {
+        const [key, members] = pair.split("=");
+        return [key, members ? members.split("|") : [key]];
+      }),
+    );
+    const rules = [];
+    FILTERS.forEach(function (f) {
+      const values = params.getAll(f.param).filter(Boolean);
+      if (!values.length) return;
+      let match;
+      if (f.name === "standard" || f.name === "theme") {
+        const attribute = f.name === "standard" ? "data-refs" : "data-themes";
+        match = ["[" + attribute + '~="' + CSS.escape(values[0]) + '"]'];
+      } else if (f.name === "type") {
+        match = (groups.get(values[0]) || [values[0]]).map(function (type) {
+          return '[data-type="' + CSS.escape(type) + '"]';
+        });
+      } else if (f.name === "organisation") {
+        match = listed("data-organisations", values[0]);
+      } else {
+        match = [].concat.apply([], values.map(listed.bind(null, "data-audience")));
+      }
+      rules.push(
+        "[data-ib-prefilter] #ib-resource-list > .ib-card:not(:is(" + match.join(", ") + ")) { display: none; }",
+      );
+    });
+    if (!rules.length) return;
+    const style = document.createElement("style");
+    style.textContent = rules.join("\n");
+    document.head.appendChild(style);
+    root.setAttribute("data-ib-prefilter", "");
+  }
 
   function plural(n) {
     return n === 1 ? "1 hulpmiddel" : n + " hulpmiddelen";
@@ -163,7 +212,7 @@
       const active = FILTERS.filter(function (f) {
         return s[f.name] && s[f.name].length;
       });
-      root.classList.toggle("ib-filters-active", active.length > 0);
+      root.toggleAttribute("data-ib-filtered", active.length > 0);
       if (!printHeading) return;
       printHeading.hidden = !active.length;
       printHeading.textContent = active.length
@@ -292,7 +341,7 @@
       fromURL();
       apply(false);
     } finally {
-      root.classList.remove("ib-filters-pending");
+      root.removeAttribute("data-ib-prefilter"); // the cards' `hidden` says the same now
     }
   }
 
