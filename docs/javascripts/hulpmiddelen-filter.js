@@ -2,8 +2,9 @@
 // reload. Native selects and checkboxes keep it keyboard- and screen-reader-friendly; the count is
 // announced through the aria-live status. Without JavaScript the form stays hidden and the full list shows.
 // Nothing jumps: the page loads this script before the form, and it marks <html> at once (ib-filters-js
-// shows the form from the first paint; ib-filters-pending keeps a filtered list invisible, in its place,
-// until the filter is applied), so neither the form nor the URL's filter moves what a reader already sees.
+// shows the form from the first paint), and a filter in the URL becomes a stylesheet before the list is read
+// (prefilter), so the list is drawn filtered from the first paint: no card shows and then goes, and the
+// browser never lays out the cards the filter leaves out.
 //
 // The choice lives in the URL (?standaard=3A&soort=training&voor=jeugd), so a filtered list can be shared;
 // it is restored on load and on back/forward. Every option shows how many resources it would give with the
@@ -21,15 +22,63 @@
     { name: "audience", param: "voor", label: "Voor wie" },
   ];
 
+  // Marks on <html> after the first paint are data attributes, not classes: the theme's stylesheet has
+  // `table:not([class]) td > :first-child`, for which Chromium restyles all of an element's descendants
+  // whenever its class attribute changes; on <html> that is the whole page. This class is set before the
+  // form and list are read.
   const root = document.documentElement;
   root.classList.add("ib-filters-js");
-  const query = new URL(window.location.href).searchParams;
-  if (
-    FILTERS.some(function (f) {
-      return query.has(f.param);
-    })
-  )
-    root.classList.add("ib-filters-pending");
+  prefilter(new URL(window.location.href).searchParams, document.currentScript);
+
+  // A card attribute that lists values with "|" between them holds `value`.
+  function listed(attribute, value) {
+    const v = CSS.escape(value);
+    return [
+      "[" + attribute + '="' + v + '"]',
+      "[" + attribute + '^="' + v + '|"]',
+      "[" + attribute + '$="|' + v + '"]',
+      "[" + attribute + '*="|' + v + '|"]',
+    ];
+  }
+
+  // The URL's filter as CSS that hides the other cards while the page is read; setup() then sets their
+  // `hidden` and turns it off (an attribute on <html>, not the stylesheet: taking a stylesheet out restyles
+  // far more than the cards). The groups of "Soort hulpmiddel" come with the script tag (data-type-groups,
+  // "group=type|type;..."), as the form is not read yet.
+  function prefilter(params, script) {
+    const groups = new Map(
+      ((script && script.dataset.typeGroups) || "").split(";").map(function (pair) {
+        const [key, members] = pair.split("=");
+        return [key, members ? members.split("|") : [key]];
+      }),
+    );
+    const rules = [];
+    FILTERS.forEach(function (f) {
+      const values = params.getAll(f.param).filter(Boolean);
+      if (!values.length) return;
+      let match;
+      if (f.name === "standard" || f.name === "theme") {
+        const attribute = f.name === "standard" ? "data-refs" : "data-themes";
+        match = ["[" + attribute + '~="' + CSS.escape(values[0]) + '"]'];
+      } else if (f.name === "type") {
+        match = (groups.get(values[0]) || [values[0]]).map(function (type) {
+          return '[data-type="' + CSS.escape(type) + '"]';
+        });
+      } else if (f.name === "organisation") {
+        match = listed("data-organisations", values[0]);
+      } else {
+        match = [].concat.apply([], values.map(listed.bind(null, "data-audience")));
+      }
+      rules.push(
+        "[data-ib-prefilter] #ib-resource-list > .ib-card:not(:is(" + match.join(", ") + ")) { display: none; }",
+      );
+    });
+    if (!rules.length) return;
+    const style = document.createElement("style");
+    style.textContent = rules.join("\n");
+    document.head.appendChild(style);
+    root.setAttribute("data-ib-prefilter", "");
+  }
 
   function plural(n) {
     return n === 1 ? "1 hulpmiddel" : n + " hulpmiddelen";
@@ -56,7 +105,26 @@
     form.dataset.ready = "true";
     const cards = Array.prototype.slice.call(list.querySelectorAll(".ib-card"));
     const audienceBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name="audience"]'));
-    const typeOptions = Array.prototype.slice.call(form.elements.type.options);
+    // A group option of "Soort hulpmiddel" stands for several types (data-types); read once.
+    const typesOf = new Map(
+      Array.prototype.map.call(form.elements.type.options, function (o) {
+        return [o.value, o.dataset.types ? o.dataset.types.split("|") : [o.value]];
+      }),
+    );
+    // Each card's values per filter, read from its data attributes once, not on every count.
+    const words = function (text, separator) {
+      return text ? text.split(separator) : [];
+    };
+    const entries = cards.map(function (card) {
+      return {
+        card: card,
+        standard: words(card.dataset.refs, " "),
+        organisation: words(card.dataset.organisations, "|"),
+        theme: words(card.dataset.themes, " "),
+        type: [card.dataset.type],
+        audience: words(card.dataset.audience, "|"),
+      };
+    });
 
     function state() {
       const s = {};
@@ -75,55 +143,61 @@
       return s;
     }
 
-    function typesOf(value) {
-      const option = typeOptions.filter(function (o) {
-        return o.value === value;
-      })[0];
-      return option && option.dataset.types ? option.dataset.types.split("|") : [value];
+    function passes(entry, name, value) {
+      if (!value || !value.length) return true;
+      if (name === "type") return (typesOf.get(value) || [value]).indexOf(entry.type[0]) >= 0;
+      if (name === "audience")
+        return value.some(function (a) {
+          return entry.audience.indexOf(a) >= 0;
+        });
+      return entry[name].indexOf(value) >= 0;
     }
 
-    function passes(card, name, value) {
-      if (!value || !value.length) return true;
-      if (name === "standard") return card.dataset.refs.split(" ").indexOf(value) >= 0;
-      if (name === "organisation") return card.dataset.organisations.split("|").indexOf(value) >= 0;
-      if (name === "theme") return card.dataset.themes.split(" ").indexOf(value) >= 0;
-      if (name === "type") return typesOf(value).indexOf(card.dataset.type) >= 0;
-      const own = card.dataset.audience ? card.dataset.audience.split("|") : [];
-      return value.some(function (a) {
-        return own.indexOf(a) >= 0;
+    // The filters in `s` an entry does not pass.
+    function failed(entry, s) {
+      return FILTERS.filter(function (f) {
+        return !passes(entry, f.name, s[f.name]);
       });
     }
 
-    // How many cards pass every filter in `s`, except the one named `skip`.
-    function countWith(s, skip) {
-      return cards.filter(function (card) {
-        return FILTERS.every(function (f) {
-          return f.name === skip || passes(card, f.name, s[f.name]);
-        });
+    // The entries that pass every filter in `s` except perhaps the one named `skip`.
+    function passingBut(s, skip) {
+      return entries.filter(function (entry) {
+        const fails = failed(entry, s);
+        return fails.length === 0 || (fails.length === 1 && fails[0].name === skip);
+      });
+    }
+
+    function countIn(pool, name, value) {
+      return pool.filter(function (entry) {
+        return passes(entry, name, value);
       }).length;
     }
 
-    function withValue(s, name, value) {
-      const copy = Object.assign({}, s);
-      copy[name] = value;
-      return copy;
+    // How many cards pass every filter in `s` once the one named `name` is `value`.
+    function countWith(s, name, value) {
+      return countIn(passingBut(s, name), name, value);
+    }
+
+    // Text is only written where it changes: each write makes the browser restyle.
+    function setText(node, text) {
+      if (node.textContent !== text) node.textContent = text;
     }
 
     function showCounts(s) {
       FILTERS.forEach(function (f) {
-        const name = f.name;
-        if (name === "audience") return;
-        Array.prototype.forEach.call(form.elements[name].options, function (option) {
+        const pool = passingBut(s, f.name);
+        if (f.name === "audience") {
+          audienceBoxes.forEach(function (box) {
+            const label = box.parentNode.querySelector(".ib-filters__n");
+            setText(label, " (" + countIn(pool, "audience", [box.value]) + ")");
+          });
+          return;
+        }
+        Array.prototype.forEach.call(form.elements[f.name].options, function (option) {
           if (!option.dataset.text) option.dataset.text = option.textContent;
-          const n = countWith(withValue(s, name, option.value));
-          option.textContent = option.dataset.text + " (" + n + ")";
+          setText(option, option.dataset.text + " (" + countIn(pool, f.name, option.value) + ")");
         });
-      });
-      audienceBoxes.forEach(function (box) {
-        const label = box.parentNode.querySelector(".ib-filters__n") || document.createElement("span");
-        label.className = "ib-filters__n";
-        label.textContent = " (" + countWith(withValue(s, "audience", [box.value])) + ")";
-        box.parentNode.appendChild(label);
       });
     }
 
@@ -138,7 +212,7 @@
       const active = FILTERS.filter(function (f) {
         return s[f.name] && s[f.name].length;
       });
-      root.classList.toggle("ib-filters-active", active.length > 0);
+      root.toggleAttribute("data-ib-filtered", active.length > 0);
       if (!printHeading) return;
       printHeading.hidden = !active.length;
       printHeading.textContent = active.length
@@ -161,7 +235,7 @@
       });
       const options = active
         .map(function (f) {
-          return { filter: f, n: countWith(withValue(s, f.name, f.name === "audience" ? [] : "")) };
+          return { filter: f, n: countWith(s, f.name, f.name === "audience" ? [] : "") };
         })
         .sort(function (a, b) {
           return b.n - a.n;
@@ -230,14 +304,12 @@
     function apply(remember) {
       const s = state();
       let shown = 0;
-      cards.forEach(function (card) {
-        const visible = FILTERS.every(function (f) {
-          return passes(card, f.name, s[f.name]);
-        });
-        card.hidden = !visible;
+      entries.forEach(function (entry) {
+        const visible = failed(entry, s).length === 0;
+        if (entry.card.hidden === visible) entry.card.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = plural(shown) + " gevonden";
+      setText(count, plural(shown) + " gevonden");
       showCounts(s);
       showPrintHeading(s, shown);
       empty.hidden = shown > 0;
@@ -269,7 +341,7 @@
       fromURL();
       apply(false);
     } finally {
-      root.classList.remove("ib-filters-pending");
+      root.removeAttribute("data-ib-prefilter"); // the cards' `hidden` says the same now
     }
   }
 

@@ -4,10 +4,13 @@
 // hands the title and address to the phone's share sheet (mail, Teams, WhatsApp). The icons sit in space
 // infobox.css keeps free beside the heading, so adding them moves nothing. Without JavaScript the heading
 // anchors still work as addresses.
+// The pages put an empty .ib-link-actions right after each such heading (infobox/templates/site/); the icons
+// go in there. Filling it restyles the icons only, where inserting an element among the headings' siblings
+// makes the browser restyle every card, or the whole page, while it loads.
 (function () {
   "use strict";
 
-  const TARGETS = ".ib-jumplist ~ h2[id], .ib-card__title[id]";
+  const PLACES = ".ib-link-actions:empty";
   // Material Design Icons (link-variant, share-variant), as the theme ships them.
   const SVG = '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="';
   const LINK_ICON =
@@ -40,18 +43,18 @@
   }
 
   function setup() {
-    const targets = document.querySelectorAll(TARGETS);
-    if (!targets.length || document.getElementById("ib-copy-status")) return;
+    const places = document.querySelectorAll(PLACES);
+    if (!places.length || document.getElementById("ib-copy-status")) return;
     const status = document.createElement("p");
     status.id = "ib-copy-status";
     status.className = "ib-visually-hidden";
     status.setAttribute("role", "status");
     document.body.appendChild(status);
 
-    Array.prototype.forEach.call(targets, function (heading) {
+    Array.prototype.forEach.call(places, function (actions) {
+      const heading = actions.previousElementSibling;
+      if (!heading || !heading.id) return;
       const title = heading.textContent.trim();
-      const actions = document.createElement("span");
-      actions.className = "ib-link-actions";
       const button = iconButton("ib-copy-link", LINK_ICON, "Kopieer link naar " + title);
       actions.appendChild(button);
       const address = function () {
@@ -68,6 +71,7 @@
           });
         });
         actions.appendChild(share);
+        heading.classList.add("ib-shareable"); // room for both icons (infobox.css)
       }
       button.addEventListener("click", function () {
         const url = address();
@@ -91,7 +95,6 @@
           done(false);
         }
       });
-      heading.insertAdjacentElement("afterend", actions);
     });
   }
 

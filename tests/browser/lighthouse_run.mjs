@@ -12,12 +12,20 @@
 // A page with "answer": "zelfscan" is opened first and its statements answered (kept in localStorage,
 // which Lighthouse then leaves alone), so the zelfscan is measured with a result on the page.
 // Prints one JSON list: per page its scores (0-100), the layout shift and the audits that lost points.
+import { writeFileSync } from "node:fs";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 
 const ALL_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 // The layout shift and the elements that moved, whatever the categories.
 const LAYOUT_SHIFT_AUDITS = ["cumulative-layout-shift", "layout-shifts"];
+// The metrics the performance score is made of, in milliseconds (reported when it is scored).
+const METRICS = {
+  FCP: "first-contentful-paint",
+  LCP: "largest-contentful-paint",
+  TBT: "total-blocking-time",
+  SI: "speed-index",
+};
 
 async function answerZelfscan(page, url) {
   await page.goto(url, { waitUntil: "networkidle0" });
@@ -58,6 +66,11 @@ async function measure(browser, target, categories) {
   const result = await lighthouse(target.url, flags, undefined, page);
   await page.close();
   const lhr = result.lhr;
+  // LIGHTHOUSE_JSON_DIR: keep each page's full report there, to read what cost points.
+  if (process.env.LIGHTHOUSE_JSON_DIR) {
+    const file = target.name.replace(/[^a-z0-9]+/gi, "-");
+    writeFileSync(`${process.env.LIGHTHOUSE_JSON_DIR}/${file}.json`, JSON.stringify(lhr));
+  }
   const lost = [];
   for (const id of categories) {
     for (const ref of lhr.categories[id].auditRefs) {
@@ -72,6 +85,9 @@ async function measure(browser, target, categories) {
     error: lhr.runtimeError ? lhr.runtimeError.message : null,
     scores: Object.fromEntries(categories.map((id) => [id, Math.round((lhr.categories[id].score ?? 0) * 100)])),
     cls: lhr.audits["cumulative-layout-shift"].numericValue,
+    metrics: categories.includes("performance")
+      ? Object.fromEntries(Object.entries(METRICS).map(([key, id]) => [key, lhr.audits[id].numericValue]))
+      : {},
     shifted: shiftedElements(lhr),
     lost,
   };

@@ -112,3 +112,30 @@ def test_search_result_link_opens_the_card(page, site_url):
     page.goto(f"{site_url}/hulpmiddelen/?hulpmiddel=kindcheck")
     page.wait_for_url(re.compile(r"/hulpmiddelen/#kindcheck$"))
     expect(page.locator("[id='kindcheck']")).to_be_in_viewport()
+
+
+def test_a_shared_link_draws_the_list_filtered_before_the_script_runs_its_filter(page, site_url):
+    # hulpmiddelen-filter.js turns the URL's filter into CSS while the page is read, so the list is drawn
+    # filtered from the first paint; its filter then hides the same cards. Each kind of filter, with
+    # organisation names that hold spaces and a type group.
+    spaced = next(o for r in CATALOGUE.resources for o in r.organisation_groups if " " in o)
+    links = [
+        "?standaard=7B&organisatie=Movisie",
+        f"?organisatie={spaced}",
+        "?soort=training&standaard=3A",
+        "?voor=professionals&voor=gemeenten&thema=melden",
+    ]
+    for link in links:
+        page.goto(f"{site_url}/hulpmiddelen/{link}")
+        filtered = visible_cards(page)
+        assert 0 < len(filtered) < len(CATALOGUE.resources), link
+        drawn = page.evaluate(
+            """() => {
+              document.documentElement.setAttribute("data-ib-prefilter", "");
+              const cards = [...document.querySelectorAll("#ib-resource-list .ib-card")];
+              cards.forEach((card) => { card.hidden = false; });
+              return cards.filter((c) => getComputedStyle(c).display !== "none")
+                .map((c) => c.querySelector(".ib-card__title").id).sort();
+            }"""
+        )
+        assert drawn == filtered, link
