@@ -156,13 +156,19 @@ def generated_files(ctx: SiteContext, hand_written: Mapping[str, str] | None = N
     """Every file the catalogue adds to the site, by its path under docs/.
 
     `hand_written` are the Markdown pages of docs/ ({src_uri: source}), which the search index covers too."""
-    pages = generate_pages(ctx)
-    files: GeneratedFiles = dict(pages)
+    files = files_without_search_index(ctx)
+    pages = {src_uri: content for src_uri, content in files.items() if src_uri.endswith(".md")}
+    files[SEARCH_INDEX] = search_index_json(ctx.catalogue, {**(hand_written or {}), **pages}, ctx.synonyms)
+    return files
+
+
+def files_without_search_index(ctx: SiteContext) -> GeneratedFiles:
+    """Every generated file but the search index, which the MkDocs build makes from the pages it renders."""
+    files: GeneratedFiles = dict(generate_pages(ctx))
     files["catalogue.json"] = catalogue_to_json_text(ctx.catalogue, page_urls(ctx.catalogue))
     files["catalogue.csv"] = catalogue_to_csv(ctx.catalogue)
     files["catalogue.xlsx"] = catalogue_to_xlsx(ctx.catalogue)
     files[FEED_PATH] = feed_xml(ctx)
-    files[SEARCH_INDEX] = search_index_json(ctx.catalogue, {**(hand_written or {}), **pages}, ctx.synonyms)
     return files
 
 

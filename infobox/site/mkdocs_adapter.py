@@ -1,7 +1,10 @@
 """The MkDocs side of site generation: validate first, then add the generated files as virtual files.
 
 `hooks/infobox_site.py` re-exports these event handlers. What is generated, and the `extra.infobox`
-settings it reads from mkdocs.yml, live in `infobox.site.generate`, shared with the Zensical build.
+settings it reads from mkdocs.yml, live in `infobox.site.generate`, shared with the Zensical build. The one
+exception is the search index: it is made from the HTML MkDocs renders of every page anyway
+(`on_page_content`), not from a second Markdown conversion of its own, and written into its file once every
+page is rendered (`on_env`, before MkDocs copies the files); the same data as the Markdown path (tested).
 Material's own `repo_url` is not used for the edit links: on github.com it makes the theme ask the
 GitHub API for stars and forks on every page, a third-party request the site must not make.
 """
@@ -19,8 +22,9 @@ from mkdocs.structure.files import File, Files
 from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
 from infobox.site.error_page import error_page, nav_sources
-from infobox.site.generate import SiteInputError, generated_files, settings, site_context, theme_extra
+from infobox.site.generate import SiteInputError, files_without_search_index, settings, site_context, theme_extra
 from infobox.site.pages import STANDARDS_DIR, SiteContext, standard_src
+from infobox.site.search_index import SEARCH_INDEX, html_entries, markdown_entries, search_data
 
 log = logging.getLogger("mkdocs.hooks.infobox")
 
@@ -28,6 +32,8 @@ log = logging.getLogger("mkdocs.hooks.infobox")
 # `mkdocs serve`, which rebuilds sequentially), and every build starts with on_config.
 _context: SiteContext | None = None
 _generated_pages: set[str] = set()
+_search_file: File | None = None  # search/index.json, its content filled in by on_env
+_search_sections: dict[str, list[dict]] = {}  # {src_uri: search entries} of every page rendered
 # Set by on_startup: under `mkdocs serve` an invalid catalogue gives an error page instead of a failed build.
 _serving = False
 _error_page: str | None = None
@@ -40,8 +46,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
-    global _context, _error_page
-    _context, _error_page = None, None
+    global _context, _error_page, _search_file
+    _context, _error_page, _search_file = None, None, None
+    _search_sections.clear()
     config.extra["infobox_contact"] = CONTACT_EMAIL  # for the theme overrides (footer, 404), also on the error page
     site_settings = settings(config.extra, Path(config.config_file_path).parent)
     try:
@@ -92,14 +99,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return _only_error_pages(files, config)
     if _context is None:  # on_config failed; MkDocs would not get here
         raise PluginError("infobox: on_config did not run")
-    hand_written = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    generated = generated_files(_context, hand_written)
+    global _search_file
+    generated = files_without_search_index(_context)
     _generated_pages.clear()
     _generated_pages.update(src_uri for src_uri in generated if src_uri.endswith(".md"))
-    for src_uri, content in generated.items():
-        if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")
-        files.append(File.generated(config, src_uri, content=content))
+    _search_file = File.generated(config, SEARCH_INDEX, content="")  # filled in by on_env
+    added = [File.generated(config, src_uri, content=content) for src_uri, content in generated.items()]
+    for file in [*added, _search_file]:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(
+                f"docs/{file.src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand"
+            )
+        files.append(file)
     return files
 
 
@@ -127,3 +138,23 @@ def on_page_read_source(page, config: MkDocsConfig) -> str | None:
     source = page.file.content_string
     page.file.content_string = ""
     return source
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> None:
+    """Keep the search entries of the page MkDocs just rendered (not its HTML: at 10,000 resources that is
+    large, and the cards in it are indexed from the catalogue)."""
+    if _search_file is not None:
+        _search_sections[page.file.src_uri] = html_entries(page.file.src_uri, page.meta, html)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page is rendered: write the search data into its file before MkDocs copies the files."""
+    if _search_file is None or _context is None:
+        return env
+    pages = files.documentation_pages()
+    # Under `mkdocs serve --dirty` MkDocs renders only changed pages; the others are rendered here.
+    unrendered = [file for file in pages if file.src_uri not in _search_sections]
+    _search_sections.update(markdown_entries({file.src_uri: file.content_string for file in unrendered}))
+    sections = {file.src_uri: _search_sections[file.src_uri] for file in pages}
+    _search_file.content_string = search_data(_context.catalogue, sections, _context.synonyms)
+    return env

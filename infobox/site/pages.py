@@ -15,6 +15,7 @@ hand-written "Achtergrond" section (navigation.indexes); it has no raw HTML link
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -135,7 +136,7 @@ class Links:
 
     def page_md(self, src_uri: str) -> str:
         """A Markdown link to another page's source, e.g. 'hulpmiddelen/index.md' from 'beheer/index.md'."""
-        return posixpath.relpath(src_uri, posixpath.dirname(self.src_uri) or ".")
+        return _relpath(src_uri, posixpath.dirname(self.src_uri) or ".")
 
     def url(self, ref: str) -> str:
         standard_id, anchor = split_ref(ref)
@@ -158,8 +159,13 @@ class Links:
 
     def _relative(self, src_uri: str) -> str:
         here = url_path(self.src_uri) or "."
-        target = posixpath.relpath(url_path(src_uri) or ".", here)
+        target = _relpath(url_path(src_uri) or ".", here)
         return "" if target == "." else target + "/"
+
+
+# Every card links to the same few pages: compute each relative path once (relpath asks the OS for the working
+# folder on every call; between two relative paths the answer never depends on it).
+_relpath = functools.lru_cache(maxsize=4096)(posixpath.relpath)
 
 
 def page_urls(catalogue: Catalogue) -> PageUrls:

@@ -7,6 +7,7 @@ or a description such as "[x](javascript:...)" would become a link.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -46,7 +47,10 @@ def safe_href(url: str) -> str:
     return url
 
 
+@functools.cache
 def environment() -> Environment:
+    """One per process: under `mkdocs serve` a rebuild compiles only the templates that changed (Jinja checks
+    their modification times), not all of them again."""
     env = Environment(
         loader=PackageLoader("infobox", "templates/site"),
         autoescape=True,  # every template, whatever its extension (.md.j2 and .html.j2 alike)

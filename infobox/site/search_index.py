@@ -33,11 +33,13 @@ from infobox.vocabulary import THEMES
 
 SEARCH_INDEX = "search/index.json"  # where the site serves it; the header's search partial points here
 FORMAT_VERSION = 1
-# The Markdown extensions of mkdocs.yml that shape headings and their anchors.
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+# The Markdown extensions of mkdocs.yml that shape headings and their anchors, plus fenced_code, which MkDocs
+# always adds: the pages render as MkDocs renders them.
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "fenced_code"]
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-# Cards are indexed from the catalogue, once; cut them out before Markdown sees the page (at 10,000 resources
-# the cards are nearly all of a page). Excluded blocks go too; the HTML walk below drops any that remain.
+# Cards are indexed from the catalogue, once; cut them out of the page, before Markdown sees it where this
+# module renders it (at 10,000 resources the cards are nearly all of a page). Excluded blocks go too; the HTML
+# walk below drops any that remain.
 CARD = re.compile(r'<article class="ib-card".*?</article>', re.S)
 EXCLUDED_BLOCK = re.compile(r"<(div|nav|form|p|span)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 SECTION_HEADINGS = {"h1", "h2", "h3"}
@@ -46,12 +48,25 @@ SPACE = re.compile(r"\s+")
 
 
 def search_index_json(catalogue: Catalogue, pages: Mapping[str, str], synonyms: Synonyms = ()) -> str:
-    """The search data of the site: `pages` are the Markdown sources of every page ({src_uri: markdown})."""
-    entries = [resource_entry(resource) for resource in catalogue.resources]
+    """The search data of the site from the Markdown sources of every page ({src_uri: markdown}).
+
+    For builds that do not render the pages themselves (Zensical, `python -m infobox pages`); the MkDocs build
+    hands the HTML it renders anyway to `html_entries` instead and gets the same data (tested)."""
+    sections = markdown_entries({src_uri: source for src_uri, source in pages.items() if src_uri.endswith(".md")})
+    return search_data(catalogue, sections, synonyms)  # pages only: not catalogue.json, nor this file
+
+
+def markdown_entries(pages: Mapping[str, str]) -> dict[str, list[dict]]:
+    """The sections of each page from its Markdown source ({src_uri: markdown})."""
     renderer = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)  # one for all pages: setting it up costs more
-    for src_uri, source in sorted(pages.items()):
-        if src_uri.endswith(".md"):  # pages only: not catalogue.json, nor this file
-            entries.extend(page_entries(src_uri, source, renderer))
+    return {src_uri: page_entries(src_uri, source, renderer) for src_uri, source in pages.items()}
+
+
+def search_data(catalogue: Catalogue, sections: Mapping[str, list[dict]], synonyms: Synonyms = ()) -> str:
+    """The JSON file: every resource, then the sections of every page ({src_uri: entries}) in path order."""
+    entries = [resource_entry(resource) for resource in catalogue.resources]
+    for src_uri in sorted(sections):
+        entries.extend(sections[src_uri])
     maker = KeywordMaker((f"{e['title']} {e['meta']} {e['text']}" for e in entries), synonyms)
     for entry in entries:
         own = maker.keywords(f"{entry['title']} {entry['meta']} {entry['text']}")
@@ -78,13 +93,20 @@ def resource_entry(resource: Resource) -> dict:
 
 
 def page_entries(src_uri: str, source: str, renderer: markdown.Markdown) -> list[dict]:
-    """One entry per section of a page (its text before the first h2 belongs to the page itself)."""
+    """The sections of a page from its Markdown source (front matter included)."""
     meta, body = front_matter(source)
-    if (meta.get("search") or {}).get("exclude"):
+    if excluded(meta):
         return []
-    body = EXCLUDED_BLOCK.sub("", CARD.sub("", body))
+    return html_entries(src_uri, meta, renderer.reset().convert(searchable(body)))
+
+
+def html_entries(src_uri: str, meta: Mapping, html: str) -> list[dict]:
+    """One entry per section of a page rendered to HTML (its text before the first h2 belongs to the page
+    itself); `meta` is its front matter."""
+    if excluded(meta):
+        return []
     sections = Sections()
-    sections.feed(renderer.reset().convert(body))
+    sections.feed(searchable(html))
     sections.close()
     page_url = url_path(src_uri)
     page_title = str(meta.get("title") or "") or next((title for _, title, _ in sections.found if title), "")
@@ -102,6 +124,16 @@ def page_entries(src_uri: str, source: str, renderer: markdown.Markdown) -> list
             }
         )
     return entries
+
+
+def excluded(meta: Mapping) -> bool:
+    """`search: exclude: true` in the front matter keeps a page out."""
+    return bool((meta.get("search") or {}).get("exclude"))
+
+
+def searchable(text: str) -> str:
+    """The page without its cards and excluded blocks (Markdown or HTML alike: both are raw HTML in it)."""
+    return EXCLUDED_BLOCK.sub("", CARD.sub("", text))
 
 
 def front_matter(source: str) -> tuple[dict, str]:

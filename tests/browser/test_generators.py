@@ -1,9 +1,11 @@
 """MkDocs and Zensical build the same site from mkdocs.yml: the same pages at the same URLs, and in each page's
 content the same anchors (every card's, every sub-item's) and the same links (every catalogue link, every
-link between pages). Read from the two built folders; the browser checks run on both via `on_both_builds`."""
+link between pages), and the same search data. Read from the two built folders; the browser checks run on both
+via `on_both_builds`."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -74,6 +76,14 @@ def test_every_page_has_the_same_anchors_and_links_in_both_builds(mkdocs_site, z
             if mine != other:
                 differences.append(f"{page} {kind}: mkdocs-only {mine - other}, zensical-only {other - mine}")
     assert not differences, "\n".join(differences[:20])
+
+
+def test_both_builds_publish_the_same_search_data(mkdocs_site, zensical_site):
+    # MkDocs indexes the HTML it renders itself; the Zensical build converts the pages' Markdown for the index.
+    index = "search/index.json"
+    mine, theirs = (json.loads((site / index).read_text(encoding="utf-8")) for site in (mkdocs_site, zensical_site))
+    assert mine == theirs
+    assert len([doc for doc in mine["docs"] if "resource" not in doc]) >= 100  # every page's sections are in it
 
 
 def test_every_card_and_catalogue_link_is_in_the_zensical_build(zensical_site):

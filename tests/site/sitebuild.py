@@ -15,9 +15,10 @@ REPORTED_URL = "https://www.augeo.nl/kindcheck/cursus"
 REAL_SITE = "real-site"  # `once_per_run` name of build_real_site's site, shared by the site and browser tests
 
 
-def build_site(site_dir: Path, catalogue: Path, status: Path | None, **settings: str) -> Path:
+def build_site(site_dir: Path, catalogue: Path, status: Path | None, *, dirty: bool = False, **settings: str) -> Path:
     """Build the real configuration against another catalogue/status file (via the !ENV settings);
-    `settings` sets other !ENV settings of mkdocs.yml, e.g. INFOBOX_REPO_URL="https://…"."""
+    `settings` sets other !ENV settings of mkdocs.yml, e.g. INFOBOX_REPO_URL="https://…". `dirty` renders
+    only the pages changed since the build already in `site_dir` (`mkdocs serve --dirty`)."""
     env = {"INFOBOX_CATALOGUE": str(catalogue), "INFOBOX_LINK_STATUS": str(status or site_dir / "none.json")}
     env.update(settings)
     saved = {key: os.environ.get(key) for key in env}
@@ -25,8 +26,9 @@ def build_site(site_dir: Path, catalogue: Path, status: Path | None, **settings:
     cwd = os.getcwd()
     try:
         os.chdir(REPO)
-        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        build(config)
+        # MkDocs warns on every dirty build, which strict mode would turn into a failure.
+        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=not dirty)
+        build(config, dirty=dirty)
     finally:
         os.chdir(cwd)
         for key, value in saved.items():

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import FIXTURE, REPO
+from sitebuild import FIXTURE, REPO, build_site
 
 from infobox.loader import load_catalogue
 from infobox.site.generate import generated_files
@@ -49,6 +49,18 @@ def test_pages_writes_every_generated_file(tmp_path, real_site):
         ), data
     # Two builds in two processes (each with its own hash seed): the very same workbook, byte for byte.
     assert (real / "catalogue.xlsx").read_bytes() == (real_site / "catalogue.xlsx").read_bytes()
+
+
+def test_a_dirty_build_keeps_the_unchanged_pages_in_search(tmp_path, fixture_site, hostile_catalogue, status_file):
+    # The MkDocs build indexes the HTML it renders; `--dirty` renders only changed pages (here none of docs/),
+    # and the search data must still hold every page, as the full build's does.
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)  # newer than every file of docs/: MkDocs takes them as unchanged
+    (site / "search" / "index.json").unlink()
+    build_site(site, hostile_catalogue, status_file, dirty=True)
+    assert json.loads((site / "search" / "index.json").read_text(encoding="utf-8")) == json.loads(
+        (fixture_site / "search" / "index.json").read_text(encoding="utf-8")
+    )
 
 
 def test_pages_refuses_an_invalid_catalogue_in_dutch(tmp_path):
