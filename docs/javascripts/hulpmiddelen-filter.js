@@ -28,7 +28,24 @@
   // form and list are read.
   const root = document.documentElement;
   root.classList.add("ib-filters-js");
-  prefilter(new URL(window.location.href).searchParams, document.currentScript);
+  // The groups of "Soort hulpmiddel" ({group: [type, ...]}) come with the script tag (data-type-groups,
+  // "group=type|type;..."): this script runs before the form is there to be read.
+  const TYPE_GROUPS = typeGroups(document.currentScript);
+  prefilter(new URL(window.location.href).searchParams);
+
+  function typeGroups(script) {
+    return new Map(
+      ((script && script.dataset.typeGroups) || "").split(";").map(function (pair) {
+        const [key, members] = pair.split("=");
+        return [key, members ? members.split("|") : [key]];
+      }),
+    );
+  }
+
+  // The types a value of "Soort hulpmiddel" stands for: a group's members, or the type itself.
+  function typesOf(value) {
+    return TYPE_GROUPS.get(value) || [value];
+  }
 
   // A card attribute that lists values with "|" between them holds `value`.
   function listed(attribute, value) {
@@ -43,15 +60,8 @@
 
   // The URL's filter as CSS that hides the other cards while the page is read; setup() then sets their
   // `hidden` and turns it off (an attribute on <html>, not the stylesheet: taking a stylesheet out restyles
-  // far more than the cards). The groups of "Soort hulpmiddel" come with the script tag (data-type-groups,
-  // "group=type|type;..."), as the form is not read yet.
-  function prefilter(params, script) {
-    const groups = new Map(
-      ((script && script.dataset.typeGroups) || "").split(";").map(function (pair) {
-        const [key, members] = pair.split("=");
-        return [key, members ? members.split("|") : [key]];
-      }),
-    );
+  // far more than the cards).
+  function prefilter(params) {
     const rules = [];
     FILTERS.forEach(function (f) {
       const values = params.getAll(f.param).filter(Boolean);
@@ -61,7 +71,7 @@
         const attribute = f.name === "standard" ? "data-refs" : "data-themes";
         match = ["[" + attribute + '~="' + CSS.escape(values[0]) + '"]'];
       } else if (f.name === "type") {
-        match = (groups.get(values[0]) || [values[0]]).map(function (type) {
+        match = typesOf(values[0]).map(function (type) {
           return '[data-type="' + CSS.escape(type) + '"]';
         });
       } else if (f.name === "organisation") {
@@ -105,12 +115,6 @@
     form.dataset.ready = "true";
     const cards = Array.prototype.slice.call(list.querySelectorAll(".ib-card"));
     const audienceBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name="audience"]'));
-    // A group option of "Soort hulpmiddel" stands for several types (data-types); read once.
-    const typesOf = new Map(
-      Array.prototype.map.call(form.elements.type.options, function (o) {
-        return [o.value, o.dataset.types ? o.dataset.types.split("|") : [o.value]];
-      }),
-    );
     // Each card's values per filter, read from its data attributes once, not on every count.
     const words = function (text, separator) {
       return text ? text.split(separator) : [];
@@ -145,7 +149,7 @@
 
     function passes(entry, name, value) {
       if (!value || !value.length) return true;
-      if (name === "type") return (typesOf.get(value) || [value]).indexOf(entry.type[0]) >= 0;
+      if (name === "type") return typesOf(value).indexOf(entry.type[0]) >= 0;
       if (name === "audience")
         return value.some(function (a) {
           return entry.audience.indexOf(a) >= 0;

@@ -97,16 +97,19 @@ def page_entries(src_uri: str, source: str, renderer: markdown.Markdown) -> list
     meta, body = front_matter(source)
     if excluded(meta):
         return []
-    return html_entries(src_uri, meta, renderer.reset().convert(searchable(body)))
+    return _sections(src_uri, meta, renderer.reset().convert(searchable(body)))
 
 
 def html_entries(src_uri: str, meta: Mapping, html: str) -> list[dict]:
     """One entry per section of a page rendered to HTML (its text before the first h2 belongs to the page
     itself); `meta` is its front matter."""
-    if excluded(meta):
-        return []
+    return [] if excluded(meta) else _sections(src_uri, meta, searchable(html))
+
+
+def _sections(src_uri: str, meta: Mapping, html: str) -> list[dict]:
+    """The entries of a page's HTML, its cards and excluded blocks already cut out."""
     sections = Sections()
-    sections.feed(searchable(html))
+    sections.feed(html)
     sections.close()
     page_url = url_path(src_uri)
     page_title = str(meta.get("title") or "") or next((title for _, title, _ in sections.found if title), "")
