@@ -81,8 +81,14 @@
 
   const links = () => [...list.querySelectorAll("a")];
 
+  // The focus goes back to the header's search field at once: the dialog's "close" event comes a task later.
+  const close = () => {
+    dialog.close();
+    opener.focus();
+  };
+
   opener.addEventListener("click", () => open());
-  closer.addEventListener("click", () => dialog.close());
+  closer.addEventListener("click", close);
   input.addEventListener("input", () => ask(input.value));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -91,14 +97,14 @@
   });
   // A click on the backdrop (outside the dialog's box) closes it.
   dialog.addEventListener("click", (event) => {
-    if (event.target === dialog) dialog.close();
+    if (event.target === dialog) close();
   });
   dialog.addEventListener("close", () => opener.focus());
   dialog.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
       // Chromium's search field would first clear itself on Escape; readers expect the dialog to close.
       event.preventDefault();
-      dialog.close();
+      close();
       return;
     }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
