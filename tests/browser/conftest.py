@@ -27,9 +27,10 @@ Every test module under ``tests/browser/`` gets these (and is marked ``browser``
     ``requests_of(page) -> list[str]``: every request URL the page made; ``foreign_requests(page)``: those
     that went to a host other than 127.0.0.1.
 ``axe`` / ``format_violations`` (fixtures returning functions)
-    ``axe(page, exclude=None) -> list[dict]``: injects npm ``axe-core`` (``node_modules``, pinned in
+    ``axe(page, exclude=None, include=None) -> list[dict]``: injects npm ``axe-core`` (``node_modules``, pinned in
     ``package.json``; run ``npm ci`` first) into the current document and returns its violations for the
-    tags wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa (target size). ``format_violations(violations) -> str``
+    tags wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa (target size), in the elements ``include`` selects
+    (default: the whole document) minus those ``exclude`` selects. ``format_violations(violations) -> str``
     makes an assertion message of them.
 
 Example::
@@ -189,20 +190,22 @@ def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def _run_axe(page, exclude: list[str] | None = None) -> list[dict]:
-    """Violations of WCAG 2.2 A/AA rules in the page's current document, as axe-core reports them."""
+def _run_axe(page, exclude: list[str] | None = None, include: list[str] | None = None) -> list[dict]:
+    """Violations of WCAG 2.2 A/AA rules in the page's current document, as axe-core reports them; with
+    `include`, in those elements only (a part opened on a page whose whole is checked elsewhere)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=_axe_source())
     return page.evaluate(
-        """async ([tags, exclude]) => {
-            const context = exclude.length ? {exclude: exclude.map((s) => [s])} : document;
+        """async ([tags, exclude, include]) => {
+            const context = {exclude: exclude.map((s) => [s])};
+            if (include.length) context.include = include.map((s) => [s]);
             const result = await axe.run(context, {runOnly: {type: "tag", values: tags}});
             return result.violations.map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map((n) => ({target: n.target, summary: n.failureSummary, html: n.html})),
             }));
         }""",
-        [AXE_TAGS, exclude or []],
+        [AXE_TAGS, exclude or [], include or []],
     )
 
 
