@@ -2,7 +2,9 @@
 
 For the real catalogue and for 100, 1,000 and 10,000 synthetic resources it builds
 - "ours": `mkdocs build` of the repository's mkdocs.yml with its hooks, reading the catalogue
-  (INFOBOX_CATALOGUE),
+  (INFOBOX_CATALOGUE), its page templates compiled by an earlier build (Jinja's bytecode cache, see
+  infobox/site/render.py; one untimed build first),
+- "ours cold": the same with the template cache off, as the first build after a template change,
 - "plain": the same pages made files first (`python -m infobox pages docs/`, not timed), built by
   `mkdocs build` with the same mkdocs.yml minus its `hooks:`, and
 - "zensical": `python -m infobox build-zensical`, the whole command (catalogue, generated files,
@@ -254,28 +256,33 @@ def main() -> None:
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **settings)
             configs = {
                 "ours": REPO / "mkdocs.yml",
+                "ours cold": REPO / "mkdocs.yml",
                 "plain": plain_project(env, work / "plain"),
                 "zensical": REPO / "mkdocs.yml",
             }
             runs: dict[str, list[dict]] = {variant: [] for variant in configs}
+            measure("ours", configs["ours"], work / "site-ours", env)  # fills the template cache
             for _ in range(args.rounds):
                 for variant, config in configs.items():
-                    runs[variant].append(measure(variant, config, work / f"site-{variant}", env))
+                    variant_env = dict(env, INFOBOX_TEMPLATE_CACHE="") if variant == "ours cold" else env
+                    runs[variant].append(measure(variant, config, work / f"site-{variant}", variant_env))
             index_kb, index_gz_kb = search_index_kb(work / "site-ours")
             rows.append((name, {variant: medians(r) for variant, r in runs.items()}, index_kb, index_gz_kb))
             print(f"built the {name} catalogue {args.rounds} times per variant", file=sys.stderr, flush=True)
 
         print(f"median of {args.rounds} rounds; ratios to plain MkDocs on the same pages (target: ours <= 1.20)")
         print(
-            f"{'resources':>9} | {'ours s':>7} | {'plain s':>7} | {'ours/plain':>10} | {'ours MB':>7} | "
+            f"{'resources':>9} | {'ours s':>7} | {'plain s':>7} | {'ours/plain':>10} | {'cold/plain':>10} | "
+            f"{'ours MB':>7} | "
             f"{'plain MB':>8} | {'mem ratio':>9} | {'zensical s':>10} | {'z/plain':>7} | {'zensical alone s':>16} | "
             f"{'zensical MB':>11} | {'search index KB (gzip)':>22}"
         )
         for name, m, index_kb, index_gz_kb in rows:
-            ours, plain, zensical = m["ours"], m["plain"], m["zensical"]
+            ours, cold, plain, zensical = m["ours"], m["ours cold"], m["plain"], m["zensical"]
             print(
                 f"{name:>9} | {ours['seconds']:>7.2f} | {plain['seconds']:>7.2f} | "
-                f"{ours['seconds'] / plain['seconds']:>10.2f} | {ours['peak_mb']:>7.0f} | "
+                f"{ours['seconds'] / plain['seconds']:>10.2f} | {cold['seconds'] / plain['seconds']:>10.2f} | "
+                f"{ours['peak_mb']:>7.0f} | "
                 f"{plain['peak_mb']:>8.0f} | {ours['peak_mb'] / plain['peak_mb']:>9.2f} | "
                 f"{zensical['seconds']:>10.2f} | {zensical['seconds'] / plain['seconds']:>7.2f} | "
                 f"{zensical['zensical_seconds']:>16.2f} | {zensical['peak_mb']:>11.0f} | "
