@@ -35,6 +35,8 @@ setup: $(BIN)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	# Bytecode for our package, as pip makes it for installed ones (not written at import under PYTHONDONTWRITEBYTECODE).
+	$(BIN)/python -m compileall -q infobox hooks scripts >/dev/null
 	touch $@
 
 # ESLint, Prettier, axe-core and the Nu Html Checker for the tests, pinned in package-lock.json.
