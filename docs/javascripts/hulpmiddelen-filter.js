@@ -216,20 +216,23 @@
       const active = FILTERS.filter(function (f) {
         return s[f.name] && s[f.name].length;
       });
-      root.toggleAttribute("data-ib-filtered", active.length > 0);
+      if (root.hasAttribute("data-ib-filtered") !== active.length > 0) root.toggleAttribute("data-ib-filtered");
       if (!printHeading) return;
-      printHeading.hidden = !active.length;
-      printHeading.textContent = active.length
-        ? plural(shown) +
-          " van de " +
-          cards.length +
-          ", gekozen op " +
-          active
-            .map(function (f) {
-              return describe(f, s);
-            })
-            .join("; ")
-        : "";
+      if (printHeading.hidden !== !active.length) printHeading.hidden = !active.length;
+      setText(
+        printHeading,
+        active.length
+          ? plural(shown) +
+              " van de " +
+              cards.length +
+              ", gekozen op " +
+              active
+                .map(function (f) {
+                  return describe(f, s);
+                })
+                .join("; ")
+          : "",
+      );
     }
 
     function showEmpty(s) {
@@ -292,7 +295,7 @@
         if (f.name === "audience") {
           const chosen = params.getAll(f.param);
           audienceBoxes.forEach(function (b) {
-            b.checked = chosen.indexOf(b.value) >= 0;
+            if (b.checked !== chosen.indexOf(b.value) >= 0) b.checked = !b.checked;
           });
           return;
         }
@@ -301,11 +304,12 @@
         const known = Array.prototype.some.call(select.options, function (o) {
           return o.value === value;
         });
-        select.value = known ? value : "";
+        if (select.value !== (known ? value : "")) select.value = known ? value : "";
       });
     }
 
-    function apply(remember) {
+    // `countsLater`: the options' counts in a task of their own (on load; the list comes first).
+    function apply(remember, countsLater) {
       const s = state();
       let shown = 0;
       entries.forEach(function (entry) {
@@ -314,9 +318,13 @@
         if (visible) shown += 1;
       });
       setText(count, plural(shown) + " gevonden");
-      showCounts(s);
+      if (countsLater)
+        setTimeout(function () {
+          showCounts(state());
+        }, 0);
+      else showCounts(s);
       showPrintHeading(s, shown);
-      empty.hidden = shown > 0;
+      if (empty.hidden !== shown > 0) empty.hidden = shown > 0;
       if (shown === 0) showEmpty(s);
       if (remember) {
         const url = toURL(s);
@@ -324,7 +332,6 @@
       }
     }
 
-    count.tabIndex = -1; // focus target after "Wis ..." so keyboard users land on the new count
     form.addEventListener("change", function () {
       apply(true);
     });
@@ -343,15 +350,17 @@
     });
     try {
       fromURL();
-      apply(false);
+      apply(false, true);
     } finally {
       root.removeAttribute("data-ib-prefilter"); // the cards' `hidden` says the same now
     }
   }
 
+  // The list is drawn filtered already (prefilter); the form's work waits for a task of its own, after the
+  // theme's and the other scripts' start, so no one task keeps the page from answering a tap.
   function start() {
     openResource();
-    setup();
+    setTimeout(setup, 0);
   }
 
   if (document.readyState === "loading") {

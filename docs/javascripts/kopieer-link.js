@@ -29,17 +29,81 @@
     "0 0 0 18 16.08" +
     '"/></svg>';
 
-  // An icon button whose accessible name is its visually hidden text.
+  // An icon button whose accessible name is its visually hidden text; the icon is parsed once, then cloned.
+  const templates = {};
   function iconButton(className, icon, name) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = className;
-    button.innerHTML = icon;
-    const label = document.createElement("span");
-    label.className = "ib-visually-hidden";
-    label.textContent = name;
-    button.appendChild(label);
+    if (!templates[className]) {
+      const template = document.createElement("button");
+      template.type = "button";
+      template.className = className;
+      template.innerHTML = icon + '<span class="ib-visually-hidden"></span>';
+      templates[className] = template;
+    }
+    const button = templates[className].cloneNode(true);
+    button.lastChild.textContent = name;
     return button;
+  }
+
+  // The heading a button in a .ib-link-actions belongs to, its title and its address.
+  function placeOf(button) {
+    const heading = button.parentNode.previousElementSibling;
+    const url = new URL(window.location.href);
+    url.search = "";
+    url.hash = heading.id;
+    return { title: heading.textContent.trim(), url: url };
+  }
+
+  function copy(button, status) {
+    const place = placeOf(button);
+    const done = function (copied) {
+      status.textContent = copied
+        ? "Link naar " + place.title + " gekopieerd."
+        : "Kopiëren lukte niet; de link staat nu in de adresbalk.";
+      if (!copied) history.replaceState(history.state, "", place.url.href);
+      button.dataset.copied = copied ? "true" : "false";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(place.url.href).then(
+        function () {
+          done(true);
+        },
+        function () {
+          done(false);
+        },
+      );
+    } else {
+      done(false);
+    }
+  }
+
+  function share(button) {
+    const place = placeOf(button);
+    navigator.share({ title: place.title, url: place.url.href }).catch(function () {
+      // Closing the share sheet is no error worth telling.
+    });
+  }
+
+  // Fills the places a few at a time, each batch a short task of its own: on the A-Z list (67 cards) one
+  // task filling them all kept a phone's browser from answering a tap for a noticeable moment. Nothing moves
+  // as they fill: their room is kept free in infobox.css.
+  function fill(places, budgetMs) {
+    const canShare = typeof navigator.share === "function";
+    let next = 0;
+    (function batch() {
+      const until = performance.now() + budgetMs;
+      while (next < places.length && performance.now() < until) {
+        const actions = places[next++];
+        const heading = actions.previousElementSibling;
+        if (!heading || !heading.id || actions.firstChild) continue;
+        const title = heading.textContent.trim();
+        actions.appendChild(iconButton("ib-copy-link", LINK_ICON, "Kopieer link naar " + title));
+        if (canShare) {
+          actions.appendChild(iconButton("ib-share-link", SHARE_ICON, "Deel " + title));
+          heading.classList.add("ib-shareable"); // room for both icons (infobox.css)
+        }
+      }
+      if (next < places.length) setTimeout(batch, 0);
+    })();
   }
 
   function setup() {
@@ -50,57 +114,24 @@
     status.className = "ib-visually-hidden";
     status.setAttribute("role", "status");
     document.body.appendChild(status);
-
-    Array.prototype.forEach.call(places, function (actions) {
-      const heading = actions.previousElementSibling;
-      if (!heading || !heading.id) return;
-      const title = heading.textContent.trim();
-      const button = iconButton("ib-copy-link", LINK_ICON, "Kopieer link naar " + title);
-      actions.appendChild(button);
-      const address = function () {
-        const url = new URL(window.location.href);
-        url.search = "";
-        url.hash = heading.id;
-        return url;
-      };
-      if (typeof navigator.share === "function") {
-        const share = iconButton("ib-share-link", SHARE_ICON, "Deel " + title);
-        share.addEventListener("click", function () {
-          navigator.share({ title: title, url: address().href }).catch(function () {
-            // Closing the share sheet is no error worth telling.
-          });
-        });
-        actions.appendChild(share);
-        heading.classList.add("ib-shareable"); // room for both icons (infobox.css)
-      }
-      button.addEventListener("click", function () {
-        const url = address();
-        const done = function (copied) {
-          status.textContent = copied
-            ? "Link naar " + title + " gekopieerd."
-            : "Kopiëren lukte niet; de link staat nu in de adresbalk.";
-          if (!copied) history.replaceState(history.state, "", url.href);
-          button.dataset.copied = copied ? "true" : "false";
-        };
-        if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(url.href).then(
-            function () {
-              done(true);
-            },
-            function () {
-              done(false);
-            },
-          );
-        } else {
-          done(false);
-        }
-      });
+    // One listener for every button, however many the page has.
+    document.addEventListener("click", function (event) {
+      const button = event.target.closest && event.target.closest(".ib-link-actions > button");
+      if (!button) return;
+      if (button.classList.contains("ib-share-link")) share(button);
+      else copy(button, status);
     });
+    fill(Array.prototype.slice.call(places), 8);
+  }
+
+  // After the other scripts' start, in a task of its own.
+  function later() {
+    setTimeout(setup, 0);
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
+    document.addEventListener("DOMContentLoaded", later);
   } else {
-    setup();
+    later();
   }
 })();

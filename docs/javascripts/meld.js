@@ -32,7 +32,12 @@
     }
   }
 
-  for (const report of document.querySelectorAll(".ib-report[data-report-page]")) {
+  // A report is made ready when it is opened, not when the page loads: on the A-Z list preparing all 67
+  // at once was a task long enough to keep a phone's browser from answering a tap. Its contents are hidden
+  // until then, so a reader sees no difference.
+  function prepare(report) {
+    if (!report.matches(".ib-report[data-report-page]:not([data-report-ready])")) return;
+    report.setAttribute("data-report-ready", "");
     const relative = report.dataset.reportPage;
     const absolute = absoluteUrl(report);
     const status = report.querySelector(".ib-report__status");
@@ -45,4 +50,12 @@
       button.addEventListener("click", () => copy(button, status));
     }
   }
+
+  // A click on its summary (mouse, touch or keyboard) comes before it opens; "toggle" covers the browser
+  // opening it by itself (find in page).
+  document.addEventListener("click", (event) => {
+    const summary = event.target.closest?.("summary");
+    if (summary) prepare(summary.parentElement);
+  });
+  document.addEventListener("toggle", (event) => prepare(event.target), true);
 })();

@@ -59,7 +59,9 @@
     const show = function () {
       const chosen = load();
       buttons.forEach(function (button) {
-        button.setAttribute("aria-pressed", chosen.indexOf(button.dataset.select) >= 0 ? "true" : "false");
+        // Written only where it changes: each write restyles the card.
+        const pressed = chosen.indexOf(button.dataset.select) >= 0 ? "true" : "false";
+        if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
       });
     };
     buttons.forEach(function (button) {

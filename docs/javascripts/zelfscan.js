@@ -167,6 +167,12 @@
 
   /** Show the chosen standards' statements only, say what is chosen, and redraw the result. */
   function showChoice() {
+    showChosen();
+    refresh();
+  }
+
+  /** The chosen standards' statements only, and what is chosen. */
+  function showChosen() {
     const chosen = core.chosenStandards(catalogue, choice);
     const ids = new Set(chosen.map((standard) => String(standard.id)));
     for (const section of document.querySelectorAll(".zelfscan-standard")) {
@@ -178,12 +184,25 @@
       ? `${chosen.length} van de ${total} standaarden gekozen: ${core.dutchList(choice)} (${count} stellingen).`
       : `Alle ${total} standaarden doen mee (${count} stellingen).`;
     byId("zs-choice-all").hidden = !choice.length;
-    refresh();
   }
 
-  function renderScan(container) {
+  /** Runs `steps` in order, as many as fit in a few milliseconds per task, then lets the browser draw and
+   * answer input before the next: one task drawing the whole scan (35 statements) kept a phone's browser
+   * busy long enough to miss a tap. */
+  function inTasks(steps) {
+    let next = 0;
+    (function batch() {
+      const until = performance.now() + 8;
+      while (next < steps.length && performance.now() < until) steps[next++]();
+      if (next < steps.length) setTimeout(batch, 0);
+    })();
+  }
+
+  /** The scan form. With `done`, the standards are added a few at a time below the first (inTasks), and
+   * `done` runs once all are there; without it (a new start, an opened file) all at once. */
+  function renderScan(container, done) {
     const all = core.statements(catalogue);
-    const sections = catalogue.standards.map((standard) => {
+    const section = (standard) => {
       const own = all.filter((s) => s.standardId === String(standard.id));
       const headingId = `zs-standaard-${standard.id}`;
       return h(
@@ -198,7 +217,17 @@
           h("a", { href: `${BASE}${standard.url}` }, `Lees standaard ${standard.id} met de hulpmiddelen`),
         ),
       );
-    });
+    };
+    const standards = catalogue.standards;
+    const first = done ? standards.slice(0, 1) : standards;
+    // Each later standard goes into an empty place of its own: adding it among the form's children would
+    // make the browser restyle its siblings too, on every step.
+    const places = standards.slice(first.length).map(() => h("div", { class: "zelfscan-place" }));
+    const actions = h(
+      "p",
+      { class: "zelfscan-actions" },
+      h("button", { type: "button", id: "zs-reset", class: "md-button", onclick: reset }, "Begin opnieuw"),
+    );
 
     const organisation = h("input", { id: "zs-organisation", type: "text", autocomplete: "organization" });
     organisation.value = state.organisation;
@@ -230,16 +259,26 @@
         h("a", { href: "#resultaat" }, "Naar het resultaat"),
       ),
       h("div", { id: "zs-save-message" }),
-      sections,
-      h(
-        "p",
-        { class: "zelfscan-actions" },
-        h("button", { type: "button", id: "zs-reset", class: "md-button", onclick: reset }, "Begin opnieuw"),
-      ),
+      first.map(section),
+      places,
+      actions,
     );
     form.addEventListener("change", onChange);
     form.addEventListener("input", onInput);
     container.replaceChildren(form);
+    if (!done) return;
+    // What the form says from the start, so nothing in it moves when the rest is added.
+    showChosen();
+    renderProgress();
+    const ids = new Set(core.chosenStandards(catalogue, choice).map((standard) => String(standard.id)));
+    inTasks([
+      ...standards.slice(first.length).map((standard, i) => () => {
+        const added = section(standard);
+        added.hidden = !ids.has(added.dataset.standard);
+        places[i].append(added);
+      }),
+      done,
+    ]);
   }
 
   function onChange(event) {
@@ -435,23 +474,33 @@
     }
     state = load();
     choice = choiceFromAddress();
-    renderScan(scanContainer);
-    renderShare(byId("zelfscan-share"));
-    window.ZelfscanCompare.mount(byId("zelfscan-compare"), catalogue);
-    showChoice();
-    // Back and forward step through the choices, as through the filters of /hulpmiddelen/ (a step between
-    // places on the page, #resultaat, changes nothing).
-    window.addEventListener("popstate", () => {
-      const next = choiceFromAddress();
-      if (next.join() === choice.join()) return;
-      choice = next;
-      tickChosen();
-      showChoice();
-    });
-    // The browser went to #resultaat (or another place) before the scan above it was drawn: go there again.
+    // The browser went to #resultaat (or another place) before the scan above it was drawn: the scan is
+    // drawn at once, then the page goes there again (drawn in steps, it would move the place every step).
     const target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    if (target) target.scrollIntoView();
-    document.documentElement.dataset.zelfscan = "ready"; // lets tests wait for the rendered scan
+    const rest = [
+      () => renderShare(byId("zelfscan-share")),
+      () => window.ZelfscanCompare.mount(byId("zelfscan-compare"), catalogue),
+      showChoice,
+      () => {
+        // Back and forward step through the choices, as through the filters of /hulpmiddelen/ (a step
+        // between places on the page, #resultaat, changes nothing).
+        window.addEventListener("popstate", () => {
+          const next = choiceFromAddress();
+          if (next.join() === choice.join()) return;
+          choice = next;
+          tickChosen();
+          showChoice();
+        });
+        if (target) target.scrollIntoView();
+        document.documentElement.dataset.zelfscan = "ready"; // lets tests wait for the rendered scan
+      },
+    ];
+    if (target) {
+      renderScan(scanContainer);
+      for (const step of rest) step();
+    } else {
+      renderScan(scanContainer, () => inTasks(rest));
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

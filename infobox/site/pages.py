@@ -204,7 +204,9 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
         "index.md": render("home.md.j2", "index.md", new_resources=newest_additions(catalogue, NEW_ON_HOME)),
         f"{THEMES_DIR}/index.md": render("themes_index.md.j2", f"{THEMES_DIR}/index.md"),
         f"{STANDARDS_DIR}/index.md": render("standards_index.md.j2", f"{STANDARDS_DIR}/index.md"),
-        A_TO_Z: render("resources.md.j2", A_TO_Z, resources=sorted_resources(catalogue)),
+        A_TO_Z: render(
+            "resources.md.j2", A_TO_Z, resources=sorted_resources(catalogue), counts=filter_counts(catalogue)
+        ),
         "organisaties/index.md": render("organisations.md.j2", "organisaties/index.md"),
         "linkstatus/index.md": render("linkstatus.md.j2", "linkstatus/index.md", broken=broken_links(ctx)),
         "beheer/index.md": render(
@@ -259,6 +261,26 @@ def feed_xml(ctx: SiteContext) -> str:
 def sorted_resources(catalogue: Catalogue) -> list[Resource]:
     """A–Z by title, case- and accent-insensitive enough for Dutch titles ('’s-Hertogenbosch' aside)."""
     return sorted(catalogue.resources, key=lambda r: (r.title.casefold(), r.id))
+
+
+def filter_counts(catalogue: Catalogue) -> dict[str, dict[str, int]]:
+    """Per filter of the A–Z list, how many resources each of its values gives with no other filter chosen,
+    by the values hulpmiddelen-filter.js reads from the cards (a type group counts its types); "" is all.
+    The page is drawn with these counts, so the script rewrites none of them for the unfiltered list."""
+    counts: dict[str, dict[str, int]] = {"standard": {}, "organisation": {}, "theme": {}, "type": {}, "audience": {}}
+
+    def add(name: str, values: set[str]) -> None:
+        for value in values | {""}:
+            counts[name][value] = counts[name].get(value, 0) + 1
+
+    groups = {key: members for key, _label, members in grouped_types(r.type for r in catalogue.resources)}
+    for r in catalogue.resources:
+        add("standard", set(r.standards) | set(r.standard_ids))
+        add("organisation", set(r.organisation_groups))
+        add("theme", set(r.themes))
+        add("type", {r.type} | {key for key, members in groups.items() if r.type in members})
+        add("audience", set(r.audience))
+    return counts
 
 
 def organisations(catalogue: Catalogue) -> dict[str, list[Resource]]:

@@ -3,6 +3,7 @@ links), a count per option, an empty state that names the filter to loosen, and 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -83,6 +84,24 @@ def test_every_option_shows_its_count(page, site_url):
     expect(option).to_have_text(re.compile(rf"\({len(in_group('training', '3A'))}\)$"))
     everything = page.locator('#ib-filter-standard option[value=""]')
     expect(everything).to_have_text(re.compile(rf"\({len(CATALOGUE.resources)}\)$"))
+
+
+OPTION_TEXTS = "() => [...document.querySelectorAll('#ib-filters option')].map((o) => [o.value, o.textContent])"
+
+
+def test_the_unfiltered_list_is_drawn_with_the_counts_the_script_writes(page, site_url):
+    # The build writes each option's count for the unfiltered list (so loading it rewrites none); after a
+    # filter is chosen and cleared, the script's own counts must say the same.
+    served = page.request.get(f"{site_url}/hulpmiddelen/").text()
+    drawn = re.findall(r'<option value="([^"]*)" data-text="[^"]*">([^<]*)</option>', served)
+    page.goto(f"{site_url}/hulpmiddelen/")
+    page.select_option("#ib-filter-standard", "3A")
+    expect(page.locator(COUNT)).not_to_have_text(found(len(CATALOGUE.resources)))
+    page.get_by_role("button", name="Wis alle filters").click()
+    expect(page.locator(COUNT)).to_have_text(found(len(CATALOGUE.resources)))
+    written = [tuple(pair) for pair in page.evaluate(OPTION_TEXTS)]
+    assert len(drawn) == len(written) > 40
+    assert [(value, html.unescape(text)) for value, text in drawn] == written
 
 
 def test_empty_state_names_the_filter_to_loosen_and_clears_it(page, site_url):

@@ -75,7 +75,7 @@ def test_a_website_is_listed_under_its_organisation_once(browse_site):
 def test_the_filter_offers_one_organisation_and_the_card_keeps_the_sources_name(browse_site):
     html = page_of(browse_site, "/hulpmiddelen/").read_text(encoding="utf-8")
     select = html.split('id="ib-filter-organisation"', 1)[1].split("</select>")[0]
-    options = re.findall(r'<option value="([^"]*)">', select)
+    options = re.findall(r'<option value="([^"]*)"', select)
     assert "Movisie" in options and "movisie.nl" not in options
     card = html.split('id="nieuwe-handreiking"', 1)[1].split("</article>", 1)[0]
     assert "Organisatie:</span> movisie.nl" in card  # the card says what the catalogue says
