@@ -216,7 +216,7 @@
       const active = FILTERS.filter(function (f) {
         return s[f.name] && s[f.name].length;
       });
-      if (root.hasAttribute("data-ib-filtered") !== active.length > 0) root.toggleAttribute("data-ib-filtered");
+      root.toggleAttribute("data-ib-filtered", active.length > 0); // with `force`, no change when already so
       if (!printHeading) return;
       if (printHeading.hidden !== !active.length) printHeading.hidden = !active.length;
       setText(

@@ -99,6 +99,7 @@
   dialog.addEventListener("click", (event) => {
     if (event.target === dialog) close();
   });
+  // Closed by the browser itself (a phone's back gesture), not by close() above.
   dialog.addEventListener("close", () => opener.focus());
   dialog.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
