@@ -7,6 +7,7 @@ which would make it appear twice ("Handreiking (PDF, Movisie) (PDF)").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _FILE_HINTS = {
@@ -35,6 +36,7 @@ def label_names(label: str, hint: str) -> bool:
     return bool(hint) and re.search(rf"\b{re.escape(hint)}\b", label, re.IGNORECASE) is not None
 
 
+@lru_cache(maxsize=65536)  # each link is on a card on about five pages; bounded for `mkdocs serve`
 def extra_hint(url: str, label: str) -> str:
     """The hint to show after `label`: none when the label already names the file type."""
     hint = file_hint(url)

@@ -7,6 +7,7 @@ cannot break the query string; mail clients decode %0A as a line break.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from infobox import CONTACT_EMAIL
@@ -14,7 +15,16 @@ from infobox.model import Link, Resource, Standard
 
 
 def mailto(subject: str, body: str, to: str = CONTACT_EMAIL) -> str:
-    return f"mailto:{to}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    body_lines = "%0A".join(_quoted(line) for line in body.split("\n"))
+    return f"mailto:{to}?subject={_quoted(subject)}&body={body_lines}"
+
+
+@lru_cache(maxsize=65536)
+def _quoted(text: str) -> str:
+    """Percent-encoded, line by line: a card's report is on about five pages and only its "Pagina:" line
+    differs between them, so most lines are encoded once (encoding was a fifth of a card's render time).
+    Encoding works per character, so the joined lines equal the encoded whole."""
+    return quote(text, safe="")
 
 
 @dataclass(frozen=True)
