@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from feedgen.feed import FeedGenerator
-
 from infobox import CONTACT_EMAIL
 from infobox.model import Catalogue, Resource
 
@@ -45,6 +43,10 @@ def atom_feed(
     absolute (feed readers need that), and without it (a local build) the links stay site-relative.
     `fallback_date` dates an empty feed: the catalogue's content date, else the build date.
     """
+    # Imported here: the feed is made beside the pages (side_process), and a build need not load
+    # feedgen and lxml before it renders them.
+    from feedgen.feed import FeedGenerator
+
     base = site_url.rstrip("/") + "/" if site_url else "/"
     feed = FeedGenerator()
     feed.id(f"{_TAG}:feed")

@@ -164,12 +164,21 @@ def generated_files(ctx: SiteContext, hand_written: Mapping[str, str] | None = N
 
 def files_without_search_index(ctx: SiteContext) -> GeneratedFiles:
     """Every generated file but the search index, which the MkDocs build makes from the pages it renders."""
-    files: GeneratedFiles = dict(generate_pages(ctx))
-    files["catalogue.json"] = catalogue_to_json_text(ctx.catalogue, page_urls(ctx.catalogue))
-    files["catalogue.csv"] = catalogue_to_csv(ctx.catalogue)
-    files["catalogue.xlsx"] = catalogue_to_xlsx(ctx.catalogue)
-    files[FEED_PATH] = feed_xml(ctx)
-    return files
+    return {**generate_pages(ctx), **export_files(ctx)}
+
+
+# The files no page is made from, in the order export_files makes them.
+EXPORT_FILES = ("catalogue.json", "catalogue.csv", "catalogue.xlsx", FEED_PATH)
+
+
+def export_files(ctx: SiteContext) -> GeneratedFiles:
+    """The open data and the feed: needed only when the site's files are written (see side_process)."""
+    return {
+        "catalogue.json": catalogue_to_json_text(ctx.catalogue, page_urls(ctx.catalogue)),
+        "catalogue.csv": catalogue_to_csv(ctx.catalogue),
+        "catalogue.xlsx": catalogue_to_xlsx(ctx.catalogue),
+        FEED_PATH: feed_xml(ctx),
+    }
 
 
 def write_files(files: GeneratedFiles, out: Path) -> None:

@@ -11,6 +11,7 @@ GitHub API for stars and forks on every page, a third-party request the site mus
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -22,9 +23,10 @@ from mkdocs.structure.files import File, Files
 from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
 from infobox.site.error_page import error_page, nav_sources
-from infobox.site.generate import SiteInputError, files_without_search_index, settings, site_context, theme_extra
-from infobox.site.pages import STANDARDS_DIR, SiteContext, standard_src
+from infobox.site.generate import EXPORT_FILES, SiteInputError, export_files, settings, site_context, theme_extra
+from infobox.site.pages import STANDARDS_DIR, SiteContext, generate_pages, standard_src
 from infobox.site.search_index import SEARCH_INDEX, html_entries, markdown_entries, search_data
+from infobox.site.side_process import SideJob
 
 log = logging.getLogger("mkdocs.hooks.infobox")
 
@@ -34,6 +36,9 @@ _context: SiteContext | None = None
 _generated_pages: set[str] = set()
 _search_file: File | None = None  # search/index.json, its content filled in by on_env
 _search_sections: dict[str, list[dict]] = {}  # {src_uri: search entries} of every page rendered
+# The open data and the feed, made beside the rendering (side_process) and put into their files by on_env.
+_exports: SideJob | None = None
+_export_files: dict[str, File] = {}
 # Set by on_startup: under `mkdocs serve` an invalid catalogue gives an error page instead of a failed build.
 _serving = False
 _error_page: str | None = None
@@ -46,8 +51,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate before anything is written: an invalid catalogue leaves site/ untouched."""
-    global _context, _error_page, _search_file
+    global _context, _error_page, _search_file, _exports
+    _cancel_exports()
     _context, _error_page, _search_file = None, None, None
+    gc.unfreeze()  # the previous build's objects (`mkdocs serve`) may go now
     _search_sections.clear()
     config.extra["infobox_contact"] = CONTACT_EMAIL  # for the theme overrides (footer, 404), also on the error page
     site_settings = settings(config.extra, Path(config.config_file_path).parent)
@@ -72,6 +79,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "waarschuwing" if len(warnings) == 1 else "waarschuwingen",
         )
     config.extra.update(theme_extra(_context))
+    # The catalogue and MkDocs' configuration live until the build ends: leave them out of the cyclic
+    # garbage collector's passes, which otherwise scan them again and again while pages are rendered
+    # (measured: 0.09 s of collections against plain MkDocs' 0.04 s, the real catalogue).
+    gc.freeze()
+    _exports = SideJob(lambda ctx=_context: export_files(ctx))
     # The catalogue's standards in the navigation, whatever their number (MkDocs; Zensical reads mkdocs.yml).
     config.nav = standards_in_nav(config.nav, [standard_src(s.id) for s in _context.catalogue.standards])
     return config
@@ -100,12 +112,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _context is None:  # on_config failed; MkDocs would not get here
         raise PluginError("infobox: on_config did not run")
     global _search_file
-    generated = files_without_search_index(_context)
+    generated = generate_pages(_context)
     _generated_pages.clear()
-    _generated_pages.update(src_uri for src_uri in generated if src_uri.endswith(".md"))
+    _generated_pages.update(generated)
     _search_file = File.generated(config, SEARCH_INDEX, content="")  # filled in by on_env
+    _export_files.clear()
+    _export_files.update({src_uri: File.generated(config, src_uri, content=b"") for src_uri in EXPORT_FILES})
     added = [File.generated(config, src_uri, content=content) for src_uri, content in generated.items()]
-    for file in [*added, _search_file]:
+    for file in [*added, *_export_files.values(), _search_file]:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(
                 f"docs/{file.src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand"
@@ -157,4 +171,27 @@ def on_env(env, config: MkDocsConfig, files: Files):
     _search_sections.update(markdown_entries({file.src_uri: file.content_string for file in unrendered}))
     sections = {file.src_uri: _search_sections[file.src_uri] for file in pages}
     _search_file.content_string = search_data(_context.catalogue, sections, _context.synonyms)
+    if _exports is not None:
+        for src_uri, content in _exports.result().items():
+            file = _export_files[src_uri]
+            if isinstance(content, bytes):
+                file.content_bytes = content
+            else:
+                file.content_string = content
+        log.debug("open data en feed gemaakt %s", "in een tweede proces" if _exports.made_in_child else "in dit proces")
     return env
+
+
+def on_build_error(error: Exception) -> None:
+    _cancel_exports()
+
+
+def on_shutdown() -> None:
+    _cancel_exports()
+
+
+def _cancel_exports() -> None:
+    global _exports
+    if _exports is not None:
+        _exports.cancel()
+        _exports = None
