@@ -156,18 +156,14 @@ def generated_files(ctx: SiteContext, hand_written: Mapping[str, str] | None = N
     """Every file the catalogue adds to the site, by its path under docs/.
 
     `hand_written` are the Markdown pages of docs/ ({src_uri: source}), which the search index covers too."""
-    files = files_without_search_index(ctx)
+    files = {**generate_pages(ctx), **export_files(ctx)}
     pages = {src_uri: content for src_uri, content in files.items() if src_uri.endswith(".md")}
     files[SEARCH_INDEX] = search_index_json(ctx.catalogue, {**(hand_written or {}), **pages}, ctx.synonyms)
     return files
 
 
-def files_without_search_index(ctx: SiteContext) -> GeneratedFiles:
-    """Every generated file but the search index, which the MkDocs build makes from the pages it renders."""
-    return {**generate_pages(ctx), **export_files(ctx)}
-
-
-# The files no page is made from, in the order export_files makes them.
+# The files no page is made from, in the order export_files makes them (the MkDocs build registers them
+# before they are made).
 EXPORT_FILES = ("catalogue.json", "catalogue.csv", "catalogue.xlsx", FEED_PATH)
 
 
