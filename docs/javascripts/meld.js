@@ -10,8 +10,16 @@
     return location.origin + location.pathname + (title ? "#" + title.id : "");
   }
 
-  async function copy(button, status) {
-    const text = button.dataset.copy;
+  // The text of a mailto: link as a reader pastes it into a webmail: the same address, subject and body.
+  // The build percent-encodes every part (no "+" stands for a space), so URLSearchParams reads it back.
+  function mailText(href) {
+    const mail = new URL(href);
+    const query = new URLSearchParams(mail.search);
+    return `Aan: ${decodeURIComponent(mail.pathname)}\nOnderwerp: ${query.get("subject")}\n\n${query.get("body")}`;
+  }
+
+  async function copy(button, mail, status) {
+    const text = mailText(mail.href);
     try {
       await navigator.clipboard.writeText(text);
       status.textContent = "De meldtekst is gekopieerd. Plak hem in een e-mail aan het adres hierboven.";
@@ -43,11 +51,10 @@
     const status = report.querySelector(".ib-report__status");
     for (const mail of report.querySelectorAll("a.ib-mailto")) {
       mail.href = mail.href.replace(encodeURIComponent(relative), encodeURIComponent(absolute));
-    }
-    for (const button of report.querySelectorAll("button[data-copy]")) {
-      button.dataset.copy = button.dataset.copy.replace(relative, absolute);
+      const button = mail.parentElement.querySelector(".ib-report__copy");
+      if (!button) continue;
       button.hidden = false;
-      button.addEventListener("click", () => copy(button, status));
+      button.addEventListener("click", () => copy(button, mail, status));
     }
   }
 

@@ -6,7 +6,6 @@ cannot break the query string; mail clients decode %0A as a line break.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -27,25 +26,9 @@ def _quoted(text: str) -> str:
     return quote(text, safe="")
 
 
-@dataclass(frozen=True)
-class Mail:
-    """A prefilled e-mail: as a mailto: link, and as plain text for readers without a mail program."""
-
-    subject: str
-    body: str
-    to: str = CONTACT_EMAIL
-
-    @property
-    def href(self) -> str:
-        return mailto(self.subject, self.body, self.to)
-
-    @property
-    def text(self) -> str:
-        return f"Aan: {self.to}\nOnderwerp: {self.subject}\n\n{self.body}"
-
-
-def report_dead_link(resource: Resource, page_url: str, link: Link) -> Mail:
-    """The report of one link that does not work, naming the page (with the card's anchor) it is on."""
+def report_dead_link(resource: Resource, page_url: str, link: Link) -> str:
+    """The report of one link that does not work, naming the page (with the card's anchor) it is on.
+    Readers without a mail program copy its text: javascripts/meld.js reads it back from this link."""
     lines = [
         "Deze link werkt niet (meer):",
         "",
@@ -57,7 +40,7 @@ def report_dead_link(resource: Resource, page_url: str, link: Link) -> Mail:
         "Wat ziet u als u de link opent?",
         "",
     ]
-    return Mail(f"Niet-werkende link: {resource.title} ({resource.id})", "\n".join(lines))
+    return mailto(f"Niet-werkende link: {resource.title} ({resource.id})", "\n".join(lines))
 
 
 def suggest_addition(standard: Standard, page_url: str) -> str:

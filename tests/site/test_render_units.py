@@ -38,14 +38,14 @@ def test_mailto_survives_ampersands_question_marks_and_line_breaks():
         standards=("1",),
         links=(Link("https://example.org/?a=1&b=2", "x"),),
     )
-    mail = report_dead_link(resource, "/hulpmiddelen/#a-b", resource.links[0])
-    query = parse_qs(urlsplit(mail.href).query, strict_parsing=True)
+    href = report_dead_link(resource, "/hulpmiddelen/#a-b", resource.links[0])
+    assert href.startswith("mailto:info@geweldnergensthuis.nl?")
+    query = parse_qs(urlsplit(href).query, strict_parsing=True)
     assert set(query) == {"subject", "body"}
     assert query["subject"] == ["Niet-werkende link: Vragen & antwoorden? Ja=nee (a-b)"]
     body = query["body"][0]
     assert "Adres: https://example.org/?a=1&b=2\nHulpmiddel: Vragen & antwoorden? Ja=nee (id: a-b)\n" in body
     assert "Pagina: /hulpmiddelen/#a-b\n" in query["body"][0]
-    assert mail.text.startswith("Aan: info@geweldnergensthuis.nl\nOnderwerp: Niet-werkende link: Vragen & ")
 
 
 def test_url_paths_and_relative_links():
