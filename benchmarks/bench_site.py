@@ -30,7 +30,6 @@ import json
 import os
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -41,6 +40,9 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "site"))
+
+from sitebuild import plain_project  # noqa: E402
 
 from infobox.loader import load_catalogue  # noqa: E402
 from infobox.site.generate import generated_files  # noqa: E402
@@ -133,23 +135,6 @@ def synthetic_catalogue(size: int, path: Path, texts: str = "words") -> None:
         )
     data = {"source": real["source"], "standards": real["standards"], "resources": resources}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
-
-
-def plain_project(env: dict[str, str], root: Path) -> Path:
-    """The same site as plain MkDocs: docs/ plus the pages `python -m infobox pages` writes, and mkdocs.yml
-    without its hooks."""
-    docs = root / "docs"
-    shutil.copytree(REPO / "docs", docs)
-    subprocess.run(
-        [sys.executable, "-m", "infobox", "pages", str(docs)], cwd=REPO, env=env, check=True, capture_output=True
-    )
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
-    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
-    assert "\nhooks:" not in config, "plain MkDocs must run none of our hooks"
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return root / "mkdocs.yml"
 
 
 ZENSICAL_SECONDS = re.compile(r"site gebouwd met Zensical in ([0-9.]+) s")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -42,6 +46,24 @@ def build_site(site_dir: Path, catalogue: Path, status: Path | None, *, dirty: b
 def build_real_site(site_dir: Path) -> Path:
     """The repository's catalogue as the site shows it before any link check (no link-status file)."""
     return build_site(site_dir, REPO / "data" / "resources.yaml", None)
+
+
+def plain_project(env: dict[str, str], root: Path) -> Path:
+    """The same site for plain MkDocs (the build-time benchmark's yardstick): docs/ plus the pages
+    `python -m infobox pages` writes (for the catalogue and link status in `env`), and mkdocs.yml without its
+    hooks. Returns the mkdocs.yml to build."""
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    subprocess.run(
+        [sys.executable, "-m", "infobox", "pages", str(docs)], cwd=REPO, env=env, check=True, capture_output=True
+    )
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
+    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
+    assert "\nhooks:" not in config, "plain MkDocs must run none of our hooks"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root / "mkdocs.yml"
 
 
 class Elements(HTMLParser):
