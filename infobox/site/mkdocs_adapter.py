@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
+from infobox.site import card_slots
 from infobox.site.error_page import error_page, nav_sources
 from infobox.site.generate import EXPORT_FILES, SiteInputError, export_files, settings, site_context, theme_extra
 from infobox.site.pages import STANDARDS_DIR, SiteContext, generate_pages, standard_src
@@ -37,6 +38,7 @@ _context: SiteContext | None = None
 _generated_pages: set[str] = set()
 _search_file: File | None = None  # search/index.json, its content filled in by on_env
 _search_sections: dict[str, list[dict]] = {}  # {src_uri: search entries} of every page rendered
+_cards: dict[str, list[str]] = {}  # {src_uri: cards} set aside from a generated page while Markdown renders it
 # The open data and the feed, made beside the rendering (side_process) and put into their files by on_env.
 _exports: SideJob | None = None
 _export_files: dict[str, File] = {}
@@ -57,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _context, _error_page, _search_file = None, None, None
     gc.unfreeze()  # the previous build's objects (`mkdocs serve`) may go now
     _search_sections.clear()
+    _cards.clear()
     config.extra["infobox_contact"] = CONTACT_EMAIL  # for the theme overrides (footer, 404), also on the error page
     site_settings = settings(config.extra, Path(config.config_file_path).parent)
     try:
@@ -146,20 +149,25 @@ def on_page_read_source(page, config: MkDocsConfig) -> str | None:
 
     MkDocs keeps only the body it parses from the source; a generated file would otherwise hold the
     whole source as well for the rest of the build (measured: a third of the peak memory at 10,000
-    resources). Files read from docs/ are left to MkDocs.
+    resources). Its cards wait beside it until Markdown has rendered the rest (card_slots). Files read
+    from docs/ are left to MkDocs.
     """
     if page.file.src_uri not in _generated_pages:
         return None
-    source = page.file.content_string
+    source, _cards[page.file.src_uri] = card_slots.set_aside(page.file.content_string)
     page.file.content_string = ""
     return source
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> None:
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Keep the search entries of the page MkDocs just rendered (not its HTML: at 10,000 resources that is
-    large, and the cards in it are indexed from the catalogue)."""
+    large, and the cards in it are indexed from the catalogue), and put its cards back (card_slots)."""
     if _search_file is not None:
         _search_sections[page.file.src_uri] = html_entries(page.file.src_uri, page.meta, html)
+    cards = _cards.pop(page.file.src_uri, [])
+    if cards and page.present_anchor_ids is not None:  # MkDocs checks links to them once every page is rendered
+        page.present_anchor_ids |= card_slots.anchor_ids(cards)
+    return card_slots.put_back(html, cards)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -26,6 +26,7 @@ import markdown
 import yaml
 
 from infobox.model import Catalogue, Resource
+from infobox.site.card_slots import CARD
 from infobox.site.pages import A_TO_Z, url_path
 from infobox.site.search_keywords import KeywordMaker
 from infobox.synonyms import Synonyms
@@ -37,10 +38,9 @@ FORMAT_VERSION = 1
 # always adds: the pages render as MkDocs renders them.
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "fenced_code"]
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-# Cards are indexed from the catalogue, once; cut them out of the page, before Markdown sees it where this
-# module renders it (at 10,000 resources the cards are nearly all of a page). Excluded blocks go too; the HTML
-# walk below drops any that remain.
-CARD = re.compile(r'<article class="ib-card".*?</article>', re.S)
+# Cards are indexed from the catalogue, once; they are cut out of the page (CARD), before Markdown sees it where
+# this module renders it (at 10,000 resources the cards are nearly all of a page). Excluded blocks go too; the
+# HTML walk below drops any that remain.
 EXCLUDED_BLOCK = re.compile(r"<(div|nav|form|p|span)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 SECTION_HEADINGS = {"h1", "h2", "h3"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

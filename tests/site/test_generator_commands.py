@@ -10,11 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import FIXTURE, REPO, build_site
+from sitebuild import FIXTURE, REPO, build_site, plain_project
 
 from infobox.loader import load_catalogue
+from infobox.site.card_slots import SLOT
 from infobox.site.generate import generated_files
-from infobox.site.pages import SiteContext
+from infobox.site.pages import SiteContext, url_path
 
 
 def run(*args: str, catalogue: Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
@@ -49,6 +50,42 @@ def test_pages_writes_every_generated_file(tmp_path, real_site):
         ), data
     # Two builds in two processes (each with its own hash seed): the very same workbook, byte for byte.
     assert (real / "catalogue.xlsx").read_bytes() == (real_site / "catalogue.xlsx").read_bytes()
+
+
+def content(page: Path) -> str:
+    """A built page's own part: from Material's content article to the end of <main> (the header, navigation and
+    footer are the theme's, partly from settings only the hooks give it)."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index('<article class="md-content__inner') : html.index("</main>")]
+
+
+def test_the_build_renders_every_generated_page_as_mkdocs_renders_it_from_a_file(
+    tmp_path, fixture_site, hostile_catalogue, status_file
+):
+    # The hooks hand Markdown each generated page with its cards set aside and put them back into the HTML
+    # (card_slots): the pages must be those plain MkDocs makes of the very same Markdown written as files.
+    env = {**os.environ, "INFOBOX_CATALOGUE": str(hostile_catalogue), "INFOBOX_LINK_STATUS": str(status_file)}
+    config = plain_project(env, tmp_path / "plain")
+    site = tmp_path / "plain-site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        cwd=REPO,
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    context = SiteContext(catalogue=load_catalogue(hostile_catalogue))
+    generated = [src_uri for src_uri in generated_files(context) if src_uri.endswith(".md")]
+    with_cards = []
+    for src_uri in generated:
+        built, plain = fixture_site / url_path(src_uri) / "index.html", site / url_path(src_uri) / "index.html"
+        assert content(built) == content(plain), src_uri
+        assert not SLOT.search(built.read_text(encoding="utf-8")), src_uri
+        if '<article class="ib-card"' in content(built):
+            with_cards.append(src_uri)
+    assert {"hulpmiddelen/index.md", "afdrukken/index.md", "kwaliteitsstandaarden/3/index.md"} <= set(with_cards)
 
 
 def test_a_dirty_build_keeps_the_unchanged_pages_in_search(tmp_path, fixture_site, hostile_catalogue, status_file):
