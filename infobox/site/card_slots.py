@@ -2,7 +2,7 @@
 
 A card is a raw HTML block: Python-Markdown passes it through as it is, but only after scanning it for where
 the block ends and stashing it, and on the A-Z, print and standard pages the cards are nearly all of the page
-(measured: a quarter of the build's Markdown time for the real catalogue, more at scale). So the build hands
+(measured: the real catalogue's build 1.50 s -> 1.17 s, 1,000 resources 9.2 s -> 3.3 s). So the build hands
 Markdown each generated page with every card replaced by an empty slot, and puts the cards back into the
 HTML Markdown makes: the same page, byte for byte (tested against a build of the same pages as files).
 MkDocs learns a page's anchors while rendering it, to check links to them; the cards' anchors are added
