@@ -26,14 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "site"))
-
-from sitebuild import FIXTURE, build_site  # noqa: E402 - the helper the site tests build with
-
-from infobox.site.search_keywords import KeywordMaker  # noqa: E402
-from infobox.synonyms import load_synonyms  # noqa: E402
+from infobox.catalogue.synonyms import load_synonyms
+from infobox.site.search_keywords import KeywordMaker
+from tests.support.paths import REPO
+from tests.support.sitebuild import FIXTURE, build_site
 
 TIMEOUT = 60  # seconds a validate run may take before it is stopped
 ORDINARY = "Verslavingsproblemen bij kindermishandeling vragen samenwerkingsafspraken met Veilig Thuis. "

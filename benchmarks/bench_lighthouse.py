@@ -21,11 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "browser"))
-
-from static_site import PagesHandler, serve_directory  # noqa: E402
-from test_lighthouse import PAGE_TYPES, run_lighthouse  # noqa: E402
+from tests.support.lighthouse import PAGE_TYPES, run_lighthouse
+from tests.support.paths import REPO
+from tests.support.static_site import PagesHandler, serve_directory
 
 TARGET = 95
 

@@ -23,10 +23,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from infobox.linkcheck.check import check_all  # noqa: E402
-from infobox.linkcheck.settings import Settings, load_settings  # noqa: E402
+from infobox.linkcheck.check import check_all
+from infobox.linkcheck.settings import Settings, load_settings
 
 RELEASE = threading.Event()
 

@@ -30,16 +30,12 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "browser"))
-
-from bench_site import synthetic_catalogue  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the browser and flags the tests use
-from search_box import ask, figures, first_rank, open_search, relevance_queries  # noqa: E402
-from static_site import serve_directory  # noqa: E402
-
-from infobox.loader import load_catalogue  # noqa: E402
+from benchmarks.bench_site import synthetic_catalogue
+from infobox.catalogue.loader import load_catalogue
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.paths import REPO
+from tests.support.search_box import ask, figures, first_rank, open_search, relevance_queries
+from tests.support.static_site import serve_directory
 
 # The synthetic catalogues of the latency figure (bench_site.synthetic_catalogue's `texts`).
 CORPORA = {

@@ -38,17 +38,13 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "site"))
-
-from sitebuild import plain_project  # noqa: E402
-
-from infobox.loader import load_catalogue  # noqa: E402
-from infobox.site.generate import generated_files  # noqa: E402
-from infobox.site.pages import SiteContext  # noqa: E402
-from infobox.site.search_index import SEARCH_INDEX  # noqa: E402
-from infobox.vocabulary import AUDIENCES, TYPES  # noqa: E402
+from infobox.catalogue.loader import load_catalogue
+from infobox.catalogue.vocabulary import AUDIENCES, TYPES
+from infobox.site.generate import generated_files
+from infobox.site.pages import SiteContext
+from infobox.site.search_index import SEARCH_INDEX
+from tests.support.paths import REPO
+from tests.support.sitebuild import plain_project
 
 WORDS = [
     "veiligheid",
@@ -205,7 +201,7 @@ def generation_seconds(runs: int = 5) -> tuple[float, float]:
     catalogue.xlsx alone (the one binary export, written by XlsxWriter)."""
     import time
 
-    from infobox.catalogue_xlsx import catalogue_to_xlsx
+    from infobox.exports.xlsx import catalogue_to_xlsx
 
     ctx = SiteContext(catalogue=load_catalogue(REPO / "data" / "resources.yaml"))
 

@@ -1,5 +1,5 @@
 """How much a mistake's tip costs: `validate` on a valid catalogue against one with a mistake whose tip is
-checked by validating the file as the tip would leave it (infobox.tips).
+checked by validating the file as the tip would leave it (infobox.catalogue.tips).
 
 For 1,000 and 10,000 synthetic resources (bench_site's generator) it times, in this process:
 - valid: the catalogue as generated;
@@ -10,16 +10,13 @@ and prints CPU seconds and the ratio to "valid". Usage: .venv/bin/python benchma
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_site import synthetic_catalogue  # noqa: E402
-
-from infobox.errors import CatalogueError  # noqa: E402
-from infobox.loader import load_catalogue  # noqa: E402
+from benchmarks.bench_site import synthetic_catalogue
+from infobox.catalogue.loader import load_catalogue
+from infobox.errors import CatalogueError
 
 
 def timed(path: Path) -> tuple[float, str]:

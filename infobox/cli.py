@@ -1,7 +1,7 @@
 """Maintainer commands: `python -m infobox validate|export|schema|changed-links|apply-moves|propose|issue-form|
 pages|build-zensical`.
 
-Messages are Dutch: staff read them. The commands that edit the catalogue live in `infobox.edit_commands`.
+Messages are Dutch: staff read them. The commands that edit the catalogue live in `infobox.maintenance.edit_commands`.
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from infobox.catalogue_xlsx import catalogue_to_xlsx
-from infobox.changed_links import changed_catalogue
-from infobox.edit_commands import EDIT_COMMANDS, add_edit_commands
+from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
+from infobox.catalogue.model import Catalogue
+from infobox.catalogue.schema import SCHEMA_FILENAME, schema_json
 from infobox.errors import CatalogueError, Problem
-from infobox.exports import catalogue_to_csv, catalogue_to_json_text
-from infobox.github import github_annotation, github_message
-from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
-from infobox.model import Catalogue
-from infobox.schema import SCHEMA_FILENAME, schema_json
+from infobox.exports.open_data import catalogue_to_csv, catalogue_to_json_text
+from infobox.exports.xlsx import catalogue_to_xlsx
+from infobox.maintenance.annotations import github_annotation, github_message
+from infobox.maintenance.changed_links import changed_catalogue
+from infobox.maintenance.edit_commands import EDIT_COMMANDS, add_edit_commands
 
 
 def main(argv: list[str] | None = None) -> int:

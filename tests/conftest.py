@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-REAL_CATALOGUE = Path(__file__).resolve().parents[1] / "data" / "resources.yaml"
+from tests.support.paths import REPO
+
+REAL_CATALOGUE = REPO / "data" / "resources.yaml"
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ import traceback
 from contextlib import ExitStack
 from pathlib import Path
 
+from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.errors import CatalogueError
 from infobox.link_status import DEFAULT_PATH, LinkStatusError, read_status, write_status
 from infobox.linkcheck.archive import add_snapshots
@@ -42,7 +43,6 @@ from infobox.linkcheck.report import (
     write_json,
 )
 from infobox.linkcheck.settings import SettingsError, load_settings
-from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
 
 EXIT_CLEAN, EXIT_REPORTED, EXIT_CANNOT_RUN, EXIT_NOT_DELIVERED, EXIT_HISTORY_NOT_SAVED = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from infobox.catalogue.model import Catalogue, Resource
 from infobox.link_status import LABELS, STATUSES, LinkState, LinkStatus
 from infobox.linkcheck.archive import SAFE_URL
 from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
-from infobox.model import Catalogue, Resource
 
 ARCHIVED = "gearchiveerde versie"  # the words for an archived copy in every report
 GUIDE = "BEHEER.md, hoofdstuk Linkcontrole"  # where a maintainer reads what each status means

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from infobox import CONTACT_EMAIL
-from infobox.model import Catalogue, Resource
+from infobox.catalogue.model import Catalogue, Resource
 
 FEED_PATH = "nieuw.xml"
 NEW_ON_HOME = 5  # the home page lists this many of the newest additions

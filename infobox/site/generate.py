@@ -28,18 +28,18 @@ from pathlib import Path
 from typing import Any
 
 from infobox import CONTACT_EMAIL
-from infobox.catalogue_xlsx import catalogue_to_xlsx
+from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
+from infobox.catalogue.synonyms import Synonyms, load_synonyms
 from infobox.errors import CatalogueError
-from infobox.exports import catalogue_to_csv, catalogue_to_json_text
-from infobox.issue_form import form_url as proposal_form_url
+from infobox.exports.open_data import catalogue_to_csv, catalogue_to_json_text
+from infobox.exports.xlsx import catalogue_to_xlsx
 from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
 from infobox.link_status import read_status
-from infobox.loader import DEFAULT_CATALOGUE, load_catalogue
+from infobox.maintenance.issue_form import form_url as proposal_form_url
 from infobox.site.dutch import long_date
 from infobox.site.feed import FEED_PATH
 from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
 from infobox.site.search_index import SEARCH_INDEX, search_index_json
-from infobox.synonyms import Synonyms, load_synonyms
 
 GeneratedFiles = dict[str, str | bytes]  # path under docs/ -> content
 

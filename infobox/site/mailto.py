@@ -10,7 +10,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from infobox import CONTACT_EMAIL
-from infobox.model import Link, Resource, Standard
+from infobox.catalogue.model import Link, Resource, Standard
 
 
 def mailto(subject: str, body: str, to: str = CONTACT_EMAIL) -> str:

@@ -20,16 +20,16 @@ import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from infobox.exports import PageUrls
+from infobox.catalogue.model import Catalogue, Resource, Standard, standard_of
+from infobox.catalogue.synonyms import Synonyms
+from infobox.catalogue.validate import REVIEW_INTERVAL_YEARS, review_limit
+from infobox.catalogue.vocabulary import AUDIENCES, LINK_SCHEMES, THEME_KINDS, THEMES, grouped_types
+from infobox.exports.open_data import PageUrls
 from infobox.link_status import STATUSES, LinkState, LinkStatus
-from infobox.model import Catalogue, Resource, Standard, standard_of
 from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.feed import FEED_PATH, NEW_ON_HOME, atom_feed, newest_additions
 from infobox.site.render import environment
-from infobox.synonyms import Synonyms
-from infobox.validate import REVIEW_INTERVAL_YEARS, review_limit
-from infobox.vocabulary import AUDIENCES, LINK_SCHEMES, THEME_KINDS, THEMES, grouped_types
 
 STANDARDS_DIR = "kwaliteitsstandaarden"
 THEMES_DIR = "themas"  # one page per theme: /themas/kindermishandeling/

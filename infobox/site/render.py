@@ -22,7 +22,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from infobox import CONTACT_EMAIL
-from infobox.file_types import extra_hint
+from infobox.catalogue.file_types import extra_hint
 from infobox.link_status import LABELS, STATUSES
 from infobox.markdown_escape import PYTHON_MARKDOWN, escape_markdown
 from infobox.site.dutch import long_date, month_year, number_word
@@ -93,7 +93,7 @@ def environment() -> Environment:
     """One per process: under `mkdocs serve` a rebuild compiles only the templates that changed (Jinja checks
     their modification times), not all of them again; a new process reads them from `template_cache()`."""
     env = Environment(
-        loader=PackageLoader("infobox", "templates/site"),
+        loader=PackageLoader("infobox.site", "templates"),
         bytecode_cache=template_cache(),
         autoescape=True,  # every template, whatever its extension (.md.j2 and .html.j2 alike)
         undefined=StrictUndefined,
@@ -105,8 +105,14 @@ def environment() -> Environment:
         comment_end_string="##}",
     )
     env.filters.update(
-        md=markdown_text, nav_title=nav_title, slug=slug, file_hint=extra_hint, href=safe_href, long_date=long_date,
-        month_year=month_year, number_word=number_word,
+        md=markdown_text,
+        nav_title=nav_title,
+        slug=slug,
+        file_hint=extra_hint,
+        href=safe_href,
+        long_date=long_date,
+        month_year=month_year,
+        number_word=number_word,
     )
     # Names every template shares, defined once in the package.
     env.globals.update(contact_email=CONTACT_EMAIL, statuses=STATUSES, status_labels=LABELS)

@@ -25,12 +25,12 @@ from html.parser import HTMLParser
 import markdown
 import yaml
 
-from infobox.model import Catalogue, Resource
+from infobox.catalogue.model import Catalogue, Resource
+from infobox.catalogue.synonyms import Synonyms
+from infobox.catalogue.vocabulary import THEMES
 from infobox.site.card_slots import CARD
 from infobox.site.pages import A_TO_Z, url_path
 from infobox.site.search_keywords import KeywordMaker
-from infobox.synonyms import Synonyms
-from infobox.vocabulary import THEMES
 
 SEARCH_INDEX = "search/index.json"  # where the site serves it; the header's search partial points here
 FORMAT_VERSION = 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from infobox.synonyms import Synonyms
+from infobox.catalogue.synonyms import Synonyms
 
 WORD = re.compile(r"[^\W_]+")
 TAG = re.compile(r"<[^<>]+>")  # not [^>]: a text of many "<" would be rescanned from each one

@@ -52,22 +52,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from static_site import LOCAL_HOST, serve_directory
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tests" / "site"))
-from sitebuild import REAL_SITE, build_real_site  # noqa: E402
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.paths import REPO
+from tests.support.sitebuild import REAL_SITE, build_real_site
+from tests.support.static_site import LOCAL_HOST, serve_directory
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 CONFIG = REPO / "mkdocs.yml"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -20,12 +20,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from playwright.sync_api import expect
-from search_box import RESULT_LINK, SEARCH_OPENER, ask
-from static_site import QuietHandler, serve_directory
 
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from tests.support.paths import REPO
+from tests.support.search_box import RESULT_LINK, SEARCH_OPENER, ask
+from tests.support.static_site import QuietHandler, serve_directory
 
-REPO = Path(__file__).resolve().parents[2]
 PREFIX = "/infobox/"
 REPO_URL = "https://github.com/voorbeeld/infobox"
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")

@@ -4,14 +4,13 @@ and "Mijn selectie" — chosen on the cards, kept in this browser only, printed 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from a_to_z import COUNT, found, visible_cards
 from playwright.sync_api import expect
 
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from tests.support.a_to_z import COUNT, found, visible_cards
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
 # The names under which the Infobox mentions Movisie: its own name, and its website where it names none.
 MOVISIE_NAMES = {"Movisie", "movisie.nl"}

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from a_to_z import COUNT, found, visible_cards
-from generators import on_both_builds
 from playwright.sync_api import expect
 
-from infobox.loader import load_catalogue
-from infobox.vocabulary import TYPE_GROUPS
+from infobox.catalogue.loader import load_catalogue
+from infobox.catalogue.vocabulary import TYPE_GROUPS
+from tests.support.a_to_z import COUNT, found, visible_cards
+from tests.support.generators import on_both_builds
+from tests.support.paths import REPO
 
 pytestmark = on_both_builds
-REPO = Path(__file__).resolve().parents[2]
+
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
 
 

@@ -11,10 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
 from infobox.site.internal_links import broken_links
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
 
 
 class Content(HTMLParser):

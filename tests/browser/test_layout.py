@@ -5,11 +5,11 @@
 from __future__ import annotations
 
 import pytest
-from generators import on_both_builds
 from playwright.sync_api import expect
-from test_quality import PAGE_TYPES
 
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from tests.browser.test_quality import PAGE_TYPES
+from tests.support.generators import on_both_builds
 
 WIDTHS = [320, 375, 768]
 STANDARD_WITH_ITEMS = "/kwaliteitsstandaarden/6/"

@@ -4,38 +4,19 @@ Pages serves it: no layout shift (CLS < 0.1) and 100 for accessibility, best pra
 Scripts are held back by the test server (`PagesHandler.script_delay`), as on a phone network, so a page
 paints before its scripts run and anything they move shows as a layout shift on every run. The performance
 score depends on the machine's load; benchmarks/bench_lighthouse.py prints it instead of a test asserting it.
-One Lighthouse session runs all pages (tests/browser/lighthouse_run.mjs), once per test run.
+One Lighthouse session runs all pages (tests/support/lighthouse_run.mjs), once per test run.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-from pathlib import Path
-
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS
-from static_site import PagesHandler, serve_directory
 
-REPO = Path(__file__).resolve().parents[2]
-RUNNER = REPO / "tests" / "browser" / "lighthouse_run.mjs"
+from tests.support.lighthouse import PAGE_TYPES, run_lighthouse
+from tests.support.static_site import PagesHandler, serve_directory
 
 # One session for all pages: its own xdist worker, and time for a busy machine (some 2 minutes on an idle one).
 pytestmark = [pytest.mark.xdist_group("lighthouse"), pytest.mark.timeout(1200)]
 
-# Page type -> address (and how to prepare it). Lighthouse refuses to audit a page that answers 404, so the
-# 404 page is measured at its own address, where it is the same document.
-PAGE_TYPES = {
-    "home": {"path": "/"},
-    "standard": {"path": "/kwaliteitsstandaarden/3/"},
-    "a-z": {"path": "/hulpmiddelen/"},
-    "a-z filtered": {"path": "/hulpmiddelen/?standaard=7"},
-    "zelfscan with answers": {"path": "/zelfscan/", "answer": "zelfscan"},
-    "print": {"path": "/afdrukken/"},
-    "organisations": {"path": "/organisaties/"},
-    "404": {"path": "/404.html"},
-}
 MAX_LAYOUT_SHIFT = 0.1
 # What the test asserts; the performance score (the benchmark's) would cost most of Lighthouse's time.
 ASSERTED_CATEGORIES = ["accessibility", "best-practices", "seo"]
@@ -43,24 +24,6 @@ ASSERTED_CATEGORIES = ["accessibility", "best-practices", "seo"]
 
 class PhoneNetworkHandler(PagesHandler):
     script_delay = 0.5
-
-
-def run_lighthouse(base_url: str, categories: list[str] | None = None) -> dict[str, dict]:
-    """Lighthouse's figures per page type (see lighthouse_run.mjs for what each holds); `categories`: the
-    ones to score, all four by default."""
-    targets = [{"name": name, "url": base_url + spec["path"], **spec} for name, spec in PAGE_TYPES.items()]
-    extra = [json.dumps(categories)] if categories else []
-    result = subprocess.run(
-        ["node", str(RUNNER), json.dumps(targets), json.dumps(CHROMIUM_ARGS), *extra],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-    )
-    if result.returncode != 0:
-        pytest.fail(f"Lighthouse failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return {page["name"]: page for page in json.loads(result.stdout)}
 
 
 # The MkDocs build by name, not the parametrized `built_site`: a worker that switches builds between two of

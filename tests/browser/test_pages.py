@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from generators import on_both_builds
 from playwright.sync_api import expect
 
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from tests.support.generators import on_both_builds
+from tests.support.paths import REPO
 
 pytestmark = on_both_builds
-REPO = Path(__file__).resolve().parents[2]
+
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from generators import on_both_builds
-from search_box import ask, open_search
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.generators import on_both_builds
+from tests.support.paths import REPO
+from tests.support.search_box import ask, open_search
+
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # One short run: the quick JIT tier only (measured: 6 s instead of 14 s of CPU for a whole build); the checker
 # needs a larger thread stack than that tier's default.

@@ -11,10 +11,10 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from generators import on_both_builds
-from search_box import RESULT_LINK, ask, figures, first_rank, open_search, relevance_queries, resource_of
 
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from tests.support.generators import on_both_builds
+from tests.support.search_box import RESULT_LINK, ask, figures, first_rank, open_search, relevance_queries, resource_of
 
 MIN_SUCCESS_AT_5 = 0.97
 MIN_MRR = 0.85

@@ -6,16 +6,12 @@ nothing), served on loopback and opened in Chromium.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
-from static_site import serve_directory
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tests" / "site"))
-from sitebuild import build_site  # noqa: E402
+from tests.support.paths import REPO
+from tests.support.sitebuild import build_site
+from tests.support.static_site import serve_directory
 
 REMOVED = """
 removed:

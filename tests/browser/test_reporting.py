@@ -3,18 +3,17 @@ a copy-the-text fallback for readers without a mail program. Real Chromium, axe 
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from generators import on_both_builds
 from playwright.sync_api import expect
-from search_box import RESULT_LINK, SEARCH_INPUT
-from static_site import PagesHandler, serve_directory
 
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from tests.support.generators import on_both_builds
+from tests.support.paths import REPO
+from tests.support.search_box import RESULT_LINK, SEARCH_INPUT
+from tests.support.static_site import PagesHandler, serve_directory
 
-REPO = Path(__file__).resolve().parents[2]
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
 MULTI = next(r for r in sorted(CATALOGUE.resources, key=lambda r: r.id) if len(r.links) >= 2)
 CONTACT = "info@geweldnergensthuis.nl"

@@ -16,8 +16,11 @@ from urllib.parse import urlsplit
 
 import material
 import pytest
-from generators import on_both_builds
-from search_box import (
+
+from infobox.catalogue.loader import load_catalogue
+from infobox.site.search_index import SEARCH_INDEX
+from tests.support.generators import on_both_builds
+from tests.support.search_box import (
     RESULT_LINK,
     SEARCH_DIALOG,
     SEARCH_INPUT,
@@ -27,9 +30,6 @@ from search_box import (
     resource_of,
     wait_for_answer,
 )
-
-from infobox.loader import load_catalogue
-from infobox.site.search_index import SEARCH_INDEX
 
 
 @cache

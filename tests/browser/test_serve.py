@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
+
 CATALOGUE = REPO / "tests" / "site" / "fixtures" / "resources.yaml"
 BUILD_TIMEOUT = 120  # seconds; a bound on waiting for a (re)build on a busy machine, not a speed assertion
 # A rebuild is done when the live-reload server reloads the browsers. Not MkDocs' "Documentation built in

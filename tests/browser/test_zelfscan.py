@@ -13,8 +13,9 @@ import json
 import re
 
 import pytest
-from generators import on_both_builds
 from playwright.sync_api import expect
+
+from tests.support.generators import on_both_builds
 
 pytestmark = pytest.mark.xdist_group("browser")
 # The tests marked @on_both_builds also run on the Zensical build: what the generator can change (the page,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from infobox.exports import catalogue_to_json_text
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from infobox.catalogue.vocabulary import TYPES
+from infobox.exports.open_data import catalogue_to_json_text
 from infobox.site.pages import page_urls
-from infobox.vocabulary import TYPES
 
 HERE = Path(__file__).parent
 TEST_FILES = ("zelfscan.test.mjs", "whole-standard.test.mjs", "zelfscan.property.test.mjs")

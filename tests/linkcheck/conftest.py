@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 import socket
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.linkcheck.servers import Host, archive_routes, hang_routes, robots_routes, site_routes  # noqa: E402
+from tests.support.servers import Host, archive_routes, hang_routes, robots_routes, site_routes
 
 HERE = Path(__file__).parent
 

@@ -18,7 +18,7 @@ import pytest
 from infobox.link_status import read_status
 from infobox.linkcheck.job import main
 from tests.linkcheck.conftest import Web, closed_port
-from tests.linkcheck.servers import SNAPSHOT_TIME, Host, archive_routes, hang_routes, robots_routes, site_routes
+from tests.support.servers import SNAPSHOT_TIME, Host, archive_routes, hang_routes, robots_routes, site_routes
 
 LOCALES = {"nl_NL.UTF-8": "nl_NL:nl", "de_DE.UTF-8": "de"}
 # One worker runs this module (`make test` runs two): each run is made once, not once per worker.

@@ -22,8 +22,8 @@ from infobox.linkcheck import job
 from infobox.linkcheck.classify import Verdict
 from infobox.linkcheck.history import update_history
 from tests.linkcheck.test_runs import ONE_LINK, run_job
+from tests.support.paths import REPO as ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 VALID = '{"version": 1, "checked_at": "2026-11-23T05:17:00Z", "links": {}}\n'
 
 

@@ -19,8 +19,7 @@ from infobox.linkcheck.engine import _child_env, linkcheckerrc
 from infobox.linkcheck.runner import OUT_OF_TIME, PARENT_GONE
 from infobox.linkcheck.settings import load_settings
 from tests.linkcheck.test_runs import ONE_LINK
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO as ROOT
 
 
 def wait_for(condition, limit: float = 60.0) -> bool:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from email import policy
 from email.parser import BytesParser
-from pathlib import Path
 
 import pytest
 
+from infobox.catalogue.loader import load_catalogue
 from infobox.link_status import LinkState, LinkStatus
 from infobox.linkcheck.mail import build_message
 from infobox.linkcheck.report import entries, reported_count, sections, to_markdown
 from infobox.linkcheck.settings import load_settings
-from infobox.loader import load_catalogue
+from tests.support.paths import REPO
 
 CATALOGUE = """\
 source: {title: Test, url: "https://example.org/bron.pdf"}
@@ -120,9 +120,7 @@ TRANSIENT_ADVICE = (
     "handel dan zoals bij 'werkt niet meer'."
 )
 BLOCKED_ADVICE = "Deze sites weren de controle; ze worden niet als dood gemeld. Open de link zelf in de browser."
-WAITING_ADVICE = (
-    "Nog niets doen: een link wordt pas gemeld als hij op 3 verschillende dagen op rij onbereikbaar was."
-)
+WAITING_ADVICE = "Nog niets doen: een link wordt pas gemeld als hij op 3 verschillende dagen op rij onbereikbaar was."
 HEADER = "| link | waar | standaarden | wat er is | wat te doen |\n| --- | --- | --- | --- | --- |"
 
 EXPECTED_MARKDOWN = f"""\
@@ -319,7 +317,7 @@ def test_email_without_github_names_the_files_only(tmp_path):
 
 def test_beheer_counts_transient_links_as_the_job_does():
     """The job counts days (test_job_exits, test_runs); BEHEER.md must say days too, with the configured number."""
-    beheer = (Path(__file__).resolve().parents[2] / "BEHEER.md").read_text(encoding="utf-8")
+    beheer = (REPO / "BEHEER.md").read_text(encoding="utf-8")
     runs = load_settings().transient_runs
     assert f"op {runs} verschillende dagen op rij onbereikbaar" in beheer
     assert "weken op rij" not in beheer and "controles op rij onbereikbaar" not in beheer

@@ -19,7 +19,7 @@ from infobox.linkcheck.engine import check_urls
 from infobox.linkcheck.job import main
 from infobox.linkcheck.settings import SettingsError, load_settings
 from tests.linkcheck.conftest import closed_port
-from tests.linkcheck.servers import SNAPSHOT_TIME
+from tests.support.servers import SNAPSHOT_TIME
 
 ONE_LINK = """\
 source: {{title: Test, url: "https://example.org/bron.pdf"}}

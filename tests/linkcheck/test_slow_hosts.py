@@ -17,8 +17,8 @@ import pytest
 
 from infobox.linkcheck.check import check_all
 from infobox.linkcheck.settings import load_settings
-from tests.linkcheck.servers import Host, drip_routes, site_routes
 from tests.linkcheck.test_full_run import LOCALES
+from tests.support.servers import Host, drip_routes, site_routes
 
 KINDS = ("drip-head", "drip-body", "hang-after-headers")
 

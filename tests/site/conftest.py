@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE, REAL_SITE, REPORTED_URL, build_real_site, build_site
+
+from tests.support.sitebuild import FIXTURE, REAL_SITE, REPORTED_URL, build_real_site, build_site
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,7 @@ def hostile_catalogue(tmp_path_factory) -> Path:
     # A spreadsheet would run this as a formula if /catalogue.csv wrote it as it stands.
     text = text.replace(
         "description: Deze handreiking van Movisie helpt je als beleidsambtenaar op weg.",
-        "description: '=HYPERLINK(\"https://example.org\",\"klik\")'",
+        'description: \'=HYPERLINK("https://example.org","klik")\'',
     )
     path = tmp_path_factory.mktemp("catalogue") / "resources.yaml"
     path.write_text(text, encoding="utf-8")

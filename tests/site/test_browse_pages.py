@@ -9,10 +9,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from sitebuild import FIXTURE, REPO, build_site, page_of
 
-from infobox.loader import load_catalogue
-from infobox.vocabulary import HELP_KINDS, THEMES, VIOLENCE_FORMS
+from infobox.catalogue.loader import load_catalogue
+from infobox.catalogue.vocabulary import HELP_KINDS, THEMES, VIOLENCE_FORMS
+from tests.support.sitebuild import FIXTURE, REPO, build_site, page_of
 
 # A catalogue where the editors grouped a website under its organisation and added one resource after the
 # Infobox: the fixture plus an organisations mapping, a themes assignment and a dated addition.

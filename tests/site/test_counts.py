@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import FIXTURE, build_site
 
 from infobox.site.dutch import number_word
+from tests.support.sitebuild import FIXTURE, build_site
 
 KEPT = {"1", "2", "3"}
 

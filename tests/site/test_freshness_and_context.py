@@ -7,11 +7,10 @@ import json
 import re
 from pathlib import Path
 
-from sitebuild import REPO, page_of
-
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
 from infobox.site import analysis
 from infobox.site.dutch import long_date, month_year
+from tests.support.sitebuild import REPO, page_of
 
 ANALYSIS_SEED = REPO / "tests" / "fixtures" / "seed_analysis_2020.txt"
 

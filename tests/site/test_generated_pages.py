@@ -7,11 +7,11 @@ import posixpath
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from sitebuild import REPO, elements, ids, page_of
 
-from infobox.catalogue_xlsx import catalogue_to_xlsx
-from infobox.exports import catalogue_to_csv, catalogue_to_json
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
+from infobox.exports.open_data import catalogue_to_csv, catalogue_to_json
+from infobox.exports.xlsx import catalogue_to_xlsx
+from tests.support.sitebuild import REPO, elements, ids, page_of
 
 CATALOGUE = load_catalogue(REPO / "data" / "resources.yaml")
 

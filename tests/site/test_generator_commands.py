@@ -10,12 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import FIXTURE, REPO, build_site, plain_project
-
-from infobox.loader import load_catalogue
+from infobox.catalogue.loader import load_catalogue
 from infobox.site.card_slots import SLOT
 from infobox.site.generate import generated_files
 from infobox.site.pages import SiteContext, url_path
+from tests.support.sitebuild import FIXTURE, REPO, build_site, plain_project
 
 
 def run(*args: str, catalogue: Path, cwd: Path = REPO) -> subprocess.CompletedProcess:

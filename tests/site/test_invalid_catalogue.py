@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from sitebuild import FIXTURE, REPO
+from tests.support.sitebuild import FIXTURE, REPO
 
 
 def run(*args: str, catalogue, cwd=REPO) -> subprocess.CompletedProcess:

@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE, REPORTED_URL, build_site, page_of
+
+from tests.support.sitebuild import FIXTURE, REPORTED_URL, build_site, page_of
 
 CHECKED = "2026-11-20T03:00:00Z"
 OK_URL = "https://www.augeo.nl/kindcheck"

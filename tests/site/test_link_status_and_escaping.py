@@ -7,7 +7,8 @@ import io
 import json
 
 import openpyxl
-from sitebuild import REPORTED_URL, elements, page_of
+
+from tests.support.sitebuild import REPORTED_URL, elements, page_of
 
 NOTICE = "Deze link werkt mogelijk niet meer (gecontroleerd op 20 november 2026)."
 

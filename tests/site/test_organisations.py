@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitebuild import page_of
+from tests.support.sitebuild import page_of
 
 
 def section(html: str, heading_id: str) -> str:

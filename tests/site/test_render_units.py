@@ -8,14 +8,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import markdown
 import pytest
-from sitebuild import FIXTURE
 
-from infobox.file_types import extra_hint, file_hint
-from infobox.loader import load_catalogue
-from infobox.model import Link, Resource
+from infobox.catalogue.file_types import extra_hint, file_hint
+from infobox.catalogue.loader import load_catalogue
+from infobox.catalogue.model import Link, Resource
 from infobox.site.mailto import report_dead_link
 from infobox.site.pages import Links, SiteContext, generate_pages, url_path
 from infobox.site.render import markdown_text, safe_href
+from tests.support.sitebuild import FIXTURE
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,9 @@ import sys
 import textwrap
 import time
 
-from sitebuild import FIXTURE, REPO
-
 from infobox.site.generate import EXPORT_FILES, export_files, settings, site_context
 from infobox.site.side_process import SideJob
+from tests.support.sitebuild import FIXTURE, REPO
 
 PARENT = os.getpid()
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import material
 import pytest
 import zensical
-from sitebuild import FIXTURE, REPO
 
 from infobox.site import zensical_adapter
 from infobox.site.config_file import read_config
+from tests.support.sitebuild import FIXTURE, REPO
 
 OVERRIDES = REPO / "overrides"
 THEMES = {

@@ -1,0 +1,234 @@
+"""`python -m infobox apply-moves`: write the new address of every moved link into the catalogue.
+
+Reads the link job's `links.json`; each link with status `moved` is replaced on exactly the lines where the
+catalogue holds it (the loader knows each URL's line), in the quoting the maintainers used; a link of an
+Infobox entry moving for the first time gets an `infobox_url:` line after it, the address the Infobox
+printed, which `validate` and the fidelity tests read for `provenance: infobox`. A redirect that
+looks like a dead end (front page, login or search page: `linkcheck.classify.dead_end`) is listed, not
+applied. The result is validated before it replaces the file (`catalogue_edit.write_validated`).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from infobox.catalogue.loader import load_catalogue
+from infobox.catalogue.validate import url_problem
+from infobox.catalogue.yaml_source import parse_yaml
+from infobox.errors import Problem
+from infobox.linkcheck.classify import dead_end
+from infobox.maintenance.catalogue_edit import MAX_CATALOGUE_BYTES, EditError, read_text, write_validated
+
+MAX_LINKS_BYTES = 64 * 1024 * 1024
+
+
+class LinksFileError(EditError):
+    """links.json is missing or not the link job's: the command cannot run."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """One catalogue link holding a moved URL: the resource, and the line of its `url` value."""
+
+    resource_id: str
+    title: str
+    path: tuple  # ("resources", i, "links", k, "url")
+    line: int
+    # An Infobox entry's link moving for the first time: an `infobox_url` line keeps the address the Infobox
+    # printed, so the entry still shows it came from the Infobox (validate checks `provenance: infobox`).
+    keep_printed: bool = False
+
+
+@dataclass(frozen=True)
+class Move:
+    old: str
+    new: str
+    places: tuple[Place, ...]
+    skipped: str = ""  # why it is not applied; "" when it is
+
+
+@dataclass(frozen=True)
+class Outcome:
+    applied: tuple[Move, ...]
+    skipped: tuple[Move, ...]
+
+    @property
+    def changed_lines(self) -> int:
+        return sum(len(move.places) for move in self.applied)
+
+
+def read_moves(path: Path) -> dict[str, str]:
+    """old URL -> new URL of every `moved` link in the job's links.json; EditError in Dutch when unusable."""
+
+    def fail(message: str) -> LinksFileError:
+        return LinksFileError([Problem(str(path), 0, "linkrapport", message)])
+
+    try:
+        if path.stat().st_size > MAX_LINKS_BYTES:
+            raise fail("is te groot")
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as error:
+        raise fail(f"kan niet worden gelezen ({error.strerror})") from None
+    except (UnicodeDecodeError, ValueError):
+        raise fail("is geen geldig JSON-bestand van de linkcontrole") from None
+    links = data.get("links") if isinstance(data, dict) else None
+    if not isinstance(links, list):
+        raise fail("bevat geen lijst 'links'; is dit links.json van de linkcontrole?")
+    moves = {}
+    for link in links:
+        if not isinstance(link, dict) or link.get("status") != "moved":
+            continue
+        old, new = link.get("url"), link.get("redirect_to")
+        if isinstance(old, str) and isinstance(new, str) and new and new != old:
+            moves[old] = new
+    return moves
+
+
+def plan(moves: dict[str, str], doc) -> list[Move]:
+    """Each moved URL the catalogue still holds, with its places and, when it cannot be applied, why."""
+    places: dict[str, list[Place]] = {}
+    for i, resource in enumerate(doc.data["resources"]):
+        for k, link in enumerate(resource["links"]):
+            if link["url"] in moves:
+                path = ("resources", i, "links", k, "url")
+                first_move = resource.get("provenance") == "infobox" and "infobox_url" not in link
+                places.setdefault(link["url"], []).append(
+                    Place(resource["id"], resource["title"], path, doc.line(path), first_move)
+                )
+    result = []
+    for old, new in moves.items():
+        if old not in places:
+            continue  # already changed by hand since the run
+        here = tuple(places[old])
+        reason = ""
+        problem = url_problem(new)
+        if problem:
+            reason = f"het nieuwe adres is niet bruikbaar: {problem}"
+        elif dead_end(old, new):
+            reason = f"het adres verwijst door naar {dead_end(old, new)}; controleer met de hand"
+        elif any(new in (link["url"] for link in doc.data["resources"][p.path[1]]["links"]) for p in here):
+            reason = "het nieuwe adres staat al bij dit hulpmiddel; haal de oude link met de hand weg"
+        result.append(Move(old, new, here, reason))
+    return result
+
+
+def _quoted_forms(url: str) -> list[tuple[str, str]]:
+    """(how `url` may be written in the file, how to write a replacement in the same style)."""
+    return [
+        ('"' + url + '"', "double"),
+        ("'" + url.replace("'", "''") + "'", "single"),
+        (url, "plain"),
+    ]
+
+
+def _write_as(url: str, style: str) -> str:
+    if style == "double":
+        return '"' + url.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if style == "single":
+        return "'" + url.replace("'", "''") + "'"
+    # A plain scalar must read back as itself; otherwise fall back to double quotes.
+    if yaml.safe_load(f"url: {url}") == {"url": url}:
+        return url
+    return _write_as(url, "double")
+
+
+URL_KEY = re.compile(r"(\s*(?:-\s+)?)url:\s")
+
+
+def _edit_line(line: str, old: str, new: str, keep_printed: bool) -> str | None:
+    """The url line with `new` for `old` (plus an `infobox_url` line after it), or None when not safe."""
+    for written, style in _quoted_forms(old):
+        if line.count(written) == 1:
+            edited = line.replace(written, _write_as(new, style))
+            if not keep_printed:
+                return edited
+            key = URL_KEY.match(line)
+            if not key:
+                return None  # a flow mapping or a key on another line: left to a person
+            ending = line[len(line.rstrip("\r\n")) :]
+            return edited + " " * len(key[1]) + "infobox_url: " + _write_as(old, style) + ending
+    return None
+
+
+def edit(text: str, moves: list[Move], file: str) -> str:
+    """`text` with each applied move's URL replaced on its lines, every other byte unchanged."""
+    lines = text.splitlines(keepends=True)
+    problems = []
+    for move in moves:
+        for place in move.places:
+            edited = _edit_line(lines[place.line - 1], move.old, move.new, place.keep_printed)
+            if edited is None:
+                problems.append(
+                    Problem(
+                        file,
+                        place.line,
+                        "url",
+                        f"{move.old} kan op deze regel niet automatisch worden vervangen",
+                        f"vervang het met de hand door {move.new}",
+                    )
+                )
+            else:
+                lines[place.line - 1] = edited
+    if problems:
+        raise EditError(problems)
+    return "".join(lines)
+
+
+def _expected(data, moves: list[Move]):
+    """The catalogue's data as it must read after the edit: only the moved URLs differ."""
+    expected = copy.deepcopy(data)
+    for move in moves:
+        for place in move.places:
+            _, i, _, k, _ = place.path
+            expected["resources"][i]["links"][k]["url"] = move.new
+            if place.keep_printed:
+                expected["resources"][i]["links"][k]["infobox_url"] = move.old
+    return expected
+
+
+def apply_moves(links_path: Path, catalogue_path: Path) -> Outcome:
+    """Apply every applicable move to the catalogue file; EditError or CatalogueError leave it untouched."""
+    moves = read_moves(links_path)
+    load_catalogue(catalogue_path)  # an invalid catalogue is the maintainers' to fix first (CatalogueError)
+    text = read_text(catalogue_path)
+    doc = parse_yaml(text, str(catalogue_path))
+    planned = plan(moves, doc)
+    applied = [m for m in planned if not m.skipped]
+    skipped = tuple(m for m in planned if m.skipped)
+    if applied:
+        new_text = edit(text, applied, str(catalogue_path))
+        if len(new_text.encode("utf-8")) > MAX_CATALOGUE_BYTES:
+            raise EditError([Problem(str(catalogue_path), 0, "bestand", "wordt te groot")])
+        # The text edit must change those URLs and nothing else, whatever the file's quoting looked like.
+        edited = parse_yaml(new_text, str(catalogue_path)).data
+        if edited != _expected(doc.data, applied):
+            raise EditError(
+                [Problem(str(catalogue_path), 0, "bestand", "de automatische vervanging gaf een ander resultaat")]
+            )
+        write_validated(catalogue_path, new_text)
+    return Outcome(tuple(applied), skipped)
+
+
+def summary(outcome: Outcome, catalogue: str) -> str:
+    """The Dutch lines a maintainer reads after `apply-moves`."""
+    lines = []
+    for move in outcome.applied:
+        for place in move.places:
+            lines.append(
+                f"bijgewerkt: {place.title} ({place.resource_id}), regel {place.line}: {move.old} → {move.new}"
+            )
+    for move in outcome.skipped:
+        titles = ", ".join(f"{p.title} ({p.resource_id})" for p in move.places)
+        lines.append(f"niet toegepast: {titles}: {move.old} → {move.new}: {move.skipped}")
+    count = len(outcome.applied)
+    if count:
+        lines.append(f"{count} verhuisde {'link' if count == 1 else 'links'} bijgewerkt in {catalogue}.")
+    else:
+        lines.append(f"Geen verhuisde links om bij te werken; {catalogue} is niet gewijzigd.")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""What tests and benchmarks share: paths, site builds, local servers, the browser and its helpers."""
