@@ -2,7 +2,7 @@
 
 A resource marked `provenance: infobox` must be one of these, so a block copied with that line kept does
 not claim to come from the Infobox. Derived from the entries transcribed from the Infobox; a developer test
-(tests/test_catalogue_content.py) checks it against the seed text of the Infobox itself.
+(tests/catalogue/test_real_catalogue_against_infobox.py) checks it against the seed text of the Infobox itself.
 """
 
 INFOBOX_ENTRIES: dict[str, tuple[str, ...]] = {

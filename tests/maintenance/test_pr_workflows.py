@@ -1,6 +1,6 @@
 """The two pull-request workflows: issue text is data (never in a `run:` script), least permissions per job,
 only a maintainer's label starts a proposal, and the proposal step run for real on a hostile issue body.
-(actionlint runs on every workflow in tests/test_workflows.py.)"""
+(actionlint runs on every workflow in tests/maintenance/test_workflows.py.)"""
 
 from __future__ import annotations
 
