@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1:8000
 # Material 9.7+ prints an English end-of-life banner on every mkdocs run; maintainers need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical test lint links setup
+.PHONY: serve build build-zensical test lint links setup lock
 
 serve: $(BIN)/.installed  ## Build the site and serve it with live reload on http://$(ADDR)/
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
@@ -31,10 +31,18 @@ links: $(BIN)/.installed  ## Check every catalogue link and write reports/ (need
 
 setup: $(BIN)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java
 
-# Python packages, pinned in pyproject.toml.
-$(BIN)/.installed: pyproject.toml
+# After editing the dependencies in pyproject.toml: resolve them all again, each with its hashes from PyPI.
+lock: $(BIN)/.installed  ## Write requirements.txt afresh from pyproject.toml (every package, pinned, with hashes)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra test --extra dev --all-build-deps --output-file requirements.txt pyproject.toml
+
+# Every Python package, pinned with its hashes in requirements.txt (`make lock` writes it from pyproject.toml):
+# pip refuses any file whose hash is not there. Then our package itself, built by the locked setuptools.
+$(BIN)/.installed: pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	# -qq: errors only (pip would show setuptools' notice on every editable install).
+	$(BIN)/pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
 	# Bytecode for our package, as pip makes it for installed ones (not written at import under PYTHONDONTWRITEBYTECODE).
 	$(BIN)/python -m compileall -q infobox hooks scripts >/dev/null
 	touch $@

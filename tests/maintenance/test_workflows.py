@@ -38,6 +38,48 @@ def test_every_workflow_passes_actionlint():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+# The jobs that push with the workflow token: only they may write the repository and keep checkout's credentials.
+PUSHING_JOBS = {("links.yml", "links"), ("links.yml", "moves"), ("proposals.yml", "publish")}
+# An action at one exact commit (a tag can be moved to other code), its release in the comment for readers
+# and for Dependabot, which updates both.
+PINNED_ACTION = re.compile(r"(- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
+
+
+def grants(permissions: dict | str) -> dict:
+    """A `permissions:` value as scopes; `read-all` and `write-all` as their effect on the repository."""
+    return permissions if isinstance(permissions, dict) else {"contents": permissions.removesuffix("-all")}
+
+
+def test_every_workflow_has_least_privilege_and_pinned_actions():
+    """Each workflow's token reads at most the repository unless a job asks for more, and only the pushing
+    jobs may write it; checkout leaves no token in .git/config where the job pushes nothing (the code the
+    job installs and runs could read it); every action is pinned to a commit."""
+    problems = []
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        flow = workflow(path.name)
+        if flow.get("permissions", "missing") not in ({}, {"contents": "read"}):
+            problems.append(f"{path.name}: top-level permissions: {flow.get('permissions', 'missing')}")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.lstrip().startswith(("uses:", "- uses:")) and not PINNED_ACTION.fullmatch(line.strip()):
+                problems.append(f"{path.name}: not pinned to a commit: {line.strip()}")
+        for name, job in flow["jobs"].items():
+            pushes = (path.name, name) in PUSHING_JOBS
+            if (grants(job.get("permissions", flow.get("permissions", {}))).get("contents") == "write") != pushes:
+                problems.append(f"{path.name}: {name}: contents: write {'missing' if pushes else 'without a push'}")
+            for s in job.get("steps", []):
+                keeps = s.get("with", {}).get("persist-credentials", True) is not False
+                if s.get("uses", "").startswith("actions/checkout@") and keeps != pushes:
+                    problems.append(f"{path.name}: {name}: persist-credentials {'false' if pushes else 'missing'}")
+    assert problems == []
+
+
+def test_the_pushing_jobs_push():
+    """The exceptions above are real: each pushing job runs `git push` or the bot, which pushes its branch."""
+    for name, job in PUSHING_JOBS:
+        runs = " ".join(s.get("run", "") for s in workflow(name)["jobs"][job]["steps"])
+        assert "git push" in runs or "python -m infobox.maintenance.bot" in runs, (name, job)
+
+
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     """The lint above can fail: a workflow with an unknown event and a bad expression does not pass."""
     bad = tmp_path / "bad.yml"
