@@ -17,7 +17,6 @@ from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.model import Catalogue
 from infobox.errors import CatalogueError, Problem
 
-EXIT_DONE, EXIT_INVALID, EXIT_CANNOT_RUN = 0, 1, 2
 MAX_CATALOGUE_BYTES = 64 * 1024 * 1024  # far above any real catalogue; bounds the work of one edit
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from infobox import link_status
+from infobox.exit_codes import LinkJobExit
 from infobox.link_status import LinkStatusError, read_status
 from infobox.linkcheck import job
 from infobox.linkcheck.classify import Verdict
@@ -269,5 +270,5 @@ def test_readme_lists_every_exit_code_the_job_defines():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("| exit | meaning |")[1].split("\n\n")[0]
     codes = {int(line.split("|")[1]) for line in table.strip().splitlines()[1:]}
-    defined = {value for name, value in vars(job).items() if name.startswith("EXIT_")}
+    defined = set(LinkJobExit)
     assert codes == defined == {0, 1, 2, 3, 4, 130}
