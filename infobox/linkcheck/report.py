@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from infobox.catalogue.model import Catalogue, Resource
-from infobox.link_status import LABELS, STATUSES, LinkState, LinkStatus
+from infobox.link_status import LABELS, LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.archive import SAFE_URL
 from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
 
@@ -24,11 +24,11 @@ ARCHIVED = "gearchiveerde versie"  # the words for an archived copy in every rep
 GUIDE = "BEHEER.md, hoofdstuk Linkcontrole"  # where a maintainer reads what each status means
 # The status names BEHEER.md's table uses, for counts (the console line, the report's summary).
 COUNT_NAMES = {
-    "ok": "werkt",
-    "moved": "verhuisd",
-    "broken": "werkt niet",
-    "transient": "tijdelijk onbereikbaar",
-    "blocked": "geblokkeerd",
+    LinkStatus.OK: "werkt",
+    LinkStatus.MOVED: "verhuisd",
+    LinkStatus.BROKEN: "werkt niet",
+    LinkStatus.TRANSIENT: "tijdelijk onbereikbaar",
+    LinkStatus.BLOCKED: "geblokkeerd",
 }
 
 
@@ -65,7 +65,7 @@ class Section:
     entries: tuple[Entry, ...]
 
 
-def entries(status: LinkStatus, catalogue: Catalogue) -> list[Entry]:
+def entries(status: LinkHistory, catalogue: Catalogue) -> list[Entry]:
     places: dict[str, list[Place]] = {}
     for resource in catalogue.resources:
         for link in resource.links:
@@ -76,40 +76,40 @@ def entries(status: LinkStatus, catalogue: Catalogue) -> list[Entry]:
 def sections(all_entries: list[Entry], transient_runs: int) -> tuple[list[Section], list[Section]]:
     """(what to act on, what to know): the first list's rows are the links reported."""
 
-    def having(status: str, reported: bool) -> tuple[Entry, ...]:
+    def having(status: LinkStatus, reported: bool) -> tuple[Entry, ...]:
         return tuple(e for e in all_entries if e.state.status == status and e.state.report == reported)
 
     act = [
         Section(
-            "broken",
+            LinkStatus.BROKEN,
             "Werkt niet meer",
             "Zoek de pagina op met de zoekfunctie van de site zelf en vervang de link door het nieuwe adres; "
             "bestaat de pagina niet meer, verwijder dan de link (of het hulpmiddel). "
             f"Heeft het webarchief een kopie, dan staat die erbij als {ARCHIVED}.",
-            having("broken", True),
+            having(LinkStatus.BROKEN, True),
         ),
-        Section("moved", "Verhuisd", "Vervang de link door het nieuwe adres.", having("moved", True)),
+        Section(LinkStatus.MOVED, "Verhuisd", "Vervang de link door het nieuwe adres.", having(LinkStatus.MOVED, True)),
         Section(
-            "transient",
+            LinkStatus.TRANSIENT,
             "Al langer onbereikbaar",
             f"Deze links waren op {transient_runs} verschillende dagen op rij onbereikbaar. Open de link zelf; "
             "werkt hij ook bij u niet, handel dan zoals bij 'werkt niet meer'.",
-            having("transient", True),
+            having(LinkStatus.TRANSIENT, True),
         ),
     ]
     know = [
         Section(
-            "blocked",
+            LinkStatus.BLOCKED,
             "Handmatig controleren",
             "Deze sites weren de controle; ze worden niet als dood gemeld. Open de link zelf in de browser.",
-            having("blocked", False),
+            having(LinkStatus.BLOCKED, False),
         ),
         Section(
             "waiting",
             "Tijdelijk onbereikbaar, nog niet gemeld",
             f"Nog niets doen: een link wordt pas gemeld als hij op {transient_runs} verschillende dagen op rij "
             "onbereikbaar was.",
-            having("transient", False),
+            having(LinkStatus.TRANSIENT, False),
         ),
     ]
     return [s for s in act if s.entries], [s for s in know if s.entries]
@@ -168,10 +168,10 @@ def places(entry: Entry, style: Style) -> list[str]:
 
 def problem(state: LinkState, style: Style) -> str:
     """What the job found, and since when."""
-    if state.status == "broken":
+    if state.status == LinkStatus.BROKEN:
         runs = f", {state.consecutive_failures} controles op rij" if state.consecutive_failures > 1 else ""
         return f"{style.text(state.detail)} (sinds {date_of(state.first_failure)}{runs})"
-    if state.status == "transient":
+    if state.status == LinkStatus.TRANSIENT:
         since = f"sinds {date_of(state.first_failure)}, onbereikbaar op {days(state.failure_days)}"
         return f"{style.text(state.detail)} ({since})"
     return style.text(state.detail)
@@ -184,26 +184,26 @@ def site_of(url: str) -> str:
 
 def action(state: LinkState, style: Style) -> str:
     """What to do about this one link."""
-    if state.status == "moved":
+    if state.status == LinkStatus.MOVED:
         return f"vervang door {style.address(state.redirect_to or '')}"
     search = f"zoek de pagina op {style.address(site_of(state.url))}; vervang de link of verwijder hem"
-    if state.status == "broken":
+    if state.status == LinkStatus.BROKEN:
         if state.archive_url:
             return f"{search}; {ARCHIVED} ({archive_date(state)}): {style.address(state.archive_url)}"
         return search
-    if state.status == "transient" and state.report:
+    if state.status == LinkStatus.TRANSIENT and state.report:
         return f"open de link zelf; werkt hij niet, {search}"
-    if state.status == "blocked":
+    if state.status == LinkStatus.BLOCKED:
         return "open de link zelf in de browser"
     return "nog niets"
 
 
-def summary_line(status: LinkStatus) -> str:
+def summary_line(status: LinkHistory) -> str:
     """The counts in Dutch: 'werkt: 8, verhuisd: 1, …' (the console line)."""
     return ", ".join(f"{COUNT_NAMES[name]}: {count}" for name, count in status.summary().items())
 
 
-def to_json(status: LinkStatus, catalogue: Catalogue) -> dict:
+def to_json(status: LinkHistory, catalogue: Catalogue) -> dict:
     links = []
     for entry in entries(status, catalogue):
         state = entry.state
@@ -228,17 +228,17 @@ def to_json(status: LinkStatus, catalogue: Catalogue) -> dict:
     return {"checked_at": status.checked_at, "summary": status.summary(), "links": links}
 
 
-def write_json(status: LinkStatus, catalogue: Catalogue, path) -> None:
+def write_json(status: LinkHistory, catalogue: Catalogue, path) -> None:
     path.write_text(json.dumps(to_json(status, catalogue), ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
-def to_markdown(status: LinkStatus, catalogue: Catalogue, transient_runs: int = 3) -> str:
+def to_markdown(status: LinkHistory, catalogue: Catalogue, transient_runs: int = 3) -> str:
     act, know = sections(entries(status, catalogue), transient_runs)
     total = reported_count(act)
     lines = [f"# Linkcontrole Infobox — {date_of(status.checked_at)}", ""]
     summary = status.summary()
     lines += ["| status | aantal |", "| --- | ---: |"]
-    lines += [f"| {LABELS[s]} | {summary[s]} |" for s in STATUSES]
+    lines += [f"| {LABELS[s]} | {summary[s]} |" for s in LinkStatus]
     lines.append("")
     if total:
         lines.append(

@@ -4,7 +4,7 @@ Reads the link job's `links.json`; each link with status `moved` is replaced on 
 catalogue holds it (the loader knows each URL's line), in the quoting the maintainers used; a link of an
 Infobox entry moving for the first time gets an `infobox_url:` line after it, the address the Infobox
 printed, which `validate` and the fidelity tests read for `provenance: infobox`. A redirect that
-looks like a dead end (front page, login or search page: `linkcheck.classify.dead_end`) is listed, not
+looks like a dead end (front page, login or search page: `infobox.dead_ends.dead_end`) is listed, not
 applied. The result is validated before it replaces the file (`catalogue_edit.write_validated`).
 """
 
@@ -21,8 +21,8 @@ import yaml
 from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.validate import url_problem
 from infobox.catalogue.yaml_source import parse_yaml
+from infobox.dead_ends import dead_end
 from infobox.errors import Problem
-from infobox.linkcheck.classify import dead_end
 from infobox.maintenance.catalogue_edit import MAX_CATALOGUE_BYTES, EditError, read_text, write_validated
 
 MAX_LINKS_BYTES = 64 * 1024 * 1024

@@ -25,7 +25,7 @@ from infobox.catalogue.synonyms import Synonyms
 from infobox.catalogue.validate import REVIEW_INTERVAL_YEARS, review_limit
 from infobox.catalogue.vocabulary import AUDIENCES, LINK_SCHEMES, THEME_KINDS, THEMES, grouped_types
 from infobox.exports.open_data import PageUrls
-from infobox.link_status import STATUSES, LinkState, LinkStatus
+from infobox.link_status import LinkHistory, LinkState, LinkStatus
 from infobox.site import analysis, mailto
 from infobox.site.dutch import long_date
 from infobox.site.feed import FEED_PATH, NEW_ON_HOME, atom_feed, newest_additions
@@ -34,7 +34,6 @@ from infobox.site.render import environment
 STANDARDS_DIR = "kwaliteitsstandaarden"
 THEMES_DIR = "themas"  # one page per theme: /themas/kindermishandeling/
 A_TO_Z = "hulpmiddelen/index.md"  # every resource's card, anchored by its id
-WORKING = ("ok", "moved")  # a moved link still brings the reader to the page
 
 
 @dataclass(frozen=True)
@@ -50,14 +49,14 @@ class ReaderLink:
 
 def known_broken(state: LinkState) -> bool:
     """Broken, or failing for so many runs in a row that the job reports it: worth a word to readers."""
-    return state.status == "broken" or (state.status == "transient" and state.report)
+    return state.status == LinkStatus.BROKEN or (state.status == LinkStatus.TRANSIENT and state.report)
 
 
 @dataclass(frozen=True)
 class SiteContext:
     catalogue: Catalogue
     synonyms: Synonyms = ()  # search synonyms (data/synonyms.yaml), for the search index
-    status: LinkStatus | None = None  # None: the link job has never run
+    status: LinkHistory | None = None  # None: the link job has never run
     site_url: str = ""  # absolute base for the page URLs in mail bodies; empty gives site-relative paths
     today: dt.date = field(default_factory=dt.date.today)
     # The catalogue file on the repository's web view (repo_url + edit_uri + path); empty: no edit links.
@@ -75,9 +74,9 @@ class SiteContext:
 
     def reader_link(self, url: str) -> ReaderLink:
         state = self.link_state(url)
-        if state is None or state.status in ("ok", "blocked"):
+        if state is None or state.status in (LinkStatus.OK, LinkStatus.BLOCKED):
             return ReaderLink(href=url)
-        if state.status == "moved":
+        if state.status == LinkStatus.MOVED:
             # Silently take readers to the new address; the report asks maintainers to update the catalogue.
             new = state.redirect_to
             return ReaderLink(href=new if new and urlsplit(new).scheme in LINK_SCHEMES else url)
@@ -323,12 +322,12 @@ def link_summary(ctx: SiteContext) -> LinkSummary:
         return LinkSummary(checked=False)
     urls = ctx.catalogue.urls()
     known = [state for url in urls if (state := ctx.status.get(url)) is not None]
-    counts = {status: sum(1 for s in known if s.status == status) for status in STATUSES}
+    counts = {status: sum(1 for s in known if s.status == status) for status in LinkStatus}
     return LinkSummary(
         checked=True,
         checked_on=long_date(ctx.status.checked_at),
         total=len(known),
-        working=sum(counts[status] for status in WORKING),
+        working=sum(count for status, count in counts.items() if status.working),
         counts=counts,
         added_since=len(urls) - len(known),
     )

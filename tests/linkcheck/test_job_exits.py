@@ -18,7 +18,7 @@ import pytest
 
 from infobox import link_status
 from infobox.exit_codes import LinkJobExit
-from infobox.link_status import LinkStatusError, read_status
+from infobox.link_status import LinkStatus, LinkStatusError, read_status
 from infobox.linkcheck import job
 from infobox.linkcheck.classify import Verdict
 from infobox.linkcheck.history import update_history
@@ -76,7 +76,7 @@ def test_an_old_history_without_failure_days_counts_one_day_per_failing_run(tmp_
 
 
 def test_transient_counts_different_days_in_a_row():
-    verdict = Verdict("https://x.nl/", "transient", 503, "serverfout (503)")
+    verdict = Verdict("https://x.nl/", LinkStatus.TRANSIENT, 503, "serverfout (503)")
     status = None
     runs = ["2026-11-16T05:00:00Z", "2026-11-16T09:00:00Z", "2026-11-16T23:59:00Z", "2026-11-17T00:01:00Z"]
     for now in runs:
