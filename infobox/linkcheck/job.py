@@ -31,16 +31,9 @@ from infobox.linkcheck.engine import LinkcheckerFailed
 from infobox.linkcheck.history import update_history
 from infobox.linkcheck.lock import Busy, exclusive
 from infobox.linkcheck.mail import build_message, send_message
-from infobox.linkcheck.report import (
-    count_links,
-    entries,
-    reported_count,
-    sections,
-    summary_line,
-    to_markdown,
-    write_json,
-)
+from infobox.linkcheck.report import build_report, count_links, summary_line, to_json, to_markdown
 from infobox.linkcheck.settings import SettingsError, load_settings
+from infobox.links_file import write_links_file
 
 LOCK_WAIT = 900  # seconds a second run waits for the first; CI never overlaps runs (workflow concurrency)
 
@@ -165,13 +158,13 @@ def checked_run(args, env, settings, catalogue, history: Path) -> int:
     status = add_snapshots(update_history(previous, verdicts, now, settings.transient_runs), previous, settings)
 
     out = Path(args.out)
-    act, know = sections(entries(status, catalogue), settings.transient_runs)
-    reported = reported_count(act)
-    message = build_message(act, know, now, str(out / "links.md"), catalogue.path, env) if reported else None
+    report = build_report(status, catalogue, settings.transient_runs)
+    reported = report.reported
+    message = build_message(report, str(out / "links.md"), env) if reported else None
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_json(status, catalogue, out / "links.json")
-        (out / "links.md").write_text(to_markdown(status, catalogue, settings.transient_runs) + "\n", "utf-8")
+        write_links_file(to_json(report), out / "links.json")
+        (out / "links.md").write_text(to_markdown(report) + "\n", "utf-8")
         eml = out / "links.eml"
         eml.write_bytes(bytes(message)) if message else eml.unlink(missing_ok=True)
     except OSError as error:

@@ -10,7 +10,6 @@ link's label and its line in the catalogue.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -115,8 +114,25 @@ def sections(all_entries: list[Entry], transient_runs: int) -> tuple[list[Sectio
     return [s for s in act if s.entries], [s for s in know if s.entries]
 
 
-def reported_count(act: list[Section]) -> int:
-    return sum(len(section.entries) for section in act)
+@dataclass(frozen=True)
+class Report:
+    """One run's report, put together once: links.json, links.md and the e-mail each print it."""
+
+    history: LinkHistory
+    catalogue_path: str  # the line numbers in the rows are this file's
+    entries: tuple[Entry, ...]  # every catalogue link the run checked, in catalogue order
+    act: tuple[Section, ...]  # what to act on: its rows are the links reported
+    know: tuple[Section, ...]  # what to know
+
+    @property
+    def reported(self) -> int:
+        return sum(len(section.entries) for section in self.act)
+
+
+def build_report(history: LinkHistory, catalogue: Catalogue, transient_runs: int = 3) -> Report:
+    found = entries(history, catalogue)
+    act, know = sections(found, transient_runs)
+    return Report(history, catalogue.path, tuple(found), tuple(act), tuple(know))
 
 
 @dataclass(frozen=True)
@@ -203,9 +219,10 @@ def summary_line(status: LinkHistory) -> str:
     return ", ".join(f"{COUNT_NAMES[name]}: {count}" for name, count in status.summary().items())
 
 
-def to_json(status: LinkHistory, catalogue: Catalogue) -> dict:
+def to_json(report: Report) -> dict:
+    """The content of links.json (`infobox.links_file` writes and reads it)."""
     links = []
-    for entry in entries(status, catalogue):
+    for entry in report.entries:
         state = entry.state
         links.append(
             {
@@ -225,30 +242,25 @@ def to_json(status: LinkHistory, catalogue: Catalogue) -> dict:
                 "report": state.report,
             }
         )
-    return {"checked_at": status.checked_at, "summary": status.summary(), "links": links}
+    return {"checked_at": report.history.checked_at, "summary": report.history.summary(), "links": links}
 
 
-def write_json(status: LinkHistory, catalogue: Catalogue, path) -> None:
-    path.write_text(json.dumps(to_json(status, catalogue), ensure_ascii=False, indent=2) + "\n", "utf-8")
-
-
-def to_markdown(status: LinkHistory, catalogue: Catalogue, transient_runs: int = 3) -> str:
-    act, know = sections(entries(status, catalogue), transient_runs)
-    total = reported_count(act)
-    lines = [f"# Linkcontrole Infobox — {date_of(status.checked_at)}", ""]
-    summary = status.summary()
+def to_markdown(report: Report) -> str:
+    total = report.reported
+    lines = [f"# Linkcontrole Infobox — {date_of(report.history.checked_at)}", ""]
+    summary = report.history.summary()
     lines += ["| status | aantal |", "| --- | ---: |"]
     lines += [f"| {LABELS[s]} | {summary[s]} |" for s in LinkStatus]
     lines.append("")
     if total:
         lines.append(
             f"**{count_links(total)} om na te kijken**, hieronder per soort met wat u doet. De regelnummers "
-            f"verwijzen naar `{catalogue.path}`; uitleg per status staat in {GUIDE}."
+            f"verwijzen naar `{report.catalogue_path}`; uitleg per status staat in {GUIDE}."
         )
     else:
         lines.append("Niets om na te kijken.")
     lines.append("")
-    for section in act:
+    for section in report.act:
         lines += [f"## {section.title} ({count_links(len(section.entries))})", "", section.advice, ""]
         lines += ["| link | waar | standaarden | wat er is | wat te doen |", "| --- | --- | --- | --- | --- |"]
         for entry in section.entries:
@@ -257,7 +269,7 @@ def to_markdown(status: LinkHistory, catalogue: Catalogue, transient_runs: int =
                 f"| {', '.join(entry.standards)} | {problem(entry.state, MARKDOWN)} | {action(entry.state, MARKDOWN)} |"
             )
         lines.append("")
-    for section in know:
+    for section in report.know:
         lines += [f"## {section.title} ({count_links(len(section.entries))})", "", section.advice, ""]
         for entry in section.entries:
             where = "; ".join(places(entry, MARKDOWN))

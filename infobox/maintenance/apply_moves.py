@@ -11,7 +11,6 @@ applied. The result is validated before it replaces the file (`catalogue_edit.wr
 from __future__ import annotations
 
 import copy
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,9 @@ from infobox.catalogue.validate import url_problem
 from infobox.catalogue.yaml_source import parse_yaml
 from infobox.dead_ends import dead_end
 from infobox.errors import Problem
+from infobox.link_status import LinkStatus
+from infobox.links_file import UnusableLinksFile, read_links_file
 from infobox.maintenance.catalogue_edit import MAX_CATALOGUE_BYTES, EditError, read_text, write_validated
-
-MAX_LINKS_BYTES = 64 * 1024 * 1024
 
 
 class LinksFileError(EditError):
@@ -64,30 +63,16 @@ class Outcome:
 
 
 def read_moves(path: Path) -> dict[str, str]:
-    """old URL -> new URL of every `moved` link in the job's links.json; EditError in Dutch when unusable."""
-
-    def fail(message: str) -> LinksFileError:
-        return LinksFileError([Problem(str(path), 0, "linkrapport", message)])
-
+    """old URL -> new URL of every `moved` link in the job's links.json; LinksFileError in Dutch when unusable."""
     try:
-        if path.stat().st_size > MAX_LINKS_BYTES:
-            raise fail("is te groot")
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except OSError as error:
-        raise fail(f"kan niet worden gelezen ({error.strerror})") from None
-    except (UnicodeDecodeError, ValueError):
-        raise fail("is geen geldig JSON-bestand van de linkcontrole") from None
-    links = data.get("links") if isinstance(data, dict) else None
-    if not isinstance(links, list):
-        raise fail("bevat geen lijst 'links'; is dit links.json van de linkcontrole?")
-    moves = {}
-    for link in links:
-        if not isinstance(link, dict) or link.get("status") != "moved":
-            continue
-        old, new = link.get("url"), link.get("redirect_to")
-        if isinstance(old, str) and isinstance(new, str) and new and new != old:
-            moves[old] = new
-    return moves
+        links = read_links_file(path)
+    except UnusableLinksFile as error:
+        raise LinksFileError([Problem(str(path), 0, "linkrapport", str(error))]) from None
+    return {
+        link.url: link.redirect_to
+        for link in links
+        if link.status == LinkStatus.MOVED and link.redirect_to and link.redirect_to != link.url
+    }
 
 
 def plan(moves: dict[str, str], doc) -> list[Move]:

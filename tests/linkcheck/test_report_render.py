@@ -16,7 +16,7 @@ import pytest
 from infobox.catalogue.loader import load_catalogue
 from infobox.link_status import LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.mail import build_message
-from infobox.linkcheck.report import entries, reported_count, sections, to_markdown
+from infobox.linkcheck.report import build_report, to_markdown
 from infobox.linkcheck.settings import load_settings
 from tests.support.paths import REPO
 
@@ -261,12 +261,11 @@ def rendered(tmp_path):
     path = tmp_path / "resources.yaml"
     path.write_text(CATALOGUE, encoding="utf-8")
     catalogue = load_catalogue(path)
-    status = LinkHistory(NOW, {state.url: state for state in STATES})
-    act, know = sections(entries(status, catalogue), 3)
+    report = build_report(LinkHistory(NOW, {state.url: state for state in STATES}), catalogue, 3)
     env = {"REPORT_TO": "t@example.org", **GITHUB}
-    message = build_message(act, know, NOW, "reports/links.md", catalogue.path, env)
+    message = build_message(report, "reports/links.md", env)
     parsed = BytesParser(policy=policy.default).parsebytes(bytes(message))
-    return catalogue, to_markdown(status, catalogue, 3), parsed, act
+    return catalogue, to_markdown(report), parsed, report
 
 
 def test_markdown_report(rendered):
@@ -275,9 +274,9 @@ def test_markdown_report(rendered):
 
 
 def test_count_in_each_heading_equals_its_rows(rendered):
-    _, markdown, _, act = rendered
+    _, markdown, _, report = rendered
     rows = [line for line in markdown.splitlines() if line.startswith("| <")]
-    assert len(rows) == reported_count(act) == 4
+    assert len(rows) == report.reported == 4
     assert len({row.split(" | ")[0] for row in rows}) == 4  # one row per link, a link never twice
     for title, count in re.findall(r"^## (.+) \((\d+) links?\)$", markdown, re.MULTILINE):
         block = markdown.split(f"## {title} (")[1].split("\n## ")[0]
@@ -316,8 +315,8 @@ def test_email_without_github_names_the_files_only(tmp_path):
     path = tmp_path / "resources.yaml"
     path.write_text(CATALOGUE, encoding="utf-8")
     catalogue = load_catalogue(path)
-    act, know = sections(entries(LinkHistory(NOW, {s.url: s for s in STATES}), catalogue), 3)
-    plain = build_message(act, know, NOW, "uit/links.md", catalogue.path, {}).get_body(("plain",)).get_content()
+    report = build_report(LinkHistory(NOW, {s.url: s for s in STATES}), catalogue, 3)
+    plain = build_message(report, "uit/links.md", {}).get_body(("plain",)).get_content()
     assert "Het volledige rapport: uit/links.md.\nWat elke status betekent en wat u doet: BEHEER.md, hoofdstuk" in plain
     assert "github.com" not in plain
 
