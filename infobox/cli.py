@@ -104,7 +104,7 @@ def _validate(path: str, *, details: bool, github: bool) -> int:
     count = len(catalogue.warnings)
     if details:
         for warning in catalogue.warnings:
-            print(github_message("warning", warning) if github else f"waarschuwing: {warning}", file=sys.stderr)
+            print(github_annotation("warning", warning) if github else f"waarschuwing: {warning}", file=sys.stderr)
     elif count:
         summary = (
             f"{count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; "

@@ -7,20 +7,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from infobox.catalogue.entry_rules import date_problems, semantic_problems
+from infobox.catalogue.misplaced_fields import misplaced_fields, swallowed_fields
 from infobox.catalogue.model import Catalogue, Item, Link, Removed, Resource, Source, Standard
 from infobox.catalogue.places import block_span
+from infobox.catalogue.schema_messages import schema_problems
 from infobox.catalogue.tips import first_that_holds
-from infobox.catalogue.validate import (
-    date_problems,
-    label_warnings,
-    misplaced_fields,
-    organisation_warnings,
-    review_warnings,
-    schema_problems,
-    semantic_problems,
-    swallowed_fields,
-    unchecked_summary,
-)
+from infobox.catalogue.warning_rules import catalogue_warnings
 from infobox.catalogue.yaml_source import YamlDocument, parse_yaml, read_yaml
 from infobox.errors import CatalogueError, Problem
 
@@ -59,11 +52,7 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
         problems = [dataclasses.replace(p, hint=hint) if p in doc.problems else p for p in problems]
     if problems:
         raise CatalogueError(list(dict.fromkeys(problems)))  # one line per problem, however it was found
-    warnings = review_warnings(doc, today) + label_warnings(doc) + organisation_warnings(doc)
-    summary = unchecked_summary(doc)
-    if summary:
-        warnings.append(summary)
-    return _build(doc, warnings=tuple(str(w) for w in warnings))
+    return _build(doc, warnings=tuple(catalogue_warnings(doc, today)))
 
 
 def _problems(doc: YamlDocument, today: dt.date, *, tips: bool = True) -> list[Problem]:
@@ -90,7 +79,7 @@ def _checked(text: str, file: str, today: dt.date) -> list[Problem]:
     return _problems(parse_yaml(text, file), today, tips=False)
 
 
-def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
+def _build(doc: YamlDocument, warnings: tuple[Problem, ...]) -> Catalogue:
     data: dict[str, Any] = doc.data
     src = data["source"]
     source = Source(

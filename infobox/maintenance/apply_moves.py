@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from infobox.catalogue.loader import load_catalogue
-from infobox.catalogue.validate import url_problem
+from infobox.catalogue.url_rules import url_problem
 from infobox.catalogue.yaml_source import parse_yaml
 from infobox.dead_ends import dead_end
 from infobox.errors import Problem

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from infobox.catalogue.model import Catalogue, Resource, Standard, standard_of
+from infobox.catalogue.review_cycle import REVIEW_INTERVAL_YEARS, review_limit
 from infobox.catalogue.synonyms import Synonyms
-from infobox.catalogue.validate import REVIEW_INTERVAL_YEARS, review_limit
 from infobox.catalogue.vocabulary import AUDIENCES, LINK_SCHEMES, THEME_KINDS, THEMES, grouped_types
 from infobox.exports.open_data import PageUrls
 from infobox.link_status import LinkHistory, LinkState, LinkStatus
