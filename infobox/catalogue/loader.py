@@ -44,8 +44,14 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
     Review-age warnings and the one-line summary of unchecked entries do not fail the load; they are on
     `Catalogue.warnings`.
     """
+    return validated_catalogue(read_yaml(path), today=today)
+
+
+def validated_catalogue(doc: YamlDocument, *, today: dt.date | None = None) -> Catalogue:
+    """The Catalogue of a document as `read_yaml` (or `decode_yaml`) gives it; CatalogueError as `load_catalogue`.
+
+    For the commands that edit the catalogue's text: they read and parse the file once, for both."""
     today = today or dt.date.today()
-    doc = read_yaml(path)
     problems = _problems(doc, today)
     if doc.fixes:  # a YAML error whose tip depends on which edit gives a valid file
         hint = first_that_holds(doc.fixes, lambda text: _checked(text, doc.file, today), block_span)

@@ -25,7 +25,7 @@ from infobox.catalogue.tips import Fix
 from infobox.catalogue.yaml_messages import explain
 from infobox.errors import Problem, quote, shorten
 
-__all__ = ["Path_", "YamlDocument", "dotted", "parse_yaml", "read_yaml"]
+__all__ = ["Path_", "YamlDocument", "decode_yaml", "dotted", "parse_yaml", "read_yaml"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MB: over 200 times today's catalogue (75 KB)
 MAX_DEPTH = 32  # nested blocks and lists; the catalogue has 5 levels
@@ -81,13 +81,19 @@ class YamlDocument:
 
 
 def read_yaml(path: str | Path) -> YamlDocument:
-    doc = YamlDocument(file=str(path))
     try:
         with Path(path).open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
+        doc = YamlDocument(file=str(path))
         doc.problems.append(Problem(doc.file, 0, "bestand", f"kan niet worden gelezen ({exc.strerror})"))
         return doc
+    return decode_yaml(raw, str(path))
+
+
+def decode_yaml(raw: bytes, file: str) -> YamlDocument:
+    """The document in `raw`, the bytes of a file named `file`, bounded and decoded as `read_yaml` reads one."""
+    doc = YamlDocument(file=file)
     if len(raw) > MAX_FILE_BYTES:
         limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
         doc.problems.append(Problem(doc.file, 1, "bestand", f"is groter dan {limit}, de grens voor dit bestand"))

@@ -17,14 +17,12 @@ from pathlib import Path
 
 import yaml
 
-from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.url_rules import url_problem
-from infobox.catalogue.yaml_source import parse_yaml
 from infobox.dead_ends import dead_end
 from infobox.errors import Problem
 from infobox.link_status import LinkStatus
 from infobox.links_file import UnusableLinksFile, read_links_file
-from infobox.maintenance.catalogue_edit import MAX_CATALOGUE_BYTES, EditError, read_text, write_validated
+from infobox.maintenance.catalogue_edit import EditError, edited_document, read_catalogue, write_validated
 
 
 class LinksFileError(EditError):
@@ -180,23 +178,18 @@ def _expected(data, moves: list[Move]):
 def apply_moves(links_path: Path, catalogue_path: Path) -> Outcome:
     """Apply every applicable move to the catalogue file; EditError or CatalogueError leave it untouched."""
     moves = read_moves(links_path)
-    load_catalogue(catalogue_path)  # an invalid catalogue is the maintainers' to fix first (CatalogueError)
-    text = read_text(catalogue_path)
-    doc = parse_yaml(text, str(catalogue_path))
+    doc, _ = read_catalogue(catalogue_path)  # an invalid catalogue is the maintainers' to fix first (CatalogueError)
     planned = plan(moves, doc)
     applied = [m for m in planned if not m.skipped]
     skipped = tuple(m for m in planned if m.skipped)
     if applied:
-        new_text = edit(text, applied, str(catalogue_path))
-        if len(new_text.encode("utf-8")) > MAX_CATALOGUE_BYTES:
-            raise EditError([Problem(str(catalogue_path), 0, "bestand", "wordt te groot")])
+        edited = edited_document(catalogue_path, edit(doc.text, applied, str(catalogue_path)))
         # The text edit must change those URLs and nothing else, whatever the file's quoting looked like.
-        edited = parse_yaml(new_text, str(catalogue_path)).data
-        if edited != _expected(doc.data, applied):
+        if edited.data != _expected(doc.data, applied):
             raise EditError(
                 [Problem(str(catalogue_path), 0, "bestand", "de automatische vervanging gaf een ander resultaat")]
             )
-        write_validated(catalogue_path, new_text)
+        write_validated(catalogue_path, edited)
     return Outcome(tuple(applied), skipped)
 
 
