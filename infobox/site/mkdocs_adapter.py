@@ -24,9 +24,11 @@ from mkdocs.structure.files import File, Files
 from infobox import CONTACT_EMAIL
 from infobox.errors import CatalogueError
 from infobox.site import card_slots
+from infobox.site.context import SiteContext
 from infobox.site.error_page import error_page, nav_sources
 from infobox.site.generate import EXPORT_FILES, SiteInputError, export_files, settings, site_context, theme_extra
-from infobox.site.pages import STANDARDS_DIR, SiteContext, generate_pages, standard_src
+from infobox.site.page_addresses import STANDARDS_DIR, standard_src
+from infobox.site.pages import generate_pages
 from infobox.site.search_index import SEARCH_INDEX, html_entries, markdown_entries, search_data
 from infobox.site.side_process import SideJob
 
