@@ -4,7 +4,7 @@ PyYAML silently keeps the last of two equal keys and turns `2021-01-25` into a d
 need the first reported and the second kept as text (the schema checks it). So the containers are built
 here from libyaml's parse events, scalars by PyYAML's own resolver and constructors, recording the line
 of every node as we go. (PyYAML's composer would first hold the whole node tree, two marks per node, in
-memory: about ten times the data, which made large catalogues slow and their builds memory-hungry.)
+memory: many times the data.)
 
 Every input is bounded before it can cost much: the file's size (MAX_FILE_BYTES) is checked before it is
 read, nesting deeper than MAX_DEPTH stops the parse, and anchors and aliases (`&naam`, `*naam`) are refused
@@ -41,7 +41,7 @@ SCALAR_TYPES = {
     )
 }
 
-# libyaml's parser when PyYAML was built with it (the wheels are): several times faster than pure Python.
+# libyaml's parser when PyYAML was built with it (the wheels are), faster than the pure-Python one.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -186,9 +186,9 @@ class Checks:
 
     def _aggregate(self):
         """A fresh Aggregate per URL, sharing what linkchecker's threads share: its per-host throttle, a
-        random 0.1-0.6 s wait between two requests to a host taken under one global lock, then never
-        meets a second request (politeness is the scheduler's host slots). get_aggregate would also load
-        every plugin again for each check."""
+        random wait between two requests to a host taken under one global lock, then never meets a second
+        request (politeness is the scheduler's host slots). get_aggregate would also load every plugin again
+        for each check."""
         from linkcheck.cache.results import ResultCache
         from linkcheck.cache.urlqueue import UrlQueue
         from linkcheck.director.aggregator import Aggregate

@@ -55,9 +55,9 @@ def safe_href(url: str) -> str:
 class TemplateCache(FileSystemBytecodeCache):
     """Jinja's own cache of compiled templates, which is never a reason for a build to fail.
 
-    Compiling the page templates is a quarter of what the catalogue adds to a build (measured); with the
-    cache a build compiles only templates whose source changed since (Jinja keys each entry by the
-    template's checksum). An unreadable, unwritable or damaged cache only means compiling again.
+    Compiling the page templates is a large share of what the catalogue adds to a build; with the cache a
+    build compiles only templates whose source changed since (Jinja keys each entry by the template's
+    checksum). An unreadable, unwritable or damaged cache only means compiling again.
     """
 
     def load_bytecode(self, bucket: Bucket) -> None:
