@@ -40,8 +40,8 @@ import yaml
 
 from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.vocabulary import AUDIENCES, TYPES
+from infobox.site.context import SiteContext
 from infobox.site.generate import generated_files
-from infobox.site.pages import SiteContext
 from infobox.site.search_index import SEARCH_INDEX
 from tests.support.paths import REPO
 from tests.support.sitebuild import plain_project

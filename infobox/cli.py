@@ -14,6 +14,7 @@ from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.catalogue.model import Catalogue
 from infobox.catalogue.schema import SCHEMA_FILENAME, schema_json
 from infobox.errors import CatalogueError, Problem
+from infobox.exit_codes import CommandExit
 from infobox.exports.open_data import catalogue_to_csv, catalogue_to_json_text
 from infobox.exports.xlsx import catalogue_to_xlsx
 from infobox.maintenance.annotations import github_annotation, github_message
@@ -70,25 +71,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         Path(args.out).write_text(schema_json(), encoding="utf-8")
         print(f"{args.out} geschreven")
-        return 0
+        return CommandExit.DONE
 
     if args.command == "validate":
         return _validate(args.path, details=args.details, github=args.format == "github")
     if args.format == "xlsx" and not args.out:
         print("een xlsx-bestand kan niet naar het scherm: geef --out BESTAND.xlsx", file=sys.stderr)
-        return 2
+        return CommandExit.CANNOT_RUN
     catalogue = _load_or_report(args.catalogue, nothing_written=bool(args.out))
     if catalogue is None:
-        return 1
+        return CommandExit.REFUSED
     if args.format == "xlsx":
         Path(args.out).write_bytes(catalogue_to_xlsx(catalogue))
-        return 0
+        return CommandExit.DONE
     text = catalogue_to_json_text(catalogue) if args.format == "json" else catalogue_to_csv(catalogue)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return 0
+    return CommandExit.DONE
 
 
 def _validate(path: str, *, details: bool, github: bool) -> int:
@@ -99,11 +100,11 @@ def _validate(path: str, *, details: bool, github: bool) -> int:
             for problem in error.problems:
                 print(github_annotation("error", problem))
         _report(error.problems)
-        return 1
+        return CommandExit.REFUSED
     count = len(catalogue.warnings)
     if details:
         for warning in catalogue.warnings:
-            print(github_message("warning", warning) if github else f"waarschuwing: {warning}", file=sys.stderr)
+            print(github_annotation("warning", warning) if github else f"waarschuwing: {warning}", file=sys.stderr)
     elif count:
         summary = (
             f"{count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; "
@@ -115,7 +116,7 @@ def _validate(path: str, *, details: bool, github: bool) -> int:
         f"{catalogue.path}: in orde — {len(catalogue.standards)} kwaliteitsstandaarden, "
         f"{len(catalogue.resources)} hulpmiddelen, {links} links"
     )
-    return 0
+    return CommandExit.DONE
 
 
 def _changed_links(head: Path, base: Path, out: Path) -> int:
@@ -123,10 +124,10 @@ def _changed_links(head: Path, base: Path, out: Path) -> int:
         text, count = changed_catalogue(head, base)
     except CatalogueError as error:
         _report(error.problems, suffix="; er is niets geschreven.")
-        return 1
+        return CommandExit.REFUSED
     out.write_text(text, encoding="utf-8")
     print(f"{count} {'hulpmiddel' if count == 1 else 'hulpmiddelen'} met nieuwe of gewijzigde links in {out}")
-    return 0
+    return CommandExit.DONE
 
 
 def _load_or_report(path: str, *, nothing_written: bool) -> Catalogue | None:
@@ -160,21 +161,21 @@ def _site_command(args: argparse.Namespace) -> int:
     config_file = Path(args.config)
     if not config_file.is_file():
         print(f"{config_file}: bestand bestaat niet", file=sys.stderr)
-        return 2
+        return CommandExit.CANNOT_RUN
     try:
         if args.command == "build-zensical":
             seconds = build(config_file, Path(args.site_dir))
             print(f"{args.site_dir}: site gebouwd met Zensical in {seconds:.2f} s")
-            return 0
+            return CommandExit.DONE
         config = read_config(config_file)
         root = config_file.resolve().parent
         ctx = site_context(settings(config.get("extra"), root), config.get("site_url") or "")
         files = generated_files(ctx, hand_written_pages(root / (config.get("docs_dir") or "docs")))
         write_files(files, Path(args.out))
         print(f"{args.out}: {len(files)} bestanden geschreven")
-        return 0
+        return CommandExit.DONE
     except CatalogueError as error:
         _report(error.problems, suffix="; er is niets geschreven.")
     except (SiteInputError, ZensicalBuildError) as error:
         print(error, file=sys.stderr)
-    return 1
+    return CommandExit.REFUSED

@@ -11,18 +11,40 @@ import os
 import stat
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import get_args, get_type_hints
 
 FORMAT_VERSION = 1
-STATUSES: tuple[str, ...] = ("ok", "moved", "broken", "transient", "blocked")
+
+
+class LinkStatus(StrEnum):
+    """What the last check found for one link; the value is the word in the files (history, links.json)."""
+
+    OK = "ok"
+    MOVED = "moved"  # permanently redirected: the page has a new address
+    BROKEN = "broken"
+    TRANSIENT = "transient"  # unreachable for now; reported after failing on several days in a row
+    BLOCKED = "blocked"  # the site keeps checks out: a person looks
+
+    @property
+    def working(self) -> bool:
+        """The link brings a reader to the page (a moved one through its redirect)."""
+        return self in (LinkStatus.OK, LinkStatus.MOVED)
+
+    @property
+    def failing(self) -> bool:
+        """The link did not answer as a page that exists: what the history counts in a row."""
+        return self in (LinkStatus.BROKEN, LinkStatus.TRANSIENT)
+
+
 # The one Dutch wording of each status: the report, the e-mail and the public /linkstatus/ page all use it.
-LABELS: dict[str, str] = {
-    "ok": "werkt",
-    "moved": "werkt, op een nieuw adres",
-    "broken": "werkt mogelijk niet meer",
-    "transient": "tijdelijk niet bereikbaar",
-    "blocked": "niet te controleren (de website weert controles)",
+LABELS: dict[LinkStatus, str] = {
+    LinkStatus.OK: "werkt",
+    LinkStatus.MOVED: "werkt, op een nieuw adres",
+    LinkStatus.BROKEN: "werkt mogelijk niet meer",
+    LinkStatus.TRANSIENT: "tijdelijk niet bereikbaar",
+    LinkStatus.BLOCKED: "niet te controleren (de website weert controles)",
 }
 DEFAULT_PATH = Path("data/link-history.json")
 
@@ -30,7 +52,7 @@ DEFAULT_PATH = Path("data/link-history.json")
 @dataclass(frozen=True)
 class LinkState:
     url: str
-    status: str  # one of STATUSES
+    status: LinkStatus
     report: bool = False  # the maintainers must act on it
     http_status: int | None = None
     detail: str = ""
@@ -46,16 +68,18 @@ class LinkState:
 
 
 @dataclass(frozen=True)
-class LinkStatus:
+class LinkHistory:
+    """The file's content: every catalogue link's state after the last run."""
+
     checked_at: str = ""  # ISO 8601 time of the last run
     links: dict[str, LinkState] = field(default_factory=dict)
 
     def get(self, url: str) -> LinkState | None:
         return self.links.get(url)
 
-    def summary(self) -> dict[str, int]:
+    def summary(self) -> dict[LinkStatus, int]:
         counts = Counter(state.status for state in self.links.values())
-        return {status: counts.get(status, 0) for status in STATUSES}
+        return {status: counts.get(status, 0) for status in LinkStatus}
 
     def reported(self) -> list[LinkState]:
         return [state for state in self.links.values() if state.report]
@@ -80,7 +104,7 @@ def _shape_problem(raw) -> str | None:
     links = raw.get("links", {})
     if not isinstance(links, dict):
         return "links moet een object zijn (per URL de toestand van de link)"
-    types = get_type_hints(LinkState)
+    types = {**get_type_hints(LinkState), "status": str}  # text here; which texts, below
     for url, state in links.items():
         if not isinstance(state, dict):
             return f"link {url[:80]!r}: verwacht een object"
@@ -89,7 +113,7 @@ def _shape_problem(raw) -> str | None:
                 return f"link {url[:80]!r}: onbekend veld {key[:40]!r}"
             if not _fits(value, types[key]):
                 return f"link {url[:80]!r}: {key} heeft een verkeerd type ({type(value).__name__})"
-        if state.get("status") not in STATUSES:
+        if state.get("status") not in tuple(LinkStatus):
             return f"link {url[:80]!r}: onbekende status {str(state.get('status'))[:40]!r}"
     return None
 
@@ -99,7 +123,7 @@ def _fits(value, expected) -> bool:
     return isinstance(value, options) and (bool in options or not isinstance(value, bool))
 
 
-def read_status(path: str | os.PathLike[str] = DEFAULT_PATH) -> LinkStatus | None:
+def read_status(path: str | os.PathLike[str] = DEFAULT_PATH) -> LinkHistory | None:
     """The last run's status, or None when no run has written one yet; LinkStatusError when unusable."""
     path = Path(path)
     if not path.exists():
@@ -123,11 +147,11 @@ def read_status(path: str | os.PathLike[str] = DEFAULT_PATH) -> LinkStatus | Non
     for url, state in raw.get("links", {}).items():
         # Files written before failure_days existed came from weekly runs: one day per failing run.
         state.setdefault("failure_days", state.get("consecutive_failures", 0))
-        links[url] = LinkState(url=url, **state)
-    return LinkStatus(checked_at=raw.get("checked_at", ""), links=links)
+        links[url] = LinkState(url=url, **{**state, "status": LinkStatus(state["status"])})
+    return LinkHistory(checked_at=raw.get("checked_at", ""), links=links)
 
 
-def write_status(status: LinkStatus, path: str | os.PathLike[str] = DEFAULT_PATH) -> None:
+def write_status(status: LinkHistory, path: str | os.PathLike[str] = DEFAULT_PATH) -> None:
     """Write atomically, sorted by URL, so the committed file diffs cleanly between runs.
 
     The file keeps its mode (a new one gets the umask's); on any failure the temporary file is removed and

@@ -7,20 +7,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from infobox.catalogue.entry_rules import date_problems, semantic_problems
+from infobox.catalogue.misplaced_fields import misplaced_fields, swallowed_fields
 from infobox.catalogue.model import Catalogue, Item, Link, Removed, Resource, Source, Standard
 from infobox.catalogue.places import block_span
+from infobox.catalogue.schema_messages import schema_problems
 from infobox.catalogue.tips import first_that_holds
-from infobox.catalogue.validate import (
-    date_problems,
-    label_warnings,
-    misplaced_fields,
-    organisation_warnings,
-    review_warnings,
-    schema_problems,
-    semantic_problems,
-    swallowed_fields,
-    unchecked_summary,
-)
+from infobox.catalogue.warning_rules import catalogue_warnings
 from infobox.catalogue.yaml_source import YamlDocument, parse_yaml, read_yaml
 from infobox.errors import CatalogueError, Problem
 
@@ -51,19 +44,21 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE, *, today: dt.date | Non
     Review-age warnings and the one-line summary of unchecked entries do not fail the load; they are on
     `Catalogue.warnings`.
     """
+    return validated_catalogue(read_yaml(path), today=today)
+
+
+def validated_catalogue(doc: YamlDocument, *, today: dt.date | None = None) -> Catalogue:
+    """The Catalogue of a document as `read_yaml` (or `decode_yaml`) gives it; CatalogueError as `load_catalogue`.
+
+    For the commands that edit the catalogue's text: they read and parse the file once, for both."""
     today = today or dt.date.today()
-    doc = read_yaml(path)
     problems = _problems(doc, today)
     if doc.fixes:  # a YAML error whose tip depends on which edit gives a valid file
         hint = first_that_holds(doc.fixes, lambda text: _checked(text, doc.file, today), block_span)
         problems = [dataclasses.replace(p, hint=hint) if p in doc.problems else p for p in problems]
     if problems:
         raise CatalogueError(list(dict.fromkeys(problems)))  # one line per problem, however it was found
-    warnings = review_warnings(doc, today) + label_warnings(doc) + organisation_warnings(doc)
-    summary = unchecked_summary(doc)
-    if summary:
-        warnings.append(summary)
-    return _build(doc, warnings=tuple(str(w) for w in warnings))
+    return _build(doc, warnings=tuple(catalogue_warnings(doc, today)))
 
 
 def _problems(doc: YamlDocument, today: dt.date, *, tips: bool = True) -> list[Problem]:
@@ -90,7 +85,7 @@ def _checked(text: str, file: str, today: dt.date) -> list[Problem]:
     return _problems(parse_yaml(text, file), today, tips=False)
 
 
-def _build(doc: YamlDocument, warnings: tuple[str, ...]) -> Catalogue:
+def _build(doc: YamlDocument, warnings: tuple[Problem, ...]) -> Catalogue:
     data: dict[str, Any] = doc.data
     src = data["source"]
     source = Source(

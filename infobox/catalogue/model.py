@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from infobox.errors import Problem
+
 
 def standard_of(ref: str) -> str:
     """The standard a reference points into: "3A" -> "3", "9" -> "9"."""
@@ -133,7 +135,7 @@ class Catalogue:
     standards: tuple[Standard, ...]
     resources: tuple[Resource, ...]
     path: str = ""
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)  # worth a look, valid all the same
     removed: tuple[Removed, ...] = ()
     # Editorial organisation mapping: (name, other names in the catalogue that belong to it).
     organisation_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()

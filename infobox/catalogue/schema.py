@@ -2,7 +2,7 @@
 
 Editors (VS Code with the YAML extension) read the generated `data/resources.schema.json` for completion
 and red squiggles; the loader validates against the same dict, so the two can never disagree.
-Rules a schema cannot express (unique ids, references that exist, link hygiene) live in `validate.py`.
+Rules a schema cannot express (unique ids, references that exist, link hygiene) live in `entry_rules.py`.
 """
 
 from __future__ import annotations

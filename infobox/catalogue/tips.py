@@ -2,7 +2,7 @@
 
 A diagnosis proposes candidate edits (`Fix`: the hint in Dutch and the whole file after following it); the
 loader validates each candidate's text and keeps the first that leaves the edited block without problems.
-A tip that would lead to new errors (the old "zet de regel even ver in als de andere velden") is never shown.
+A tip that would lead to new errors is never shown.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ PyYAML silently keeps the last of two equal keys and turns `2021-01-25` into a d
 need the first reported and the second kept as text (the schema checks it). So the containers are built
 here from libyaml's parse events, scalars by PyYAML's own resolver and constructors, recording the line
 of every node as we go. (PyYAML's composer would first hold the whole node tree, two marks per node, in
-memory: about ten times the data, which made large catalogues slow and their builds memory-hungry.)
+memory: many times the data.)
 
 Every input is bounded before it can cost much: the file's size (MAX_FILE_BYTES) is checked before it is
 read, nesting deeper than MAX_DEPTH stops the parse, and anchors and aliases (`&naam`, `*naam`) are refused
@@ -25,7 +25,7 @@ from infobox.catalogue.tips import Fix
 from infobox.catalogue.yaml_messages import explain
 from infobox.errors import Problem, quote, shorten
 
-__all__ = ["Path_", "YamlDocument", "dotted", "parse_yaml", "read_yaml"]
+__all__ = ["Path_", "YamlDocument", "decode_yaml", "dotted", "parse_yaml", "read_yaml"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MB: over 200 times today's catalogue (75 KB)
 MAX_DEPTH = 32  # nested blocks and lists; the catalogue has 5 levels
@@ -41,7 +41,7 @@ SCALAR_TYPES = {
     )
 }
 
-# libyaml's parser when PyYAML was built with it (the wheels are): several times faster than pure Python.
+# libyaml's parser when PyYAML was built with it (the wheels are), faster than the pure-Python one.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -81,13 +81,19 @@ class YamlDocument:
 
 
 def read_yaml(path: str | Path) -> YamlDocument:
-    doc = YamlDocument(file=str(path))
     try:
         with Path(path).open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
+        doc = YamlDocument(file=str(path))
         doc.problems.append(Problem(doc.file, 0, "bestand", f"kan niet worden gelezen ({exc.strerror})"))
         return doc
+    return decode_yaml(raw, str(path))
+
+
+def decode_yaml(raw: bytes, file: str) -> YamlDocument:
+    """The document in `raw`, the bytes of a file named `file`, bounded and decoded as `read_yaml` reads one."""
+    doc = YamlDocument(file=file)
     if len(raw) > MAX_FILE_BYTES:
         limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
         doc.problems.append(Problem(doc.file, 1, "bestand", f"is groter dan {limit}, de grens voor dit bestand"))

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
 
-from infobox.link_status import LinkStatus
+from infobox.link_status import LinkHistory, LinkStatus
 from infobox.linkcheck.settings import Settings
 
 SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+")  # shown in Markdown, e-mail and on the site
@@ -64,18 +64,18 @@ def lookup(url: str, settings: Settings) -> Snapshot | None:
 
 
 def add_snapshots(
-    status: LinkStatus,
-    previous: LinkStatus | None,
+    status: LinkHistory,
+    previous: LinkHistory | None,
     settings: Settings,
     sleep: Callable[[float], None] = time.sleep,
-) -> LinkStatus:
+) -> LinkHistory:
     """The status with an archived copy on every broken link that has one."""
     if not settings.archive_api:
         return status
     links = dict(status.links)
     asked = 0
     for url, state in status.links.items():
-        if state.status != "broken":
+        if state.status != LinkStatus.BROKEN:
             continue
         earlier = previous.get(url) if previous else None
         if earlier and earlier.archive_url:

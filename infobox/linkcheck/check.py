@@ -30,7 +30,7 @@ def _probe_all(urls: list[str], settings: Settings, progress) -> dict[str, Verdi
 
 
 def _needs_retry(verdict: Verdict, settings: Settings) -> bool:
-    if not verdict.retryable or verdict.status not in ("broken", "transient"):
+    if not verdict.retryable or not verdict.status.failing:
         return False
     return verdict.retry_after is None or verdict.retry_after <= settings.max_retry_after
 

@@ -17,8 +17,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
 
+from infobox.dead_ends import dead_end, is_home_page
+from infobox.link_status import LinkStatus
 from infobox.linkcheck.engine import Probe
 
 PERMANENT = (301, 308)
@@ -31,31 +32,30 @@ REDIRECT_RE = re.compile(r"`(?P<url>[^`]*)'\D*(?P<code>\d{3})\b")
 # HttpHeaderInfo's info line with prefixes=retry-after: "HTTP headers Retry-after=120".
 RETRY_AFTER_RE = re.compile(r"^HTTP headers Retry-after=(?P<value>.+)$", re.IGNORECASE)
 STATUS_RE = re.compile(r"^(?P<code>\d{3})\b")
-HOME_PATHS = frozenset({"", "/", "/index.html", "/index.php", "/home", "/nl", "/en", "/nl/home"})
 
 # Exception names in linkchecker's result text, in the order they are tested.
 NETWORK_ERRORS = (
-    ("NameResolutionError", "broken", "de servernaam bestaat niet (meer)"),
-    ("Name or service not known", "broken", "de servernaam bestaat niet (meer)"),
-    ("Hostname not found", "broken", "de servernaam bestaat niet (meer)"),
-    ("TooManyRedirects", "broken", "de pagina verwijst eindeloos door (redirect-lus)"),
-    ("Exceeded", "broken", "de pagina verwijst eindeloos door (redirect-lus)"),
-    ("Timeout", "transient", "de server antwoordde niet op tijd"),
-    ("timed out", "transient", "de server antwoordde niet op tijd"),
-    ("SSLError", "transient", "beveiligde verbinding mislukt (certificaat)"),
-    ("RemoteDisconnected", "transient", "de server verbrak de verbinding"),
-    ("Connection reset", "transient", "de server verbrak de verbinding"),
-    ("ConnectionResetError", "transient", "de server verbrak de verbinding"),
-    ("Connection refused", "transient", "de server weigerde de verbinding"),
-    ("NewConnectionError", "transient", "geen verbinding met de server"),
-    ("ConnectionError", "transient", "geen verbinding met de server"),
+    ("NameResolutionError", LinkStatus.BROKEN, "de servernaam bestaat niet (meer)"),
+    ("Name or service not known", LinkStatus.BROKEN, "de servernaam bestaat niet (meer)"),
+    ("Hostname not found", LinkStatus.BROKEN, "de servernaam bestaat niet (meer)"),
+    ("TooManyRedirects", LinkStatus.BROKEN, "de pagina verwijst eindeloos door (redirect-lus)"),
+    ("Exceeded", LinkStatus.BROKEN, "de pagina verwijst eindeloos door (redirect-lus)"),
+    ("Timeout", LinkStatus.TRANSIENT, "de server antwoordde niet op tijd"),
+    ("timed out", LinkStatus.TRANSIENT, "de server antwoordde niet op tijd"),
+    ("SSLError", LinkStatus.TRANSIENT, "beveiligde verbinding mislukt (certificaat)"),
+    ("RemoteDisconnected", LinkStatus.TRANSIENT, "de server verbrak de verbinding"),
+    ("Connection reset", LinkStatus.TRANSIENT, "de server verbrak de verbinding"),
+    ("ConnectionResetError", LinkStatus.TRANSIENT, "de server verbrak de verbinding"),
+    ("Connection refused", LinkStatus.TRANSIENT, "de server weigerde de verbinding"),
+    ("NewConnectionError", LinkStatus.TRANSIENT, "geen verbinding met de server"),
+    ("ConnectionError", LinkStatus.TRANSIENT, "geen verbinding met de server"),
 )
 
 
 @dataclass(frozen=True)
 class Verdict:
     url: str
-    status: str
+    status: LinkStatus
     http_status: int | None = None
     detail: str = ""
     redirect_to: str | None = None
@@ -98,45 +98,10 @@ def _retry_after(probe: Probe) -> float | None:
     return None
 
 
-def is_home_page(original: str, final: str) -> bool:
-    """A deep link that lands on the site's front page: the page is gone, the site hides it (soft 404)."""
-    before, after = urlsplit(original), urlsplit(final)
-    deep = before.path.rstrip("/").lower() not in HOME_PATHS or bool(before.query)
-    return deep and after.path.rstrip("/").lower() in HOME_PATHS and not after.query
-
-
-# Path segments and query keys of pages that stand in for a page instead of being it.
-LOGIN_SEGMENTS = frozenset({"login", "log-in", "inloggen", "signin", "sign-in", "sso", "auth", "wp-login.php"})
-SEARCH_SEGMENTS = frozenset({"search", "zoeken", "zoek", "zoekresultaten", "searchresults"})
-SEARCH_KEYS = frozenset({"q", "query", "s", "search", "zoekterm", "zoekopdracht"})
-
-
-def dead_end(original: str, final: str) -> str:
-    """Why a redirect from `original` to `final` looks like a dead end rather than the page's new home
-    ("de voorpagina", "een inlogpagina", "een zoekpagina"), or "" when it looks like the page itself.
-
-    The one place for this judgement: the job reads a deep link sent to the front page as broken, and
-    `apply-moves` never writes a dead end into the catalogue."""
-    if is_home_page(original, final):
-        return "de voorpagina van de site"
-    before, after = urlsplit(original), urlsplit(final)
-
-    def segments(parts) -> set[str]:
-        return {segment for segment in parts.path.lower().split("/") if segment}
-
-    if segments(after) & LOGIN_SEGMENTS and not segments(before) & LOGIN_SEGMENTS:
-        return "een inlogpagina"
-    keys = {pair.split("=", 1)[0].lower() for pair in after.query.split("&") if pair}
-    searching = bool(segments(after) & SEARCH_SEGMENTS) or bool(keys & SEARCH_KEYS)
-    if searching and not segments(before) & SEARCH_SEGMENTS:
-        return "een zoekpagina"
-    return ""
-
-
 def classify(probe: Probe) -> Verdict:
     url = probe.url
     if probe.unchecked:
-        return Verdict(url, "transient", detail="niet gecontroleerd: de controle duurde te lang")
+        return Verdict(url, LinkStatus.TRANSIENT, detail="niet gecontroleerd: de controle duurde te lang")
     code_match = STATUS_RE.match(probe.result)
     code = int(code_match["code"]) if code_match else None
     hops = _redirects(probe)
@@ -146,23 +111,25 @@ def classify(probe: Probe) -> Verdict:
                 # A timeout is not retried within the run: each retry would cost another full timeout.
                 timed_out = needle in ("Timeout", "timed out")
                 return Verdict(url, status, detail=detail, retryable=not timed_out)
-        return Verdict(url, "transient", detail=probe.result[:200], retryable=True)
+        return Verdict(url, LinkStatus.TRANSIENT, detail=probe.result[:200], retryable=True)
 
     if code == 429 or code >= 500:
         retry_after = _retry_after(probe)
         detail = "te veel verzoeken (429)" if code == 429 else f"serverfout ({code})"
-        return Verdict(url, "transient", code, detail, retry_after=retry_after, retryable=True)
+        return Verdict(url, LinkStatus.TRANSIENT, code, detail, retry_after=retry_after, retryable=True)
     if code in BLOCKED_CODES:
-        return Verdict(url, "blocked", code, f"toegang geweigerd ({code}); controleer met de hand")
+        return Verdict(url, LinkStatus.BLOCKED, code, f"toegang geweigerd ({code}); controleer met de hand")
     if code >= 400:
         via = " na doorverwijzing" if hops else ""
-        return Verdict(url, "broken", code, f"pagina bestaat niet ({code}){via}", retryable=True)
+        return Verdict(url, LinkStatus.BROKEN, code, f"pagina bestaat niet ({code}){via}", retryable=True)
 
     # A 2xx page at the end of the chain.
     if _soft_404(probe):
-        return Verdict(url, "broken", code, "de pagina meldt dat ze niet bestaat (zachte 404)", retryable=True)
+        return Verdict(url, LinkStatus.BROKEN, code, "de pagina meldt dat ze niet bestaat (zachte 404)", retryable=True)
     if hops and is_home_page(url, hops[-1][1]):
-        return Verdict(url, "broken", hops[0][0], f"verwijst door naar de voorpagina {hops[-1][1]}", retryable=True)
+        return Verdict(
+            url, LinkStatus.BROKEN, hops[0][0], f"verwijst door naar de voorpagina {hops[-1][1]}", retryable=True
+        )
     if hops and hops[0][0] in PERMANENT:
         target = hops[0][1]
         for hop_code, hop_url in hops:
@@ -173,6 +140,6 @@ def classify(probe: Probe) -> Verdict:
         if end:
             # Not the page's new home: readers keep the catalogue's address, a person looks at it.
             detail = f"verwijst door naar {end} {target}; controleer met de hand"
-            return Verdict(url, "blocked", hops[0][0], detail)
-        return Verdict(url, "moved", hops[0][0], f"permanent verhuisd ({hops[0][0]})", redirect_to=target)
-    return Verdict(url, "ok", code)
+            return Verdict(url, LinkStatus.BLOCKED, hops[0][0], detail)
+        return Verdict(url, LinkStatus.MOVED, hops[0][0], f"permanent verhuisd ({hops[0][0]})", redirect_to=target)
+    return Verdict(url, LinkStatus.OK, code)

@@ -11,8 +11,8 @@ that ends it when this process ends (kill -9 included), and it is killed here on
 (an exception, Ctrl-C). Its own deadline is the run budget; this process kills it `GRACE` seconds later.
 
 A URL that got no answer while the pass was not cut short by its time budget, or any exit status but
-DONE, means the child broke: LinkcheckerFailed, with its last stderr lines, instead of a report full of
-"not checked" links.
+`CheckerExit.DONE`, means the child broke: LinkcheckerFailed, with its last stderr lines, instead of a report
+full of "not checked" links.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from infobox.linkcheck.runner import DONE, OUT_OF_TIME
+from infobox.exit_codes import CheckerExit
 from infobox.linkcheck.settings import Settings
 
 XML_PARTS = ("url", "realurl", "info", "warning", "result")
@@ -101,7 +101,7 @@ def linkcheckerrc(settings: Settings) -> str:
 
 def _child_env(settings: Settings) -> dict[str, str]:
     # Only what the child needs: no SMTP secrets in the process that talks to the web, and requests scans
-    # the whole environment for proxies three times per request (15-20% of a check with ~75 names).
+    # the whole environment for proxies three times per request, so a short one keeps each check cheap.
     env = {name: value for name, value in os.environ.items() if CHILD_ENV.match(name)}
     package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
@@ -159,7 +159,7 @@ def check_urls(
         by_url.setdefault(probe.url, probe)
     if not result.out_of_time:
         missing = [url for url in urls if url not in by_url]
-        if result.returncode != DONE or missing:
+        if result.returncode != CheckerExit.DONE or missing:
             raise LinkcheckerFailed(_failure(result, len(missing), len(urls)))
     return {
         url: by_url.get(url) or Probe(url=url, result="not checked: the run's time budget ran out", unchecked=True)
@@ -176,7 +176,7 @@ class ChildResult:
 
 
 def _failure(child: ChildResult, missing: int, total: int) -> str:
-    what = f"stopte met afsluitcode {child.returncode}" if child.returncode != DONE else "stopte"
+    what = f"stopte met afsluitcode {child.returncode}" if child.returncode != CheckerExit.DONE else "stopte"
     lines = [f"linkchecker {what} en gaf voor {missing} van de {total} links geen antwoord."]
     tail = child.stderr.strip().splitlines()[-STDERR_LINES:]
     lines += ["Laatste foutmeldingen van linkchecker:", *(f"  {line}" for line in tail)] if tail else []
@@ -235,7 +235,7 @@ class _Child:
         self.stop()
         for reader in self.readers:
             reader.join(timeout=5)
-        out_of_time = killed or self.process.returncode == OUT_OF_TIME
+        out_of_time = killed or self.process.returncode == CheckerExit.OUT_OF_TIME
         return ChildResult("".join(self.lines), "".join(self.errors), self.process.returncode, out_of_time)
 
     def stop(self) -> None:

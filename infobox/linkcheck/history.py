@@ -8,10 +8,8 @@ a server that is down for an afternoon is not reported however often the job is 
 
 from __future__ import annotations
 
-from infobox.link_status import LinkState, LinkStatus
+from infobox.link_status import LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.classify import Verdict
-
-FAILING = ("broken", "transient")
 
 
 def next_state(previous: LinkState | None, verdict: Verdict, now: str, transient_runs: int) -> LinkState:
@@ -24,13 +22,13 @@ def next_state(previous: LinkState | None, verdict: Verdict, now: str, transient
         checked_at=now,
     )
     last_ok = previous.last_ok if previous else None
-    if verdict.status in FAILING:
-        still_failing = previous is not None and previous.status in FAILING
+    if verdict.status.failing:
+        still_failing = previous is not None and previous.status.failing
         failures = previous.consecutive_failures + 1 if still_failing else 1
         new_day = not still_failing or previous.checked_at[:10] != now[:10]
         days = (previous.failure_days if still_failing else 0) + new_day
         first = (previous.first_failure or now) if still_failing else now
-        report = verdict.status == "broken" or days >= transient_runs
+        report = verdict.status == LinkStatus.BROKEN or days >= transient_runs
         return LinkState(
             **common,
             report=report,
@@ -39,18 +37,18 @@ def next_state(previous: LinkState | None, verdict: Verdict, now: str, transient
             failure_days=days,
             last_ok=last_ok,
         )
-    if verdict.status == "blocked":
+    if verdict.status == LinkStatus.BLOCKED:
         # We could not look: nothing is counted against the link, and it is never reported.
         return LinkState(**common, report=False, last_ok=last_ok)
     # ok or moved: the link leads somewhere that works.
-    return LinkState(**common, report=verdict.status == "moved", last_ok=now)
+    return LinkState(**common, report=verdict.status == LinkStatus.MOVED, last_ok=now)
 
 
 def update_history(
-    previous: LinkStatus | None, verdicts: dict[str, Verdict], now: str, transient_runs: int = 3
-) -> LinkStatus:
+    previous: LinkHistory | None, verdicts: dict[str, Verdict], now: str, transient_runs: int = 3
+) -> LinkHistory:
     links = {
         url: next_state(previous.get(url) if previous else None, verdict, now, transient_runs)
         for url, verdict in verdicts.items()
     }
-    return LinkStatus(checked_at=now, links=links)
+    return LinkHistory(checked_at=now, links=links)

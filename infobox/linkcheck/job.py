@@ -1,11 +1,8 @@
 """The link job's command line: check every catalogue link, write the reports, update the history, send.
 
-Exit status (README's table says the same, and a test produces each one):
-0 nothing to report; 1 something reported (and, with --send, delivered); 2 the job could not run (bad
-arguments, settings, catalogue or history file, another run holds the history, linkchecker failed, the
-reports could not be written, or any unexpected error): the history is not updated; 3 reports and history
-written, but the e-mail not delivered; 4 reports written (and the e-mail sent), but the history could not
-be saved; 130 interrupted (Ctrl-C).
+Exit status: `infobox.exit_codes.LinkJobExit` (README's table says the same, and a test produces each one).
+The job cannot run (2) on bad arguments, settings, catalogue or history file, when another run holds the
+history, linkchecker failed, the reports could not be written, or on any unexpected error.
 
 The reports are written before the history: a history that cannot be saved never costs the run's report,
 and the history only ever records a run whose report exists. Every failure is one Dutch line; --debug
@@ -26,6 +23,7 @@ from pathlib import Path
 
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.errors import CatalogueError
+from infobox.exit_codes import LinkJobExit
 from infobox.link_status import DEFAULT_PATH, LinkStatusError, read_status, write_status
 from infobox.linkcheck.archive import add_snapshots
 from infobox.linkcheck.check import check_all
@@ -33,19 +31,10 @@ from infobox.linkcheck.engine import LinkcheckerFailed
 from infobox.linkcheck.history import update_history
 from infobox.linkcheck.lock import Busy, exclusive
 from infobox.linkcheck.mail import build_message, send_message
-from infobox.linkcheck.report import (
-    count_links,
-    entries,
-    reported_count,
-    sections,
-    summary_line,
-    to_markdown,
-    write_json,
-)
+from infobox.linkcheck.report import build_report, count_links, summary_line, to_json, to_markdown
 from infobox.linkcheck.settings import SettingsError, load_settings
+from infobox.links_file import write_links_file
 
-EXIT_CLEAN, EXIT_REPORTED, EXIT_CANNOT_RUN, EXIT_NOT_DELIVERED, EXIT_HISTORY_NOT_SAVED = 0, 1, 2, 3, 4
-EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 LOCK_WAIT = 900  # seconds a second run waits for the first; CI never overlaps runs (workflow concurrency)
 
 
@@ -55,7 +44,7 @@ class CannotRun(Exception):
 
 class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):
-        self.exit(EXIT_CANNOT_RUN, f"{self.prog}: ongeldige opdracht ({message}); zie {self.prog} --help\n")
+        self.exit(LinkJobExit.CANNOT_RUN, f"{self.prog}: ongeldige opdracht ({message}); zie {self.prog} --help\n")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -103,16 +92,16 @@ def main(argv: list[str] | None = None, env=os.environ) -> int:
         return run(args, env)
     except CannotRun as error:
         say(str(error))
-        return EXIT_CANNOT_RUN
+        return LinkJobExit.CANNOT_RUN
     except KeyboardInterrupt:
         say("\nDe linkcontrole is onderbroken (Ctrl-C).")
-        return EXIT_INTERRUPTED
+        return LinkJobExit.INTERRUPTED
     except Exception as error:
         if args.debug:
             traceback.print_exc()
         more = "de details staan hierboven" if args.debug else "start opnieuw met --debug voor de details"
         say(f"De linkcontrole stopte door een onverwachte fout ({one_line(error)}); {more}.")
-        return EXIT_CANNOT_RUN
+        return LinkJobExit.CANNOT_RUN
 
 
 def run(args: argparse.Namespace, env) -> int:
@@ -169,13 +158,13 @@ def checked_run(args, env, settings, catalogue, history: Path) -> int:
     status = add_snapshots(update_history(previous, verdicts, now, settings.transient_runs), previous, settings)
 
     out = Path(args.out)
-    act, know = sections(entries(status, catalogue), settings.transient_runs)
-    reported = reported_count(act)
-    message = build_message(act, know, now, str(out / "links.md"), catalogue.path, env) if reported else None
+    report = build_report(status, catalogue, settings.transient_runs)
+    reported = report.reported
+    message = build_message(report, str(out / "links.md"), env) if reported else None
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_json(status, catalogue, out / "links.json")
-        (out / "links.md").write_text(to_markdown(status, catalogue, settings.transient_runs) + "\n", "utf-8")
+        write_links_file(to_json(report), out / "links.json")
+        (out / "links.md").write_text(to_markdown(report) + "\n", "utf-8")
         eml = out / "links.eml"
         eml.write_bytes(bytes(message)) if message else eml.unlink(missing_ok=True)
     except OSError as error:
@@ -196,12 +185,12 @@ def checked_run(args, env, settings, catalogue, history: Path) -> int:
     checked = f"{count_links(len(urls))} gecontroleerd ({summary_line(status)})"
     print(f"{checked}; {reported} gemeld. Rapport: {out / 'links.md'}")
 
-    code = EXIT_REPORTED if reported else EXIT_CLEAN
+    code = LinkJobExit.REPORTED if reported else LinkJobExit.CLEAN
     if message and args.send:
         try:
             send_message(message, env)
             print(f"E-mail verstuurd aan {message['To']}.")
         except (OSError, smtplib.SMTPException) as error:
             say(f"Het rapport is geschreven, maar de e-mail kon niet worden verstuurd: {error}")
-            code = EXIT_NOT_DELIVERED
-    return code if saved else EXIT_HISTORY_NOT_SAVED
+            code = LinkJobExit.NOT_DELIVERED
+    return code if saved else LinkJobExit.HISTORY_NOT_SAVED

@@ -20,6 +20,7 @@ from infobox import CONTACT_EMAIL
 from infobox.linkcheck.report import (
     GUIDE,
     PLAIN,
+    Report,
     Section,
     Style,
     action,
@@ -27,7 +28,6 @@ from infobox.linkcheck.report import (
     date_of,
     places,
     problem,
-    reported_count,
 )
 
 DEFAULT_TO = CONTACT_EMAIL  # REPORT_TO overrides it
@@ -65,17 +65,18 @@ def _rows(section: Section, style: Style) -> list[Row]:
     ]
 
 
-def _pointers(report: str, env: Mapping[str, str]) -> tuple[str, str, str]:
+def _pointers(report_file: str, env: Mapping[str, str]) -> tuple[str, str, str]:
     """(the full report's file, this run on GitHub or "", BEHEER.md's address or "")."""
     server, repo, run = (env.get(k, "") for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
     if not (server and repo and run):
-        return report, "", ""
-    return report, f"{server}/{repo}/actions/runs/{run}", f"{server}/{repo}/blob/HEAD/BEHEER.md#linkcontrole"
+        return report_file, "", ""
+    return report_file, f"{server}/{repo}/actions/runs/{run}", f"{server}/{repo}/blob/HEAD/BEHEER.md#linkcontrole"
 
 
-def _plain(act: list[Section], know: list[Section], intro: str, pointers: tuple[str, str, str]) -> str:
+def _plain(report: Report, intro: str, pointers: tuple[str, str, str]) -> str:
     lines = ["Beste programmateam,", "", intro, ""]
-    for section in act + know:
+    act = report.act
+    for section in act + report.know:
         lines += [f"== {section.title} ({count_links(len(section.entries))}) ==", section.advice, ""]
         for row in _rows(section, PLAIN):
             lines.append(f"- {row.url}")
@@ -86,24 +87,19 @@ def _plain(act: list[Section], know: list[Section], intro: str, pointers: tuple[
             if section in act:
                 lines.append(f"  Wat te doen: {row.action}")
             lines.append("")
-    report, run_url, guide_url = pointers
-    lines.append(f"Het volledige rapport: {report}" + (f" (bij deze run op GitHub: {run_url})." if run_url else "."))
+    report_file, run_url, guide_url = pointers
+    lines.append(
+        f"Het volledige rapport: {report_file}" + (f" (bij deze run op GitHub: {run_url})." if run_url else ".")
+    )
     lines.append(f"Wat elke status betekent en wat u doet: {GUIDE}" + (f" ({guide_url})." if guide_url else "."))
     lines += ["", "Dit bericht is automatisch gemaakt uit de linkcontrole."]
     return "\n".join(lines) + "\n"
 
 
-def build_message(
-    act: list[Section],
-    know: list[Section],
-    checked_at: str,
-    report: str,
-    catalogue_path: str,
-    env: Mapping[str, str] = os.environ,
-) -> EmailMessage:
-    """The e-mail for the report's sections (report.sections); `report` is where links.md was written."""
-    date = date_of(checked_at)
-    count = count_links(reported_count(act))
+def build_message(report: Report, report_file: str, env: Mapping[str, str] = os.environ) -> EmailMessage:
+    """The e-mail for the report; `report_file` is where links.md was written."""
+    date = date_of(report.history.checked_at)
+    count = count_links(report.reported)
     subject = f"Infobox linkcontrole {date}: {count} om na te kijken"
     message = EmailMessage()
     message["Subject"] = subject
@@ -111,18 +107,18 @@ def build_message(
     message["To"] = env.get("REPORT_TO") or DEFAULT_TO
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="geweldnergensthuis.nl")
-    verb = "heeft" if reported_count(act) == 1 else "hebben"
+    verb = "heeft" if report.reported == 1 else "hebben"
     intro = (
         f"De wekelijkse linkcontrole van de Infobox Werken aan Veiligheid ({date}) vond {count} die aandacht "
-        f"nodig {verb}. Per link staat erbij waar hij staat (regelnummers in {catalogue_path}) en wat u doet."
+        f"nodig {verb}. Per link staat erbij waar hij staat (regelnummers in {report.catalogue_path}) en wat u doet."
     )
-    pointers = _pointers(report, env)
-    message.set_content(_plain(act, know, intro, pointers), charset="utf-8")
+    pointers = _pointers(report_file, env)
+    message.set_content(_plain(report, intro, pointers), charset="utf-8")
     html = _templates.get_template("email.html.j2").render(
         subject=subject,
         intro=intro,
-        act=[(section, _rows(section, HTML)) for section in act],
-        know=[(section, _rows(section, HTML)) for section in know],
+        act=[(section, _rows(section, HTML)) for section in report.act],
+        know=[(section, _rows(section, HTML)) for section in report.know],
         count_links=count_links,
         report=pointers[0],
         run_url=pointers[1],

@@ -10,13 +10,12 @@ link's label and its line in the catalogue.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from infobox.catalogue.model import Catalogue, Resource
-from infobox.link_status import LABELS, STATUSES, LinkState, LinkStatus
+from infobox.link_status import LABELS, LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.archive import SAFE_URL
 from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
 
@@ -24,11 +23,11 @@ ARCHIVED = "gearchiveerde versie"  # the words for an archived copy in every rep
 GUIDE = "BEHEER.md, hoofdstuk Linkcontrole"  # where a maintainer reads what each status means
 # The status names BEHEER.md's table uses, for counts (the console line, the report's summary).
 COUNT_NAMES = {
-    "ok": "werkt",
-    "moved": "verhuisd",
-    "broken": "werkt niet",
-    "transient": "tijdelijk onbereikbaar",
-    "blocked": "geblokkeerd",
+    LinkStatus.OK: "werkt",
+    LinkStatus.MOVED: "verhuisd",
+    LinkStatus.BROKEN: "werkt niet",
+    LinkStatus.TRANSIENT: "tijdelijk onbereikbaar",
+    LinkStatus.BLOCKED: "geblokkeerd",
 }
 
 
@@ -65,7 +64,7 @@ class Section:
     entries: tuple[Entry, ...]
 
 
-def entries(status: LinkStatus, catalogue: Catalogue) -> list[Entry]:
+def entries(status: LinkHistory, catalogue: Catalogue) -> list[Entry]:
     places: dict[str, list[Place]] = {}
     for resource in catalogue.resources:
         for link in resource.links:
@@ -76,47 +75,64 @@ def entries(status: LinkStatus, catalogue: Catalogue) -> list[Entry]:
 def sections(all_entries: list[Entry], transient_runs: int) -> tuple[list[Section], list[Section]]:
     """(what to act on, what to know): the first list's rows are the links reported."""
 
-    def having(status: str, reported: bool) -> tuple[Entry, ...]:
+    def having(status: LinkStatus, reported: bool) -> tuple[Entry, ...]:
         return tuple(e for e in all_entries if e.state.status == status and e.state.report == reported)
 
     act = [
         Section(
-            "broken",
+            LinkStatus.BROKEN,
             "Werkt niet meer",
             "Zoek de pagina op met de zoekfunctie van de site zelf en vervang de link door het nieuwe adres; "
             "bestaat de pagina niet meer, verwijder dan de link (of het hulpmiddel). "
             f"Heeft het webarchief een kopie, dan staat die erbij als {ARCHIVED}.",
-            having("broken", True),
+            having(LinkStatus.BROKEN, True),
         ),
-        Section("moved", "Verhuisd", "Vervang de link door het nieuwe adres.", having("moved", True)),
+        Section(LinkStatus.MOVED, "Verhuisd", "Vervang de link door het nieuwe adres.", having(LinkStatus.MOVED, True)),
         Section(
-            "transient",
+            LinkStatus.TRANSIENT,
             "Al langer onbereikbaar",
             f"Deze links waren op {transient_runs} verschillende dagen op rij onbereikbaar. Open de link zelf; "
             "werkt hij ook bij u niet, handel dan zoals bij 'werkt niet meer'.",
-            having("transient", True),
+            having(LinkStatus.TRANSIENT, True),
         ),
     ]
     know = [
         Section(
-            "blocked",
+            LinkStatus.BLOCKED,
             "Handmatig controleren",
             "Deze sites weren de controle; ze worden niet als dood gemeld. Open de link zelf in de browser.",
-            having("blocked", False),
+            having(LinkStatus.BLOCKED, False),
         ),
         Section(
             "waiting",
             "Tijdelijk onbereikbaar, nog niet gemeld",
             f"Nog niets doen: een link wordt pas gemeld als hij op {transient_runs} verschillende dagen op rij "
             "onbereikbaar was.",
-            having("transient", False),
+            having(LinkStatus.TRANSIENT, False),
         ),
     ]
     return [s for s in act if s.entries], [s for s in know if s.entries]
 
 
-def reported_count(act: list[Section]) -> int:
-    return sum(len(section.entries) for section in act)
+@dataclass(frozen=True)
+class Report:
+    """One run's report, put together once: links.json, links.md and the e-mail each print it."""
+
+    history: LinkHistory
+    catalogue_path: str  # the line numbers in the rows are this file's
+    entries: tuple[Entry, ...]  # every catalogue link the run checked, in catalogue order
+    act: tuple[Section, ...]  # what to act on: its rows are the links reported
+    know: tuple[Section, ...]  # what to know
+
+    @property
+    def reported(self) -> int:
+        return sum(len(section.entries) for section in self.act)
+
+
+def build_report(history: LinkHistory, catalogue: Catalogue, transient_runs: int = 3) -> Report:
+    found = entries(history, catalogue)
+    act, know = sections(found, transient_runs)
+    return Report(history, catalogue.path, tuple(found), tuple(act), tuple(know))
 
 
 @dataclass(frozen=True)
@@ -168,10 +184,10 @@ def places(entry: Entry, style: Style) -> list[str]:
 
 def problem(state: LinkState, style: Style) -> str:
     """What the job found, and since when."""
-    if state.status == "broken":
+    if state.status == LinkStatus.BROKEN:
         runs = f", {state.consecutive_failures} controles op rij" if state.consecutive_failures > 1 else ""
         return f"{style.text(state.detail)} (sinds {date_of(state.first_failure)}{runs})"
-    if state.status == "transient":
+    if state.status == LinkStatus.TRANSIENT:
         since = f"sinds {date_of(state.first_failure)}, onbereikbaar op {days(state.failure_days)}"
         return f"{style.text(state.detail)} ({since})"
     return style.text(state.detail)
@@ -184,28 +200,29 @@ def site_of(url: str) -> str:
 
 def action(state: LinkState, style: Style) -> str:
     """What to do about this one link."""
-    if state.status == "moved":
+    if state.status == LinkStatus.MOVED:
         return f"vervang door {style.address(state.redirect_to or '')}"
     search = f"zoek de pagina op {style.address(site_of(state.url))}; vervang de link of verwijder hem"
-    if state.status == "broken":
+    if state.status == LinkStatus.BROKEN:
         if state.archive_url:
             return f"{search}; {ARCHIVED} ({archive_date(state)}): {style.address(state.archive_url)}"
         return search
-    if state.status == "transient" and state.report:
+    if state.status == LinkStatus.TRANSIENT and state.report:
         return f"open de link zelf; werkt hij niet, {search}"
-    if state.status == "blocked":
+    if state.status == LinkStatus.BLOCKED:
         return "open de link zelf in de browser"
     return "nog niets"
 
 
-def summary_line(status: LinkStatus) -> str:
+def summary_line(status: LinkHistory) -> str:
     """The counts in Dutch: 'werkt: 8, verhuisd: 1, …' (the console line)."""
     return ", ".join(f"{COUNT_NAMES[name]}: {count}" for name, count in status.summary().items())
 
 
-def to_json(status: LinkStatus, catalogue: Catalogue) -> dict:
+def to_json(report: Report) -> dict:
+    """The content of links.json (`infobox.links_file` writes and reads it)."""
     links = []
-    for entry in entries(status, catalogue):
+    for entry in report.entries:
         state = entry.state
         links.append(
             {
@@ -225,30 +242,25 @@ def to_json(status: LinkStatus, catalogue: Catalogue) -> dict:
                 "report": state.report,
             }
         )
-    return {"checked_at": status.checked_at, "summary": status.summary(), "links": links}
+    return {"checked_at": report.history.checked_at, "summary": report.history.summary(), "links": links}
 
 
-def write_json(status: LinkStatus, catalogue: Catalogue, path) -> None:
-    path.write_text(json.dumps(to_json(status, catalogue), ensure_ascii=False, indent=2) + "\n", "utf-8")
-
-
-def to_markdown(status: LinkStatus, catalogue: Catalogue, transient_runs: int = 3) -> str:
-    act, know = sections(entries(status, catalogue), transient_runs)
-    total = reported_count(act)
-    lines = [f"# Linkcontrole Infobox — {date_of(status.checked_at)}", ""]
-    summary = status.summary()
+def to_markdown(report: Report) -> str:
+    total = report.reported
+    lines = [f"# Linkcontrole Infobox — {date_of(report.history.checked_at)}", ""]
+    summary = report.history.summary()
     lines += ["| status | aantal |", "| --- | ---: |"]
-    lines += [f"| {LABELS[s]} | {summary[s]} |" for s in STATUSES]
+    lines += [f"| {LABELS[s]} | {summary[s]} |" for s in LinkStatus]
     lines.append("")
     if total:
         lines.append(
             f"**{count_links(total)} om na te kijken**, hieronder per soort met wat u doet. De regelnummers "
-            f"verwijzen naar `{catalogue.path}`; uitleg per status staat in {GUIDE}."
+            f"verwijzen naar `{report.catalogue_path}`; uitleg per status staat in {GUIDE}."
         )
     else:
         lines.append("Niets om na te kijken.")
     lines.append("")
-    for section in act:
+    for section in report.act:
         lines += [f"## {section.title} ({count_links(len(section.entries))})", "", section.advice, ""]
         lines += ["| link | waar | standaarden | wat er is | wat te doen |", "| --- | --- | --- | --- | --- |"]
         for entry in section.entries:
@@ -257,7 +269,7 @@ def to_markdown(status: LinkStatus, catalogue: Catalogue, transient_runs: int = 
                 f"| {', '.join(entry.standards)} | {problem(entry.state, MARKDOWN)} | {action(entry.state, MARKDOWN)} |"
             )
         lines.append("")
-    for section in know:
+    for section in report.know:
         lines += [f"## {section.title} ({count_links(len(section.entries))})", "", section.advice, ""]
         for entry in section.entries:
             where = "; ".join(places(entry, MARKDOWN))

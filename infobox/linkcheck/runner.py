@@ -9,23 +9,16 @@ LINKCHECK_HOST_TIMEOUTS, LINKCHECK_TIMEOUT (the total deadline per request; link
 per socket operation, is set longer so that the deadline always ends a request first) and
 LINKCHECK_RUN_BUDGET.
 
-No linkchecker internal is patched any more (there were three). Why each patch could go, measured on
-benchmarks/bench_links.py (figures there and in the README):
-- Aggregate.wait_for_host throttled every request by 0.1-0.6 s per host under one global lock (500 URLs on
-  10 hosts: 30.3 s against 5.2 s without). Each URL now gets its own Aggregate, sharing the plugins and
-  robots.txt cache linkchecker's threads share, so linkchecker's throttle never meets a second request to a host;
-  politeness is scheduler.py's `per_host` slots instead. The one piece of linkchecker state this module
-  sets: the request session in that Aggregate's per-thread table, taken from the host's idle sessions, so
-  connections are reused as by linkchecker's own threads.
-- HttpUrl.check_connection was wrapped to hold the host slot and to fail a hanging host's other URLs at
-  once. Both are scheduling, now done before linkchecker is called, and a drip (one byte a second, which
-  linkchecker's per-read timeout never ends) is cut off by the total deadline per request.
-- checker.QUEUE_POLL_INTERVALL_SECS (threads polled their queue once a second): linkchecker's checker
-  threads are not used, so there is no queue to poll.
-What is used instead is still linkchecker's code, called through the functions its command line calls.
-Each is checked before the run (present, same parameters); an upgrade that renames or reshapes one stops the
-child with a Dutch message naming the linkchecker version (exit status API_CHANGED), and the job then stops
-with exit 2 instead of reporting every link as unchecked.
+No linkchecker internal is patched. Each URL gets an Aggregate of its own, sharing the plugins and robots.txt
+cache linkchecker's threads share, so linkchecker's per-host throttle (a random wait under one global lock)
+never meets a second request to a host: politeness is scheduler.py's `per_host` slots, and giving up on a
+hanging host's other URLs is the scheduler's too, decided before linkchecker is called. The one piece of
+linkchecker state this module sets is the request session in that Aggregate's per-thread table, taken from
+the host's idle sessions, so connections are reused as by linkchecker's own threads. A drip (one byte a
+second, which linkchecker's per-read timeout never ends) is cut off by the total deadline per request.
+Every linkchecker function used is checked before the run (present, same parameters); an upgrade that
+renames or reshapes one stops the child with a Dutch message naming the linkchecker version
+(`CheckerExit.API_CHANGED`), and the job then stops with exit 2 instead of reporting every link as unchecked.
 
 The child never outlives the job: stdin is a lifeline, a pipe from the job that nobody writes to; when the
 job ends in any way (kill -9 included) the kernel closes it and the child exits. It also stops by itself
@@ -43,10 +36,9 @@ import threading
 import time
 import traceback
 
+from infobox.exit_codes import CheckerExit
 from infobox.linkcheck import scheduler
 
-# Exit statuses; the job reads them (engine.py).
-DONE, CHECK_CRASHED, OUT_OF_TIME, API_CHANGED, PARENT_GONE, INTERRUPTED = 0, 2, 3, 4, 5, 130
 STARTED = time.monotonic()
 # (module, attribute path, expected parameters; None for a class)
 TARGETS = (
@@ -105,7 +97,7 @@ def check_targets(targets=TARGETS) -> None:
         else:
             fits = inspect.isfunction(target) and _parameters(target) == parameters
         if not fits:
-            from importlib.metadata import version  # only now: it costs a tenth of the child's start-up
+            from importlib.metadata import version  # only when needed: it slows the child's start-up
 
             shape = "een klasse" if parameters is None else f"een functie ({', '.join(parameters)})"
             raise ApiChanged(
@@ -123,7 +115,7 @@ def watch_lifeline(fd: int = 0) -> None:
             while os.read(fd, 512):
                 pass
         finally:
-            os._exit(PARENT_GONE)
+            os._exit(CheckerExit.PARENT_GONE)
 
     threading.Thread(target=watch, name="lifeline", daemon=True).start()
 
@@ -194,9 +186,9 @@ class Checks:
 
     def _aggregate(self):
         """A fresh Aggregate per URL, sharing what linkchecker's threads share: its per-host throttle, a
-        random 0.1-0.6 s wait between two requests to a host taken under one global lock, then never
-        meets a second request (politeness is the scheduler's host slots). get_aggregate would also load
-        every plugin again: 13% of a check's time."""
+        random wait between two requests to a host taken under one global lock, then never meets a second
+        request (politeness is the scheduler's host slots). get_aggregate would also load every plugin again
+        for each check."""
         from linkcheck.cache.results import ResultCache
         from linkcheck.cache.urlqueue import UrlQueue
         from linkcheck.director.aggregator import Aggregate
@@ -242,13 +234,13 @@ def _timed_out(wire) -> bool:
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, lambda *_: os._exit(INTERRUPTED))  # Ctrl-C: the job decides what follows
+    signal.signal(signal.SIGINT, lambda *_: os._exit(CheckerExit.INTERRUPTED))  # Ctrl-C: the job decides what follows
     watch_lifeline()
     try:
         check_targets()
     except ApiChanged as error:
         print(error, file=sys.stderr)
-        sys.exit(API_CHANGED)
+        sys.exit(CheckerExit.API_CHANGED)
     config, urls = _configure(sys.argv[1:])
     checks = Checks(config)
     limits = scheduler.Limits(
@@ -263,7 +255,9 @@ def main() -> None:
     checks.shared.end_log_output()
     sys.stdout.flush()
     # os._exit: checks given up on may still be reading a dripping answer; they must not hold the exit.
-    os._exit(OUT_OF_TIME if outcome == scheduler.OUT_OF_TIME else CHECK_CRASHED if checks.crashed else DONE)
+    if outcome == scheduler.OUT_OF_TIME:
+        os._exit(CheckerExit.OUT_OF_TIME)
+    os._exit(CheckerExit.CHECK_CRASHED if checks.crashed else CheckerExit.DONE)
 
 
 if __name__ == "__main__":

@@ -4,28 +4,25 @@ Reads the link job's `links.json`; each link with status `moved` is replaced on 
 catalogue holds it (the loader knows each URL's line), in the quoting the maintainers used; a link of an
 Infobox entry moving for the first time gets an `infobox_url:` line after it, the address the Infobox
 printed, which `validate` and the fidelity tests read for `provenance: infobox`. A redirect that
-looks like a dead end (front page, login or search page: `linkcheck.classify.dead_end`) is listed, not
+looks like a dead end (front page, login or search page: `infobox.dead_ends.dead_end`) is listed, not
 applied. The result is validated before it replaces the file (`catalogue_edit.write_validated`).
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from infobox.catalogue.loader import load_catalogue
-from infobox.catalogue.validate import url_problem
-from infobox.catalogue.yaml_source import parse_yaml
+from infobox.catalogue.url_rules import url_problem
+from infobox.dead_ends import dead_end
 from infobox.errors import Problem
-from infobox.linkcheck.classify import dead_end
-from infobox.maintenance.catalogue_edit import MAX_CATALOGUE_BYTES, EditError, read_text, write_validated
-
-MAX_LINKS_BYTES = 64 * 1024 * 1024
+from infobox.link_status import LinkStatus
+from infobox.links_file import UnusableLinksFile, read_links_file
+from infobox.maintenance.catalogue_edit import EditError, edited_document, read_catalogue, write_validated
 
 
 class LinksFileError(EditError):
@@ -64,30 +61,16 @@ class Outcome:
 
 
 def read_moves(path: Path) -> dict[str, str]:
-    """old URL -> new URL of every `moved` link in the job's links.json; EditError in Dutch when unusable."""
-
-    def fail(message: str) -> LinksFileError:
-        return LinksFileError([Problem(str(path), 0, "linkrapport", message)])
-
+    """old URL -> new URL of every `moved` link in the job's links.json; LinksFileError in Dutch when unusable."""
     try:
-        if path.stat().st_size > MAX_LINKS_BYTES:
-            raise fail("is te groot")
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except OSError as error:
-        raise fail(f"kan niet worden gelezen ({error.strerror})") from None
-    except (UnicodeDecodeError, ValueError):
-        raise fail("is geen geldig JSON-bestand van de linkcontrole") from None
-    links = data.get("links") if isinstance(data, dict) else None
-    if not isinstance(links, list):
-        raise fail("bevat geen lijst 'links'; is dit links.json van de linkcontrole?")
-    moves = {}
-    for link in links:
-        if not isinstance(link, dict) or link.get("status") != "moved":
-            continue
-        old, new = link.get("url"), link.get("redirect_to")
-        if isinstance(old, str) and isinstance(new, str) and new and new != old:
-            moves[old] = new
-    return moves
+        links = read_links_file(path)
+    except UnusableLinksFile as error:
+        raise LinksFileError([Problem(str(path), 0, "linkrapport", str(error))]) from None
+    return {
+        link.url: link.redirect_to
+        for link in links
+        if link.status == LinkStatus.MOVED and link.redirect_to and link.redirect_to != link.url
+    }
 
 
 def plan(moves: dict[str, str], doc) -> list[Move]:
@@ -195,23 +178,18 @@ def _expected(data, moves: list[Move]):
 def apply_moves(links_path: Path, catalogue_path: Path) -> Outcome:
     """Apply every applicable move to the catalogue file; EditError or CatalogueError leave it untouched."""
     moves = read_moves(links_path)
-    load_catalogue(catalogue_path)  # an invalid catalogue is the maintainers' to fix first (CatalogueError)
-    text = read_text(catalogue_path)
-    doc = parse_yaml(text, str(catalogue_path))
+    doc, _ = read_catalogue(catalogue_path)  # an invalid catalogue is the maintainers' to fix first (CatalogueError)
     planned = plan(moves, doc)
     applied = [m for m in planned if not m.skipped]
     skipped = tuple(m for m in planned if m.skipped)
     if applied:
-        new_text = edit(text, applied, str(catalogue_path))
-        if len(new_text.encode("utf-8")) > MAX_CATALOGUE_BYTES:
-            raise EditError([Problem(str(catalogue_path), 0, "bestand", "wordt te groot")])
+        edited = edited_document(catalogue_path, edit(doc.text, applied, str(catalogue_path)))
         # The text edit must change those URLs and nothing else, whatever the file's quoting looked like.
-        edited = parse_yaml(new_text, str(catalogue_path)).data
-        if edited != _expected(doc.data, applied):
+        if edited.data != _expected(doc.data, applied):
             raise EditError(
                 [Problem(str(catalogue_path), 0, "bestand", "de automatische vervanging gaf een ander resultaat")]
             )
-        write_validated(catalogue_path, new_text)
+        write_validated(catalogue_path, edited)
     return Outcome(tuple(applied), skipped)
 
 

@@ -8,7 +8,8 @@
 
 Every GitHub call goes through `infobox.maintenance.github_api.GitHub`. Texts from issues and the catalogue
 reach GitHub only as escaped Markdown on standard input.
-Exit status: 0 done; 1 the catalogue was refused (nothing pushed); 2 cannot run (missing files, GitHub failed).
+Exit status (`infobox.exit_codes.CommandExit`): 0 done; 1 the catalogue was refused (nothing pushed); 2 cannot run
+(missing files, GitHub failed).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from pathlib import Path
 
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.errors import CatalogueError
+from infobox.exit_codes import CommandExit
 from infobox.maintenance.apply_moves import Outcome, apply_moves, summary
-from infobox.maintenance.catalogue_edit import EXIT_CANNOT_RUN, EXIT_DONE, EXIT_INVALID, EditError
+from infobox.maintenance.catalogue_edit import EditError
 from infobox.maintenance.github_api import GitHub, GitHubError
 from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
 
@@ -82,19 +84,19 @@ def run_moves(github: GitHub, links: Path, catalogue: Path) -> int:
         for problem in getattr(error, "problems", []):
             print(problem, file=sys.stderr)
         print("De verhuisde links zijn niet bijgewerkt; er is geen pull request gemaakt.", file=sys.stderr)
-        return EXIT_INVALID
+        return CommandExit.REFUSED
     print(summary(outcome, str(catalogue)))
     if not outcome.applied:
         number = github.open_pull_request(MOVES_BRANCH)
         if number is not None:
             github.close_pull_request(number, "De laatste linkcontrole vond geen verhuisde links meer; vervallen.")
             print(f"Pull request #{number} gesloten: er zijn geen verhuisde links meer.")
-        return EXIT_DONE
+        return CommandExit.DONE
     title = moves_title(len(outcome.applied))
     github.push_branch(MOVES_BRANCH, [str(catalogue)], title)
     number = github.create_or_update_pull_request(MOVES_BRANCH, base, title, moves_body(outcome))
     print(f"Pull request #{number}: {title}")
-    return EXIT_DONE
+    return CommandExit.DONE
 
 
 def read_result(path: Path) -> dict:
@@ -169,27 +171,27 @@ def run_proposal(github: GitHub, issue: int, result_path: Path, proposed: Path, 
         result = read_result(result_path)
     except (OSError, ValueError) as error:
         print(f"De uitkomst van het voorstel kan niet worden gelezen: {error}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+        return CommandExit.CANNOT_RUN
     if result.get("status") == "invalid":
         github.comment_issue(issue, proposal_comment(result))
         print(f"Het voorstel in #{issue} is ongeldig; de problemen staan als reactie bij het issue.")
-        return EXIT_DONE
+        return CommandExit.DONE
     if result.get("status") != "added":
         print("Het voorstel kon niet worden verwerkt; zie de vorige stap.", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+        return CommandExit.CANNOT_RUN
     base = github.current_branch()
     try:
         load_catalogue(proposed)  # the file came from another job: it must still validate here
     except CatalogueError as error:
         print(f"De voorgestelde catalogus is ongeldig; er is niets gepusht.\n{error}", file=sys.stderr)
-        return EXIT_INVALID
+        return CommandExit.REFUSED
     shutil.copyfile(proposed, catalogue)
     branch = f"voorstel/issue-{issue}"
     title = f"Voorstel: {one_line(result.get('title', ''))} (#{issue})"
     github.push_branch(branch, [str(catalogue)], title)
     number = github.create_or_update_pull_request(branch, base, title, proposal_body(result, issue))
     print(f"Pull request #{number}: {title}")
-    return EXIT_DONE
+    return CommandExit.DONE
 
 
 def main(argv: list[str] | None = None, github: GitHub | None = None) -> int:
@@ -213,7 +215,7 @@ def main(argv: list[str] | None = None, github: GitHub | None = None) -> int:
         return run_proposal(github, args.issue, Path(args.result), Path(args.proposed), Path(args.catalogue))
     except GitHubError as error:
         print(f"GitHub: {error}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+        return CommandExit.CANNOT_RUN
 
 
 if __name__ == "__main__":

@@ -2,22 +2,23 @@
 
 The commands that edit the catalogue (`apply-moves`, `propose`) never re-dump YAML: they change or insert
 lines in the maintainers' own text, so comments, quoting, order and folding stay as written. This module
-is their one way to write: the new text is validated by the loader itself and replaces the file in one
-rename, so an invalid result leaves the catalogue untouched.
+is their way to read and to write: the file is read and parsed once, as the loader reads it (the text to
+edit and the validated model from one parse), and the edited text is parsed once, checked by the command,
+validated by the loader itself and put in place in one rename, so an invalid result leaves the catalogue
+untouched.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
 from pathlib import Path
 
-from infobox.catalogue.loader import load_catalogue
+from infobox.catalogue.loader import validated_catalogue
 from infobox.catalogue.model import Catalogue
-from infobox.errors import CatalogueError, Problem
+from infobox.catalogue.yaml_source import YamlDocument, decode_yaml, read_yaml
+from infobox.errors import Problem
 
-EXIT_DONE, EXIT_INVALID, EXIT_CANNOT_RUN = 0, 1, 2
 MAX_CATALOGUE_BYTES = 64 * 1024 * 1024  # far above any real catalogue; bounds the work of one edit
 
 
@@ -29,31 +30,31 @@ class EditError(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-def read_text(path: Path) -> str:
-    """The catalogue's text exactly as stored (newlines untouched), or EditError."""
-    try:
-        if path.stat().st_size > MAX_CATALOGUE_BYTES:
-            raise EditError([Problem(str(path), 0, "bestand", "is te groot om automatisch te bewerken")])
-        return path.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise EditError([Problem(str(path), 0, "bestand", f"kan niet worden gelezen ({error.strerror})")]) from None
-    except UnicodeDecodeError:
-        raise EditError([Problem(str(path), 0, "bestand", "is geen UTF-8-tekst")]) from None
+def read_catalogue(path: Path) -> tuple[YamlDocument, Catalogue]:
+    """The catalogue file as written (text, data and lines) and as the validated model, from one read and one
+    parse; CatalogueError, as `load_catalogue`, when it is invalid."""
+    doc = read_yaml(path)
+    return doc, validated_catalogue(doc)
 
 
-def write_validated(path: Path, text: str) -> Catalogue:
-    """Replace the catalogue at `path` by `text` when it validates; otherwise raise CatalogueError (naming
-    `path`, not the scratch file) and leave the file untouched."""
+def edited_document(path: Path, text: str) -> YamlDocument:
+    """The edited text as the loader will read it from `path`; EditError when it grew too large to edit."""
+    raw = text.encode("utf-8")
+    if len(raw) > MAX_CATALOGUE_BYTES:
+        raise EditError([Problem(str(path), 0, "bestand", "wordt te groot")])
+    return decode_yaml(raw, str(path))
+
+
+def write_validated(path: Path, edited: YamlDocument) -> Catalogue:
+    """Replace the catalogue at `path` by the edited text (`edited_document`) when it validates; otherwise
+    raise CatalogueError (naming `path`) and leave the file untouched."""
+    catalogue = validated_catalogue(edited)
     fd, scratch = tempfile.mkstemp(prefix=".infobox-", suffix=".yaml", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        try:
-            catalogue = load_catalogue(scratch)
-        except CatalogueError as error:
-            raise CatalogueError([dataclasses.replace(p, file=str(path)) for p in error.problems]) from None
+            handle.write(edited.text.encode("utf-8"))
         os.chmod(scratch, path.stat().st_mode & 0o777)
         os.replace(scratch, path)
     finally:
         Path(scratch).unlink(missing_ok=True)
-    return dataclasses.replace(catalogue, path=str(path))
+    return catalogue

@@ -1,9 +1,10 @@
 """The CLI commands that edit files for maintainers: `apply-moves`, `propose` and `issue-form`.
 
-Exit status of `apply-moves` and `propose`: 0 done (the summary says what changed, possibly nothing);
-1 refused, catalogue untouched (`apply-moves`: the catalogue is invalid, before or after the edit, or a line
-could not be edited safely; `propose`: the proposal is invalid, its problems are listed for the person who sent it);
-2 cannot run (a file missing, unreadable or too large, the catalogue itself invalid for `propose`).
+Exit status (`infobox.exit_codes.CommandExit`) of `apply-moves` and `propose`: 0 done (the summary says what
+changed, possibly nothing); 1 refused, catalogue untouched (`apply-moves`: the catalogue is invalid, before or
+after the edit, or a line could not be edited safely; `propose`: the proposal is invalid, its problems are listed
+for the person who sent it); 2 cannot run (a file missing, unreadable or too large, the catalogue itself invalid
+for `propose`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from pathlib import Path
 
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.errors import CatalogueError
+from infobox.exit_codes import CommandExit
 from infobox.maintenance.apply_moves import LinksFileError, apply_moves, summary
-from infobox.maintenance.catalogue_edit import EXIT_CANNOT_RUN, EXIT_DONE, EXIT_INVALID, EditError
+from infobox.maintenance.catalogue_edit import EditError
 from infobox.maintenance.issue_form import FORM_PATH, form_yaml
 from infobox.maintenance.propose import ProposalError, propose
 
@@ -48,12 +50,12 @@ def run_apply_moves(args) -> int:
         outcome = apply_moves(Path(args.links), catalogue)
     except LinksFileError as error:
         _print_problems(error, "De verhuisde links zijn niet bijgewerkt; de catalogus is niet gewijzigd.")
-        return EXIT_CANNOT_RUN
+        return CommandExit.CANNOT_RUN
     except (EditError, CatalogueError) as error:
         _print_problems(error, "De verhuisde links zijn niet bijgewerkt; de catalogus is niet gewijzigd.")
-        return EXIT_INVALID
+        return CommandExit.REFUSED
     print(summary(outcome, str(catalogue)))
-    return EXIT_DONE
+    return CommandExit.DONE
 
 
 def run_propose(args) -> int:
@@ -65,18 +67,18 @@ def run_propose(args) -> int:
             print(message, file=sys.stderr)
         print("Het voorstel is niet toegevoegd; de catalogus is niet gewijzigd.", file=sys.stderr)
         result.update(status="invalid", problems=error.messages)
-        code = EXIT_INVALID
+        code = CommandExit.REFUSED
     except (EditError, CatalogueError) as error:
         _print_problems(error, "Het voorstel kon niet worden verwerkt; de catalogus is niet gewijzigd.")
         result.update(status="cannot-run")
-        code = EXIT_CANNOT_RUN
+        code = CommandExit.CANNOT_RUN
     else:
         resource = proposal.resource
         print(f"Toegevoegd aan {args.catalogue}: {resource['title']!r} (id: {resource['id']}).")
         result.update(status="added", id=resource["id"], title=resource["title"], proposer=proposal.proposer)
         if proposal.already_listed:
             result["already_listed"] = proposal.already_listed
-        code = EXIT_DONE
+        code = CommandExit.DONE
     if args.result:
         Path(args.result).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return code
@@ -87,12 +89,12 @@ def run_issue_form(args) -> int:
         catalogue = load_catalogue(args.catalogue)
     except CatalogueError as error:
         _print_problems(error, "Het formulier is niet geschreven.")
-        return EXIT_INVALID
+        return CommandExit.REFUSED
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(form_yaml(catalogue), encoding="utf-8")
     print(f"{out} geschreven")
-    return EXIT_DONE
+    return CommandExit.DONE
 
 
 EDIT_COMMANDS = {"apply-moves": run_apply_moves, "propose": run_propose, "issue-form": run_issue_form}

@@ -2,7 +2,7 @@
 
 `python -m infobox issue-form` writes `.github/ISSUE_TEMPLATE/hulpmiddel-voorstellen.yml`; a test fails when
 the committed form and `infobox/catalogue/vocabulary.py` or the catalogue's standards disagree.
-`infobox.maintenance.propose` reads the issue bodies GitHub writes from this form, through the same FIELDS and
+`infobox.maintenance.proposal_form` reads the issue bodies GitHub writes from this form, through the same FIELDS and
 reference options, so the form and its reader cannot drift apart.
 """
 

@@ -4,6 +4,7 @@ Nothing here imports MkDocs except `mkdocs_adapter`; `zensical_adapter` builds t
 Both take what to generate from `generate.generated_files`.
 """
 
-from infobox.site.pages import SiteContext, generate_pages
+from infobox.site.context import SiteContext
+from infobox.site.pages import generate_pages
 
 __all__ = ["SiteContext", "generate_pages"]

@@ -33,8 +33,8 @@ def month_year(value: str | dt.date | None) -> str:
 
 @lru_cache(maxsize=1024)
 def _month_year(year: int, month: int) -> str:
-    # Every card shows its check date on about five pages, and Babel's formatting was a tenth of the
-    # time the cards took to render; a catalogue has few distinct months.
+    # Every card shows its check date on about five pages, Babel's formatting is slow next to the rest of a
+    # card, and a catalogue has few distinct months.
     return format_date(dt.date(year, month, 1), "MMMM y", locale="nl")
 
 

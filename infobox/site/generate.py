@@ -36,9 +36,11 @@ from infobox.exports.xlsx import catalogue_to_xlsx
 from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
 from infobox.link_status import read_status
 from infobox.maintenance.issue_form import form_url as proposal_form_url
+from infobox.site.context import SiteContext
 from infobox.site.dutch import long_date
 from infobox.site.feed import FEED_PATH
-from infobox.site.pages import SiteContext, feed_xml, generate_pages, page_urls
+from infobox.site.page_addresses import page_urls
+from infobox.site.pages import feed_xml, generate_pages
 from infobox.site.search_index import SEARCH_INDEX, search_index_json
 
 GeneratedFiles = dict[str, str | bytes]  # path under docs/ -> content

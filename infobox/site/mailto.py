@@ -21,8 +21,8 @@ def mailto(subject: str, body: str, to: str = CONTACT_EMAIL) -> str:
 @lru_cache(maxsize=65536)
 def _quoted(text: str) -> str:
     """Percent-encoded, line by line: a card's report is on about five pages and only its "Pagina:" line
-    differs between them, so most lines are encoded once (encoding was a fifth of a card's render time).
-    Encoding works per character, so the joined lines equal the encoded whole."""
+    differs between them, so most lines are encoded once. Encoding works per character, so the joined lines
+    equal the encoded whole."""
     return quote(text, safe="")
 
 

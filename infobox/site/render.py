@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from infobox import CONTACT_EMAIL
 from infobox.catalogue.file_types import extra_hint
-from infobox.link_status import LABELS, STATUSES
+from infobox.link_status import LABELS, LinkStatus
 from infobox.markdown_escape import PYTHON_MARKDOWN, escape_markdown
 from infobox.site.dutch import long_date, month_year, number_word
 
@@ -55,9 +55,9 @@ def safe_href(url: str) -> str:
 class TemplateCache(FileSystemBytecodeCache):
     """Jinja's own cache of compiled templates, which is never a reason for a build to fail.
 
-    Compiling the page templates is a quarter of what the catalogue adds to a build (measured); with the
-    cache a build compiles only templates whose source changed since (Jinja keys each entry by the
-    template's checksum). An unreadable, unwritable or damaged cache only means compiling again.
+    Compiling the page templates is a large share of what the catalogue adds to a build; with the cache a
+    build compiles only templates whose source changed since (Jinja keys each entry by the template's
+    checksum). An unreadable, unwritable or damaged cache only means compiling again.
     """
 
     def load_bytecode(self, bucket: Bucket) -> None:
@@ -115,5 +115,5 @@ def environment() -> Environment:
         number_word=number_word,
     )
     # Names every template shares, defined once in the package.
-    env.globals.update(contact_email=CONTACT_EMAIL, statuses=STATUSES, status_labels=LABELS)
+    env.globals.update(contact_email=CONTACT_EMAIL, statuses=tuple(LinkStatus), status_labels=LABELS)
     return env

@@ -2,12 +2,12 @@
 
 The open-data files and the feed (`generate.export_files`) are wanted only when MkDocs copies the files,
 after every page is rendered. MkDocs renders on one core; on a machine with another one, a forked child
-makes them meanwhile (measured: a sixth of what the catalogue adds to a build). Forked, not spawned: the
+makes them meanwhile. Forked, not spawned: the
 child has the validated catalogue and the imported package already, so it starts at once.
 
 The child is an optimisation only. Where forking is not safe or gains nothing (a process with threads,
 such as `mkdocs serve`, or one core), and whenever the child fails or dies, the files are made in the
-build's own process, as before, so a failure reads the same as without it. The child never writes a file:
+build's own process, so a failure reads the same as without it. The child never writes a file:
 it sends the contents back. It stops when its work is done or, at the latest, when it finds the build
 gone (its send fails); `cancel` stops it at once.
 """

@@ -68,7 +68,7 @@ def test_an_organisation_name_belongs_to_one_organisation(tmp_path):
 def test_an_unused_organisation_name_is_only_a_warning(tmp_path):
     path = variant(tmp_path, "    also: [nji.nl]\n", "    also: [nji.nl, nji.org]\n")
     warnings = load_catalogue(path).warnings
-    assert any("geen hulpmiddel heeft 'nji.org' als organisatie" in w for w in warnings)
+    assert any("geen hulpmiddel heeft 'nji.org' als organisatie" in w.message for w in warnings)
 
 
 def test_exports_carry_themes_and_groups_marked_editorial():

@@ -414,9 +414,9 @@ def test_a_duplicate_key_a_missing_field_and_a_lower_case_reference_in_one_run(t
     ]
 
 
-def validate_for_github(path: Path) -> subprocess.CompletedProcess:
+def validate_for_github(path: Path, *options: str) -> subprocess.CompletedProcess:
     """The command as the CI workflow runs it, as a separate process."""
-    command = [sys.executable, "-m", "infobox", "validate", "--format", "github", str(path)]
+    command = [sys.executable, "-m", "infobox", "validate", *options, "--format", "github", str(path)]
     return subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=60)
 
 
@@ -453,3 +453,24 @@ def test_github_format_summarises_warnings_in_one_notice():
         rf"{re.escape(str(FIXTURE))}",
         line,
     ), line
+
+
+def test_github_format_puts_each_warning_on_its_line(tmp_path):
+    path = tmp_path / "resources.yaml"
+    path.write_text(
+        edit(
+            ("https://www.augeo.nl/nl-nl/kindcheck", "https://www.augeo.nl/kindcheck.pdf"),
+            ("label: Kindcheck op augeo.nl", "label: Kindcheck (PDF, Augeo)"),
+        ),
+        encoding="utf-8",
+    )
+    result = validate_for_github(path, "--details")
+    assert result.returncode == 0, result.stderr
+    file = str(path).replace(":", "%3A").replace(",", "%2C")
+    warnings = result.stderr.splitlines()
+    # Review-age warnings depend on today's date; the label's warning and that each has a line do not.
+    assert (
+        f"::warning file={file},line=29,title={K0}links[0].label::{K0}links[0].label: 'Kindcheck (PDF, Augeo)' "
+        "noemt het bestandstype al; de site zet er zelf '(PDF)' achter%0Atip: haal 'PDF' uit het label"
+    ) in warnings
+    assert all(re.match(rf"::warning file={re.escape(file)},line=[1-9]\d*,title=", line) for line in warnings)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from infobox.catalogue.loader import load_catalogue
-from infobox.errors import CatalogueError
+from infobox.errors import CatalogueError, Problem
 from tests.support.minimal_catalogue import B3, BAETEN, K0, K1, KINDCHECK, S0
 from tests.support.paths import REPO, TEST_FIXTURES
 
@@ -225,10 +225,10 @@ def test_empty_file(tmp_path):
 def test_stale_entries_are_warnings_not_errors():
     catalogue = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2027, 6, 2))
     assert len(catalogue.warnings) == 2
-    assert all("meer dan 2 jaar geleden" in w for w in catalogue.warnings)
+    assert all("meer dan 2 jaar geleden" in w.message for w in catalogue.warnings)
     # 2025-12-01: only the entry checked on 2019-01-01 is more than two years old
     fresh = load_catalogue(FIXTURES / "valid-minimal.yaml", today=dt.date(2025, 12, 1))
-    assert len(fresh.warnings) == 1 and "2019-01-01" in fresh.warnings[0]
+    assert len(fresh.warnings) == 1 and "2019-01-01" in fresh.warnings[0].message
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -276,8 +276,13 @@ def test_label_that_names_the_file_type_is_flagged(tmp_path):
     text = text.replace("reviewed: 2019-01-01", "reviewed: 2025-01-01")
     catalogue = load_catalogue(write(tmp_path, text), today=dt.date(2025, 6, 2))  # no review is due yet
     assert catalogue.warnings == (
-        f"{tmp_path / 'resources.yaml'}:29: {K0}links[0].label: 'Kindcheck (PDF, Augeo)' noemt het "
-        "bestandstype al; de site zet er zelf '(PDF)' achter\n    tip: haal 'PDF' uit het label",
+        Problem(
+            str(tmp_path / "resources.yaml"),
+            29,
+            f"{K0}links[0].label",
+            "'Kindcheck (PDF, Augeo)' noemt het bestandstype al; de site zet er zelf '(PDF)' achter",
+            "haal 'PDF' uit het label",
+        ),
     )
 
 

@@ -13,7 +13,7 @@ import pytest
 from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.vocabulary import TYPES
 from infobox.exports.open_data import catalogue_to_json_text
-from infobox.site.pages import page_urls
+from infobox.site.page_addresses import page_urls
 
 HERE = Path(__file__).parent
 TEST_FILES = ("zelfscan.test.mjs", "whole-standard.test.mjs", "zelfscan.property.test.mjs")

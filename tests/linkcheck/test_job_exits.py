@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from infobox import link_status
-from infobox.link_status import LinkStatusError, read_status
+from infobox.exit_codes import LinkJobExit
+from infobox.link_status import LinkStatus, LinkStatusError, read_status
 from infobox.linkcheck import job
 from infobox.linkcheck.classify import Verdict
 from infobox.linkcheck.history import update_history
@@ -75,7 +76,7 @@ def test_an_old_history_without_failure_days_counts_one_day_per_failing_run(tmp_
 
 
 def test_transient_counts_different_days_in_a_row():
-    verdict = Verdict("https://x.nl/", "transient", 503, "serverfout (503)")
+    verdict = Verdict("https://x.nl/", LinkStatus.TRANSIENT, 503, "serverfout (503)")
     status = None
     runs = ["2026-11-16T05:00:00Z", "2026-11-16T09:00:00Z", "2026-11-16T23:59:00Z", "2026-11-17T00:01:00Z"]
     for now in runs:
@@ -269,5 +270,5 @@ def test_readme_lists_every_exit_code_the_job_defines():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("| exit | meaning |")[1].split("\n\n")[0]
     codes = {int(line.split("|")[1]) for line in table.strip().splitlines()[1:]}
-    defined = {value for name, value in vars(job).items() if name.startswith("EXIT_")}
+    defined = set(LinkJobExit)
     assert codes == defined == {0, 1, 2, 3, 4, 130}

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from infobox.exit_codes import CheckerExit
 from infobox.linkcheck.engine import _child_env, linkcheckerrc
-from infobox.linkcheck.runner import OUT_OF_TIME, PARENT_GONE
 from infobox.linkcheck.settings import load_settings
 from tests.linkcheck.test_runs import ONE_LINK
 from tests.support.paths import REPO as ROOT
@@ -113,7 +113,7 @@ def start_runner(web, tmp_path, budget: int) -> subprocess.Popen:
 def test_the_child_stops_at_its_own_budget(web, tmp_path):
     child = start_runner(web, tmp_path, budget=1)
     # The lifeline stays open all along: nobody stops it but itself. Its few lines fit in the pipe.
-    assert child.wait(timeout=60) == OUT_OF_TIME
+    assert child.wait(timeout=60) == CheckerExit.OUT_OF_TIME
     out = child.stdout.read()
     child.stdin.close()
     # A complete report with no answer in it: without the budget, the 30 s timeout would have given one.
@@ -124,7 +124,7 @@ def test_the_child_stops_when_its_lifeline_closes(web, tmp_path):
     child = start_runner(web, tmp_path, budget=120)
     assert wait_for(lambda: web.hang.log)
     child.stdin.close()
-    assert child.wait(timeout=60) == PARENT_GONE
+    assert child.wait(timeout=60) == CheckerExit.PARENT_GONE
 
 
 def test_the_child_gets_no_secrets(monkeypatch, tmp_path):

@@ -14,9 +14,9 @@ from email.parser import BytesParser
 import pytest
 
 from infobox.catalogue.loader import load_catalogue
-from infobox.link_status import LinkState, LinkStatus
+from infobox.link_status import LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.mail import build_message
-from infobox.linkcheck.report import entries, reported_count, sections, to_markdown
+from infobox.linkcheck.report import build_report, to_markdown
 from infobox.linkcheck.settings import load_settings
 from tests.support.paths import REPO
 
@@ -63,7 +63,7 @@ SNAPSHOT = "https://web.archive.org/web/20240501093000/https://a.example/weg"
 STATES = [
     LinkState(
         "https://a.example/weg",
-        "broken",
+        LinkStatus.BROKEN,
         True,
         404,
         "pagina bestaat niet (404)",
@@ -74,11 +74,16 @@ STATES = [
         archive_timestamp="2024-05-01T09:30:00Z",
     ),
     LinkState(
-        "https://a.example/oud", "moved", True, 301, "permanent verhuisd (301)", redirect_to="https://a.example/nieuw"
+        "https://a.example/oud",
+        LinkStatus.MOVED,
+        True,
+        301,
+        "permanent verhuisd (301)",
+        redirect_to="https://a.example/nieuw",
     ),
     LinkState(
         "https://b.example/nooit",
-        "broken",
+        LinkStatus.BROKEN,
         True,
         None,
         "de servernaam bestaat niet (meer)",
@@ -86,10 +91,12 @@ STATES = [
         consecutive_failures=1,
         failure_days=1,
     ),
-    LinkState("https://c.example/dicht", "blocked", False, 403, "toegang geweigerd (403); controleer met de hand"),
+    LinkState(
+        "https://c.example/dicht", LinkStatus.BLOCKED, False, 403, "toegang geweigerd (403); controleer met de hand"
+    ),
     LinkState(
         "https://d.example/traag",
-        "transient",
+        LinkStatus.TRANSIENT,
         True,
         None,
         "de server antwoordde niet op tijd",
@@ -99,7 +106,7 @@ STATES = [
     ),
     LinkState(
         "https://d.example/storing",
-        "transient",
+        LinkStatus.TRANSIENT,
         False,
         503,
         "serverfout (503)",
@@ -107,7 +114,7 @@ STATES = [
         consecutive_failures=3,
         failure_days=1,
     ),
-    LinkState("https://e.example/goed", "ok", False, 200),
+    LinkState("https://e.example/goed", LinkStatus.OK, False, 200),
 ]
 
 BROKEN_ADVICE = (
@@ -254,12 +261,11 @@ def rendered(tmp_path):
     path = tmp_path / "resources.yaml"
     path.write_text(CATALOGUE, encoding="utf-8")
     catalogue = load_catalogue(path)
-    status = LinkStatus(NOW, {state.url: state for state in STATES})
-    act, know = sections(entries(status, catalogue), 3)
+    report = build_report(LinkHistory(NOW, {state.url: state for state in STATES}), catalogue, 3)
     env = {"REPORT_TO": "t@example.org", **GITHUB}
-    message = build_message(act, know, NOW, "reports/links.md", catalogue.path, env)
+    message = build_message(report, "reports/links.md", env)
     parsed = BytesParser(policy=policy.default).parsebytes(bytes(message))
-    return catalogue, to_markdown(status, catalogue, 3), parsed, act
+    return catalogue, to_markdown(report), parsed, report
 
 
 def test_markdown_report(rendered):
@@ -268,9 +274,9 @@ def test_markdown_report(rendered):
 
 
 def test_count_in_each_heading_equals_its_rows(rendered):
-    _, markdown, _, act = rendered
+    _, markdown, _, report = rendered
     rows = [line for line in markdown.splitlines() if line.startswith("| <")]
-    assert len(rows) == reported_count(act) == 4
+    assert len(rows) == report.reported == 4
     assert len({row.split(" | ")[0] for row in rows}) == 4  # one row per link, a link never twice
     for title, count in re.findall(r"^## (.+) \((\d+) links?\)$", markdown, re.MULTILINE):
         block = markdown.split(f"## {title} (")[1].split("\n## ")[0]
@@ -309,8 +315,8 @@ def test_email_without_github_names_the_files_only(tmp_path):
     path = tmp_path / "resources.yaml"
     path.write_text(CATALOGUE, encoding="utf-8")
     catalogue = load_catalogue(path)
-    act, know = sections(entries(LinkStatus(NOW, {s.url: s for s in STATES}), catalogue), 3)
-    plain = build_message(act, know, NOW, "uit/links.md", catalogue.path, {}).get_body(("plain",)).get_content()
+    report = build_report(LinkHistory(NOW, {s.url: s for s in STATES}), catalogue, 3)
+    plain = build_message(report, "uit/links.md", {}).get_body(("plain",)).get_content()
     assert "Het volledige rapport: uit/links.md.\nWat elke status betekent en wat u doet: BEHEER.md, hoofdstuk" in plain
     assert "github.com" not in plain
 

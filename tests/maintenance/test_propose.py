@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from infobox.catalogue import yaml_source
 from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.yaml_source import read_yaml
 from infobox.cli import main
-from infobox.maintenance.propose import MAX_BODY_CHARS, slug
+from infobox.maintenance.proposal_form import MAX_BODY_CHARS, slug
 from tests.support.issue_bodies import HOSTILE_TITLE, issue_body, option_for, options, valid_values
 from tests.support.paths import REPO
 
@@ -94,6 +95,17 @@ def test_a_valid_proposal_becomes_one_block_in_the_section_of_its_first_standard
         "proposer": "Jan Jansen, gemeente Voorbeeld",
     }
     assert "Toegevoegd" in out
+
+
+def test_the_catalogue_is_parsed_once_and_the_edited_text_once(tmp_path, capsys, catalogue, monkeypatch):
+    """Reading, inserting, checking and validating share one parse of the file and one of the result."""
+    parsed = []
+    parse = yaml_source._build
+    monkeypatch.setattr(yaml_source, "_build", lambda loader, doc: parsed.append(doc.text) or parse(loader, doc))
+    before = catalogue.read_text(encoding="utf-8")
+    code, _, err, _ = propose(tmp_path, capsys, catalogue, issue_body(valid_values()))
+    assert code == 0, err
+    assert parsed == [before, catalogue.read_text(encoding="utf-8")]
 
 
 def test_a_title_already_taken_gets_a_fresh_id_and_a_known_link_is_pointed_out(tmp_path, capsys, catalogue):

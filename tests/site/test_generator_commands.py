@@ -12,8 +12,9 @@ from pathlib import Path
 
 from infobox.catalogue.loader import load_catalogue
 from infobox.site.card_slots import SLOT
+from infobox.site.context import SiteContext
 from infobox.site.generate import generated_files
-from infobox.site.pages import SiteContext, url_path
+from infobox.site.page_addresses import url_path
 from tests.support.sitebuild import FIXTURE, REPO, build_site, plain_project
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import markdown
@@ -12,8 +13,12 @@ import pytest
 from infobox.catalogue.file_types import extra_hint, file_hint
 from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.model import Link, Resource
+from infobox.link_status import LinkState, LinkStatus
+from infobox.site.context import SiteContext
+from infobox.site.link_health import ReaderLink, reader_link
 from infobox.site.mailto import report_dead_link
-from infobox.site.pages import Links, SiteContext, generate_pages, url_path
+from infobox.site.page_addresses import Links, url_path
+from infobox.site.pages import generate_pages
 from infobox.site.render import markdown_text, safe_href
 from tests.support.sitebuild import FIXTURE
 
@@ -86,3 +91,20 @@ def test_file_hint_and_link_schemes():
     with pytest.raises(ValueError):
         safe_href("javascript:alert(1)")
     assert safe_href("mailto:info@geweldnergensthuis.nl") == "mailto:info@geweldnergensthuis.nl"
+
+
+def test_a_reader_is_sent_only_to_web_addresses_from_the_history():
+    """The status file is data: a moved link's new address and an archived copy are used only when they are
+    web addresses (an archived copy only over https); otherwise the reader keeps the catalogue's address."""
+    url = "https://a.example/pagina"
+    moved = LinkState(url, LinkStatus.MOVED, report=True, redirect_to="https://a.example/nieuw")
+    assert reader_link(url, moved) == ReaderLink(href="https://a.example/nieuw")
+    assert reader_link(url, replace(moved, redirect_to="javascript:alert(1)")) == ReaderLink(href=url)
+    broken = LinkState(url, LinkStatus.BROKEN, report=True, checked_at="2026-11-20T03:00:00Z")
+    archived = replace(broken, archive_url="https://web.archive.org/web/2024/x", archive_timestamp="2024-03-03")
+    assert reader_link(url, archived).archive_url == "https://web.archive.org/web/2024/x"
+    assert reader_link(url, replace(archived, archive_url="http://web.archive.org/web/2024/x")).archive_url is None
+    assert reader_link(url, broken).broken and not reader_link(url, None).broken
+    unreported = LinkState(url, LinkStatus.TRANSIENT, report=False)
+    assert reader_link(url, unreported) == ReaderLink(href=url)
+    assert reader_link(url, replace(unreported, report=True, checked_at="2026-11-20T03:00:00Z")).broken
