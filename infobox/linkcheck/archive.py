@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
 
-from infobox.link_status import LinkHistory, LinkStatus
+from infobox.link_results.status import LinkHistory, LinkStatus
 from infobox.linkcheck.settings import Settings
 
 SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+")  # shown in Markdown, e-mail and on the site

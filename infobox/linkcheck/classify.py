@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from infobox.dead_ends import dead_end, is_home_page
-from infobox.link_status import LinkStatus
+from infobox.link_results.dead_ends import dead_end, is_home_page
+from infobox.link_results.status import LinkStatus
 from infobox.linkcheck.engine import Probe
 
 PERMANENT = (301, 308)

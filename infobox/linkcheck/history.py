@@ -8,7 +8,7 @@ a server that is down for an afternoon is not reported however often the job is 
 
 from __future__ import annotations
 
-from infobox.link_status import LinkHistory, LinkState, LinkStatus
+from infobox.link_results.status import LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.classify import Verdict
 
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.errors import CatalogueError
 from infobox.exit_codes import LinkJobExit
-from infobox.link_status import DEFAULT_PATH, LinkStatusError, read_status, write_status
+from infobox.link_results.report_file import write_links_file
+from infobox.link_results.status import DEFAULT_PATH, LinkStatusError, read_status, write_status
 from infobox.linkcheck.archive import add_snapshots
 from infobox.linkcheck.check import check_all
 from infobox.linkcheck.engine import LinkcheckerFailed
@@ -33,7 +34,6 @@ from infobox.linkcheck.lock import Busy, exclusive
 from infobox.linkcheck.mail import build_message, send_message
 from infobox.linkcheck.report import build_report, count_links, summary_line, to_json, to_markdown
 from infobox.linkcheck.settings import SettingsError, load_settings
-from infobox.links_file import write_links_file
 
 LOCK_WAIT = 900  # seconds a second run waits for the first; CI never overlaps runs (workflow concurrency)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from infobox.catalogue.model import Catalogue, Resource
-from infobox.link_status import LABELS, LinkHistory, LinkState, LinkStatus
+from infobox.link_results.status import LABELS, LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.archive import SAFE_URL
 from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
 
@@ -220,7 +220,7 @@ def summary_line(status: LinkHistory) -> str:
 
 
 def to_json(report: Report) -> dict:
-    """The content of links.json (`infobox.links_file` writes and reads it)."""
+    """The content of links.json (`infobox.link_results.report_file` writes and reads it)."""
     links = []
     for entry in report.entries:
         state = entry.state

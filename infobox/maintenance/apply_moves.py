@@ -4,7 +4,7 @@ Reads the link job's `links.json`; each link with status `moved` is replaced on 
 catalogue holds it (the loader knows each URL's line), in the quoting the maintainers used; a link of an
 Infobox entry moving for the first time gets an `infobox_url:` line after it, the address the Infobox
 printed, which `validate` and the fidelity tests read for `provenance: infobox`. A redirect that
-looks like a dead end (front page, login or search page: `infobox.dead_ends.dead_end`) is listed, not
+looks like a dead end (front page, login or search page: `infobox.link_results.dead_ends.dead_end`) is listed, not
 applied. The result is validated before it replaces the file (`catalogue_edit.write_validated`).
 """
 
@@ -18,10 +18,10 @@ from pathlib import Path
 import yaml
 
 from infobox.catalogue.url_rules import url_problem
-from infobox.dead_ends import dead_end
 from infobox.errors import Problem
-from infobox.link_status import LinkStatus
-from infobox.links_file import UnusableLinksFile, read_links_file
+from infobox.link_results.dead_ends import dead_end
+from infobox.link_results.report_file import UnusableLinksFile, read_links_file
+from infobox.link_results.status import LinkStatus
 from infobox.maintenance.catalogue_edit import EditError, edited_document, read_catalogue, write_validated
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from infobox.catalogue.model import Catalogue
 from infobox.catalogue.synonyms import Synonyms
-from infobox.link_status import LinkHistory, LinkState
+from infobox.link_results.status import LinkHistory, LinkState
 from infobox.site.link_health import ReaderLink, reader_link
 from infobox.site.page_addresses import url_path
 

@@ -33,8 +33,8 @@ from infobox.catalogue.synonyms import Synonyms, load_synonyms
 from infobox.errors import CatalogueError
 from infobox.exports.open_data import catalogue_to_csv, catalogue_to_json_text
 from infobox.exports.xlsx import catalogue_to_xlsx
-from infobox.link_status import DEFAULT_PATH as DEFAULT_LINK_STATUS
-from infobox.link_status import read_status
+from infobox.link_results.status import DEFAULT_PATH as DEFAULT_LINK_STATUS
+from infobox.link_results.status import read_status
 from infobox.maintenance.issue_form import form_url as proposal_form_url
 from infobox.site.context import SiteContext
 from infobox.site.dutch import long_date

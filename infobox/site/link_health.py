@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from infobox.catalogue.model import Catalogue, Resource
 from infobox.catalogue.vocabulary import LINK_SCHEMES
-from infobox.link_status import LinkHistory, LinkState, LinkStatus
+from infobox.link_results.status import LinkHistory, LinkState, LinkStatus
 from infobox.site.dutch import long_date
 
 

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from infobox import CONTACT_EMAIL
 from infobox.catalogue.file_types import extra_hint
-from infobox.link_status import LABELS, LinkStatus
+from infobox.link_results.status import LABELS, LinkStatus
 from infobox.markdown_escape import PYTHON_MARKDOWN, escape_markdown
 from infobox.site.dutch import long_date, month_year, number_word
 

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from infobox.link_status import read_status
+from infobox.link_results.status import read_status
 from infobox.linkcheck.job import main
 from tests.linkcheck.conftest import Web, closed_port
 from tests.support.servers import SNAPSHOT_TIME, Host, archive_routes, hang_routes, robots_routes, site_routes

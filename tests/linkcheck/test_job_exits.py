@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from infobox import link_status
 from infobox.exit_codes import LinkJobExit
-from infobox.link_status import LinkStatus, LinkStatusError, read_status
+from infobox.link_results import status as link_status
+from infobox.link_results.status import LinkStatus, LinkStatusError, read_status
 from infobox.linkcheck import job
 from infobox.linkcheck.classify import Verdict
 from infobox.linkcheck.history import update_history

@@ -14,7 +14,7 @@ from email.parser import BytesParser
 import pytest
 
 from infobox.catalogue.loader import load_catalogue
-from infobox.link_status import LinkHistory, LinkState, LinkStatus
+from infobox.link_results.status import LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.mail import build_message
 from infobox.linkcheck.report import build_report, to_markdown
 from infobox.linkcheck.settings import load_settings

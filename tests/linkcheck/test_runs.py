@@ -12,7 +12,7 @@ import textwrap
 import pytest
 from aiosmtpd.controller import Controller
 
-from infobox.link_status import read_status
+from infobox.link_results.status import read_status
 from infobox.linkcheck.check import check_all
 from infobox.linkcheck.classify import classify
 from infobox.linkcheck.engine import check_urls

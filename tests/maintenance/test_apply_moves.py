@@ -10,7 +10,7 @@ import pytest
 
 from infobox.catalogue.loader import load_catalogue
 from infobox.cli import main
-from infobox.dead_ends import dead_end
+from infobox.link_results.dead_ends import dead_end
 from tests.support.paths import REPO
 
 REAL = REPO / "data" / "resources.yaml"

@@ -13,7 +13,7 @@ import pytest
 from infobox.catalogue.file_types import extra_hint, file_hint
 from infobox.catalogue.loader import load_catalogue
 from infobox.catalogue.model import Link, Resource
-from infobox.link_status import LinkState, LinkStatus
+from infobox.link_results.status import LinkState, LinkStatus
 from infobox.site.context import SiteContext
 from infobox.site.link_health import ReaderLink, reader_link
 from infobox.site.mailto import report_dead_link

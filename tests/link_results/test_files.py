@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from infobox.catalogue.loader import load_catalogue
-from infobox.link_status import LinkHistory, LinkState, LinkStatus, read_status, write_status
+from infobox.link_results.report_file import ReportedLink, read_links_file, write_links_file
+from infobox.link_results.status import LinkHistory, LinkState, LinkStatus, read_status, write_status
 from infobox.linkcheck.report import build_report, to_json
-from infobox.links_file import ReportedLink, read_links_file, write_links_file
 from tests.support.paths import REPO
 
 NOW = "2026-11-30T05:17:00Z"

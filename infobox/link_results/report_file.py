@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from infobox.link_status import LinkStatus
+from infobox.link_results.status import LinkStatus
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real report
 
