@@ -24,6 +24,7 @@ from infobox.catalogue.model import Catalogue, Resource, Standard, standard_of
 from infobox.catalogue.synonyms import Synonyms
 from infobox.catalogue.validate import REVIEW_INTERVAL_YEARS, review_limit
 from infobox.catalogue.vocabulary import AUDIENCES, LINK_SCHEMES, THEME_KINDS, THEMES, grouped_types
+from infobox.catalogue.word_forms import WordForms
 from infobox.exports.open_data import PageUrls
 from infobox.link_status import STATUSES, LinkState, LinkStatus
 from infobox.site import analysis, mailto
@@ -57,6 +58,7 @@ def known_broken(state: LinkState) -> bool:
 class SiteContext:
     catalogue: Catalogue
     synonyms: Synonyms = ()  # search synonyms (data/synonyms.yaml), for the search index
+    word_forms: WordForms = ()  # the search stemmer's exceptions (data/word-forms.yaml), for the search index
     status: LinkStatus | None = None  # None: the link job has never run
     site_url: str = ""  # absolute base for the page URLs in mail bodies; empty gives site-relative paths
     today: dt.date = field(default_factory=dt.date.today)
