@@ -1,6 +1,6 @@
 """Search and filter vocabulary (issue 8): type groups, the synonym list and the word forms (issue 32) and their
 validation, the hidden keywords of the search index, the search data the build writes
-(infobox.site.search_index)."""
+(infobox.site.search_index), and the list of stemmer candidates (scripts/stem_collisions.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from infobox.errors import CatalogueError
 from infobox.site.generate import SiteInputError, load_site_synonyms, load_site_word_forms
 from infobox.site.search_index import search_index_json
 from infobox.site.search_keywords import KeywordMaker, compound_parts, letter_digit_parts
+from scripts.stem_collisions import candidates, load_decisions
 from tests.support.paths import TEST_FIXTURES
 
 
@@ -184,3 +185,26 @@ def test_the_search_data_carries_the_word_forms():
     data = json.loads(search_index_json(catalogue, {}, (), (("ouder", "ouders"), ("oudere", "ouderen"))))
     assert data["version"] == 2
     assert data["forms"] == [["ouder", "ouders"], ["oudere", "ouderen"]]
+
+
+TEXTS = ["Praten met ouders en ouderen", "Aanpak ouderenmishandeling", "Overleg met de overheid", "Een kind"]
+
+
+def test_stem_collisions_lists_words_of_one_stem_what_a_stem_reaches_and_forms_not_joined():
+    found = candidates(TEXTS, ["gesprek met kinderen"], ())
+    assert found["same-stem"]["ouder"] == ["ouderen", "ouders"]
+    assert found["reached"]["overheid"] == ["overleg"]  # Snowball's stem of "overheid" is "over"
+    assert found["reached"]["ouders"] == ["ouderenmishandeling"]
+    assert found["not-joined"]["kind kinderen"] == ["kind", "kinderen"]
+
+
+def test_word_forms_decide_the_stem_collisions():
+    forms = (("ouder", "ouders"), ("oudere", "ouderen"), ("overheid",), ("kind", "kinderen"))
+    found = candidates(TEXTS, ["gesprek met kinderen"], forms)
+    assert found == {"same-stem": {}, "reached": {}, "not-joined": {}}
+
+
+def test_the_recorded_stem_decisions_name_a_reason_for_each_key():
+    decisions = load_decisions()
+    assert decisions["same-stem"]["handreik"].startswith("forms of one word")
+    assert all(why and key for kind in decisions.values() for key, why in kind.items())
