@@ -27,8 +27,9 @@ export default [
     rules: dialect,
   },
   {
-    // The search worker and its engine are ES modules (a module worker; node's tests import the engine).
-    files: ["docs/javascripts/search-engine.js", "docs/javascripts/search-worker.js"],
+    // The search dialog, its worker and its engine are ES modules (a module worker; node's tests import the
+    // engine).
+    files: ["docs/javascripts/search.js", "docs/javascripts/search-engine.js", "docs/javascripts/search-worker.js"],
     languageOptions: { ecmaVersion: 2020, sourceType: "module", globals: { ...globals.worker } },
     rules: { ...dialect, strict: "off" },
   },

@@ -5,7 +5,11 @@
  *
  * Messages in:  {type: "load", url}   the search data (search/index.json), as an absolute URL
  *               {type: "query", query}
- * Messages out: {type: "ready", size} {type: "results", query, results: [{url, title, meta, text}]}
+ * Messages out: {type: "ready", size}
+ *               {type: "results", query, results: [{url, title, meta, text, resource}], full, found, suggestion}
+ *                 full: how many of the results match every word (they come first); found: all matches
+ *                 counted, {full: [resources, pages], partial: [resources, pages]}; suggestion: for a query
+ *                 that found nothing, the nearest known words ("Bedoelde u …?"), or null
  *               {type: "error"}       the data could not be loaded
  */
 import { SearchIndex } from "./search-engine.js";
@@ -18,11 +22,13 @@ let waiting = null; // a query that arrived before the index was ready
 const snippet = (text) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET).replace(/\s+\S*$/, "")} …` : text);
 
 const answer = (query) => {
-  const results = index.search(query).map((d) => {
-    const { url, title, meta, text } = index.docs[d];
-    return { url, title, meta, text: snippet(text || "") };
+  const { docs, full, found } = index.search(query);
+  const results = docs.map((d) => {
+    const { url, title, meta, text, resource } = index.docs[d];
+    return { url, title, meta, text: snippet(text || ""), resource: Boolean(resource) };
   });
-  postMessage({ type: "results", query, results });
+  const suggestion = results.length ? null : index.suggest(query);
+  postMessage({ type: "results", query, results, full, found, suggestion });
 };
 
 addEventListener("message", async (event) => {

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from infobox.catalogue.model import Catalogue
 from infobox.catalogue.synonyms import Synonyms
+from infobox.catalogue.word_forms import WordForms
 from infobox.link_results.status import LinkHistory, LinkState
 from infobox.site.link_health import ReaderLink, reader_link
 from infobox.site.page_addresses import url_path
@@ -16,6 +17,7 @@ from infobox.site.page_addresses import url_path
 class SiteContext:
     catalogue: Catalogue
     synonyms: Synonyms = ()  # search synonyms (data/synonyms.yaml), for the search index
+    word_forms: WordForms = ()  # the search stemmer's exceptions (data/word-forms.yaml), for the search index
     status: LinkHistory | None = None  # None: the link job has never run
     site_url: str = ""  # absolute base for the page URLs in mail bodies; empty gives site-relative paths
     today: dt.date = field(default_factory=dt.date.today)

@@ -16,6 +16,7 @@ The settings come from `extra.infobox` in mkdocs.yml, read the same way by both 
         repo_url: https://github.com/OWNER/REPO  # optional: "Wijzig in de catalogus" links
         edit_uri: blob/main/                      # optional, the default
         synonyms: data/synonyms.yaml        # search synonyms; a missing file = none
+        word_forms: data/word-forms.yaml    # the search stemmer's exceptions; a missing file = none
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from typing import Any
 
 from infobox import CONTACT_EMAIL
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
-from infobox.catalogue.synonyms import Synonyms, load_synonyms
+from infobox.catalogue.synonyms import load_synonyms
+from infobox.catalogue.word_forms import load_word_forms
+from infobox.catalogue.word_groups import WordGroups
 from infobox.errors import CatalogueError
 from infobox.exports.open_data import catalogue_to_csv, catalogue_to_json_text
 from infobox.exports.xlsx import catalogue_to_xlsx
@@ -55,6 +58,7 @@ class Settings:
     catalogue: Path
     link_status: Path
     synonyms: Path = Path("data/synonyms.yaml")
+    word_forms: Path = Path("data/word-forms.yaml")
     catalogue_web_url: str = ""  # the catalogue on the repository's web view; empty: no edit links
     repo_url: str = ""  # the repository: its issue form for proposals; empty: no proposal links
 
@@ -67,6 +71,7 @@ def settings(extra: Mapping[str, Any] | None, config_dir: Path) -> Settings:
         catalogue=catalogue,
         link_status=_path(infobox.get("link_status") or DEFAULT_LINK_STATUS.as_posix(), config_dir),
         synonyms=_path(infobox.get("synonyms") or "data/synonyms.yaml", config_dir),
+        word_forms=_path(infobox.get("word_forms") or "data/word-forms.yaml", config_dir),
         catalogue_web_url=_catalogue_web_url(infobox, catalogue, config_dir),
         repo_url=infobox.get("repo_url") or "",
     )
@@ -121,6 +126,7 @@ def site_context(site_settings: Settings, site_url: str = "") -> SiteContext:
     return SiteContext(
         catalogue=catalogue,
         synonyms=load_site_synonyms(site_settings.synonyms),
+        word_forms=load_site_word_forms(site_settings.word_forms),
         status=status,
         site_url=site_url or "",
         today=build_date(),
@@ -129,14 +135,23 @@ def site_context(site_settings: Settings, site_url: str = "") -> SiteContext:
     )
 
 
-def load_site_synonyms(path: Path) -> Synonyms:
+def load_site_synonyms(path: Path) -> WordGroups:
     """The search synonyms (data/synonyms.yaml); a project without the file still builds, without synonyms."""
+    return _word_groups(path, load_synonyms, "de synoniemenlijst")
+
+
+def load_site_word_forms(path: Path) -> WordGroups:
+    """The search stemmer's exceptions (data/word-forms.yaml); without the file the stemmer has none."""
+    return _word_groups(path, load_word_forms, "de lijst met woordvormen")
+
+
+def _word_groups(path: Path, load, name: str) -> WordGroups:
     if not path.exists():
         return ()
     try:
-        return load_synonyms(path)
+        return load(path)
     except CatalogueError as error:
-        raise SiteInputError(f"de synoniemenlijst is ongeldig:\n{error}") from None
+        raise SiteInputError(f"{name} is ongeldig:\n{error}") from None
 
 
 def hand_written_pages(docs_dir: Path) -> dict[str, str]:
@@ -160,7 +175,8 @@ def generated_files(ctx: SiteContext, hand_written: Mapping[str, str] | None = N
     `hand_written` are the Markdown pages of docs/ ({src_uri: source}), which the search index covers too."""
     files = {**generate_pages(ctx), **export_files(ctx)}
     pages = {src_uri: content for src_uri, content in files.items() if src_uri.endswith(".md")}
-    files[SEARCH_INDEX] = search_index_json(ctx.catalogue, {**(hand_written or {}), **pages}, ctx.synonyms)
+    searched = {**(hand_written or {}), **pages}
+    files[SEARCH_INDEX] = search_index_json(ctx.catalogue, searched, ctx.synonyms, ctx.word_forms)
     return files
 
 

@@ -180,7 +180,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     unrendered = [file for file in pages if file.src_uri not in _search_sections]
     _search_sections.update(markdown_entries({file.src_uri: file.content_string for file in unrendered}))
     sections = {file.src_uri: _search_sections[file.src_uri] for file in pages}
-    _search_file.content_string = search_data(_context.catalogue, sections, _context.synonyms)
+    _search_file.content_string = search_data(_context.catalogue, sections, _context.synonyms, _context.word_forms)
     if _exports is not None:
         for src_uri, content in _exports.result().items():
             file = _export_files[src_uri]

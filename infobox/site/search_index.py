@@ -9,7 +9,8 @@ Dutch stems from it and answers every keystroke; nothing of a theme's search is 
 - every other page is split into sections at its h1-h3 headings (anchors as the Markdown `toc` extension
   makes them, so every result lands on a real heading); parts marked `data-search-exclude` and pages with
   `search: exclude: true` in their front matter stay out;
-- every entry gets hidden `keywords` (search_keywords.py): compound parts, letter/digit runs and synonyms.
+- every entry gets hidden `keywords` (search_keywords.py): compound parts, letter/digit runs and synonyms;
+- the editors' exceptions to the stemmer (data/word-forms.yaml) go along as `forms`, for the browser's index.
 
 Why the browser builds the inverted index rather than this module: a shipped index (terms and postings)
 measured larger than the texts it is made of, gzipped, and the worker needs the texts for the results anyway.
@@ -28,12 +29,13 @@ import yaml
 from infobox.catalogue.model import Catalogue, Resource
 from infobox.catalogue.synonyms import Synonyms
 from infobox.catalogue.vocabulary import THEMES
+from infobox.catalogue.word_forms import WordForms
 from infobox.site.card_slots import CARD
-from infobox.site.pages import A_TO_Z, url_path
+from infobox.site.page_addresses import A_TO_Z, url_path
 from infobox.site.search_keywords import KeywordMaker
 
 SEARCH_INDEX = "search/index.json"  # where the site serves it; the header's search partial points here
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the word forms (`forms`)
 # The Markdown extensions of mkdocs.yml that shape headings and their anchors, plus fenced_code, which MkDocs
 # always adds: the pages render as MkDocs renders them.
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "fenced_code"]
@@ -47,13 +49,15 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 SPACE = re.compile(r"\s+")
 
 
-def search_index_json(catalogue: Catalogue, pages: Mapping[str, str], synonyms: Synonyms = ()) -> str:
+def search_index_json(
+    catalogue: Catalogue, pages: Mapping[str, str], synonyms: Synonyms = (), word_forms: WordForms = ()
+) -> str:
     """The search data of the site from the Markdown sources of every page ({src_uri: markdown}).
 
     For builds that do not render the pages themselves (Zensical, `python -m infobox pages`); the MkDocs build
     hands the HTML it renders anyway to `html_entries` instead and gets the same data (tested)."""
     sections = markdown_entries({src_uri: source for src_uri, source in pages.items() if src_uri.endswith(".md")})
-    return search_data(catalogue, sections, synonyms)  # pages only: not catalogue.json, nor this file
+    return search_data(catalogue, sections, synonyms, word_forms)  # pages only: not catalogue.json, nor this file
 
 
 def markdown_entries(pages: Mapping[str, str]) -> dict[str, list[dict]]:
@@ -62,8 +66,11 @@ def markdown_entries(pages: Mapping[str, str]) -> dict[str, list[dict]]:
     return {src_uri: page_entries(src_uri, source, renderer) for src_uri, source in pages.items()}
 
 
-def search_data(catalogue: Catalogue, sections: Mapping[str, list[dict]], synonyms: Synonyms = ()) -> str:
-    """The JSON file: every resource, then the sections of every page ({src_uri: entries}) in path order."""
+def search_data(
+    catalogue: Catalogue, sections: Mapping[str, list[dict]], synonyms: Synonyms = (), word_forms: WordForms = ()
+) -> str:
+    """The JSON file: the word forms, every resource, then the sections of every page ({src_uri: entries}) in
+    path order."""
     entries = [resource_entry(resource) for resource in catalogue.resources]
     for src_uri in sorted(sections):
         entries.extend(sections[src_uri])
@@ -73,7 +80,8 @@ def search_data(catalogue: Catalogue, sections: Mapping[str, list[dict]], synony
         keywords = " ".join(filter(None, (own, entry.pop("keywords", ""))))
         if keywords:
             entry["keywords"] = keywords
-    return json.dumps({"version": FORMAT_VERSION, "docs": entries}, ensure_ascii=False, separators=(",", ":"))
+    data = {"version": FORMAT_VERSION, "forms": [list(group) for group in word_forms], "docs": entries}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def resource_entry(resource: Resource) -> dict:

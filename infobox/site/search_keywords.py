@@ -37,7 +37,8 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
 def compound_parts(word: str, vocab: frozenset[str]) -> list[str]:
     """The parts of a compound word whose tail is a known word, longest tail first; [] if none.
 
-    The head may end in a linking -s-/-en-/-e- and may itself be a compound ("kinder-mishandelings-...").
+    The head may end in a linking -s-/-en-/-e- and may itself be a compound ("kinder-mishandelings-..."); a
+    head that is a known word as it is stays whole ("ouderen|mishandeling", never "ouder").
     Words longer than MAX_COMPOUND are not split, so the work per word is bounded and the whole is linear.
     """
     return _compound_parts(word, vocab, set()) if len(word) <= MAX_COMPOUND else []
@@ -51,6 +52,8 @@ def _compound_parts(word: str, vocab: frozenset[str], unsplittable: set[str]) ->
         if tail not in vocab:
             continue
         head = word[:cut]
+        if head in vocab:  # a known word keeps what could be a linking sound: "kennis|centrum", not "kenni"
+            return [head, tail]
         for link in LINKS:
             if not head.endswith(link):
                 continue

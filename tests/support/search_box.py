@@ -1,8 +1,9 @@
 """Typing queries into the site's real search box, and scoring the ranked results (relevance set, benchmark).
 
-Results are read as a reader sees them: every result link of the dialog's `[data-search-results]` list, in
-rank order. A link counts for a resource when it points at the resource's card (`/hulpmiddelen/#<id>`, or
-`/hulpmiddelen/?hulpmiddel=<id>` of older links); any other link still takes a rank.
+Results are read as a reader sees them: every result link of the dialog's `[data-search-results]` lists, in
+rank order (those matching every word, then those matching some). A link counts for a resource when it
+points at the resource's card (`/hulpmiddelen/#<id>`, or `/hulpmiddelen/?hulpmiddel=<id>` of older links);
+any other link still takes a rank.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ SEARCH_DIALOG = "dialog.ib-search__dialog"
 SEARCH_INPUT = "#ib-search-input"
 RESULTS = "[data-search-results]"
 RESULT_LINK = f"{RESULTS} a"
+FULL_LINK = "[data-search-full] a"  # the results matching every word
+PARTIAL_LINK = "[data-search-partial] a"  # the results matching some, after the divider
+DIVIDER = ".ib-search__divider"
+NOTHING_FOUND = "[data-search-none]"  # "Bedoelde u …?" and the ways to browse
+SUGGESTION = ".ib-search__suggestion"
 SEARCH_STATUS = ".ib-search__status"  # role="status": the number of results, announced
 
 
@@ -28,11 +34,12 @@ class Query:
     query: str
     kind: str
     accept: tuple[str, ...]
+    first: bool = False  # the first result must be accepted
 
 
 def relevance_queries() -> list[Query]:
     entries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    return [Query(e["query"], e["kind"], tuple(e["accept"])) for e in entries]
+    return [Query(e["query"], e["kind"], tuple(e["accept"]), bool(e.get("first"))) for e in entries]
 
 
 def open_search(page, site_url: str) -> None:
@@ -79,6 +86,13 @@ def first_rank(hrefs: list[str], accept: tuple[str, ...], known: set[str]) -> in
         if resource_of(href, known) in accept:
             return rank
     return None
+
+
+def first_results_right(queries: list[Query], ranks: list[int | None]) -> tuple[int, int, list[str]]:
+    """Of the queries whose first result must be right: how many are, how many there are, and the others."""
+    checked = [(q, rank) for q, rank in zip(queries, ranks, strict=True) if q.first]
+    wrong = [f"{q.query!r}: rank {rank}" for q, rank in checked if rank != 1]
+    return len(checked) - len(wrong), len(checked), wrong
 
 
 def figures(ranks: list[int | None], k: int = 5) -> tuple[float, float]:
