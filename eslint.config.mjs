@@ -27,9 +27,15 @@ export default [
     rules: dialect,
   },
   {
-    // The search dialog, its worker and its engine are ES modules (a module worker; node's tests import the
-    // engine).
-    files: ["docs/javascripts/search.js", "docs/javascripts/search-engine.js", "docs/javascripts/search-worker.js"],
+    // The search dialog, its worker and its engine, the zelfscan and the DOM helper are ES modules (a module
+    // worker; node's tests import the engine and the zelfscan core).
+    files: [
+      "docs/javascripts/search.js",
+      "docs/javascripts/search-engine.js",
+      "docs/javascripts/search-worker.js",
+      "docs/javascripts/dom.js",
+      "docs/javascripts/zelfscan*.js",
+    ],
     languageOptions: { ecmaVersion: 2020, sourceType: "module", globals: { ...globals.worker } },
     rules: { ...dialect, strict: "off" },
   },

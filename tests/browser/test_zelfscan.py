@@ -87,7 +87,7 @@ def plan_order(catalogue: dict, ref: str, type_order: list[str]) -> list[tuple[s
 
 def type_order(page) -> list[str]:
     # The order of types is the page's (a node test checks it against the catalogue's vocabulary).
-    return page.evaluate("ZelfscanCore.TYPE_ORDER")
+    return page.evaluate("import(new URL('../javascripts/zelfscan-core.js', location.href)).then((m) => m.TYPE_ORDER)")
 
 
 def open_scan(page, site_url):

@@ -3,11 +3,9 @@
 // volledig=3; "weet niet" left out; percent = mean / 3 * 100, rounded.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import * as core from "../../docs/javascripts/zelfscan-core.js";
 
-const require = createRequire(import.meta.url);
-const core = require("../../docs/javascripts/zelfscan-core.js");
 // catalogue.fixture.yaml as the site's exporter writes it (tests/js/test_js_units.py), without the version
 // field so the fingerprint fallback is exercised; tests that need a version add their own.
 const { version: _version, ...catalogue } = JSON.parse(readFileSync(process.env.INFOBOX_CATALOGUE_JSON, "utf8"));
