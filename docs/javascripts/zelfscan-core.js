@@ -131,6 +131,20 @@ export function parseChoice(values, catalogue) {
   return chosen.length === ids.length ? [] : chosen;
 }
 
+/**
+ * The id a page address's fragment (location.hash, "#…") names, percent-decoded; a fragment that is no
+ * valid percent-encoding ("#%", "#%E0%A4%A") is the id as written. An address is typed or pasted by
+ * anyone: reading it never throws.
+ */
+export function idFromHash(hash) {
+  const text = String(hash || "").replace(/^#/, "");
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** `href` with the choice in it, the other parts of the address kept; no choice, no parameter. */
 export function withChoice(href, choice) {
   const url = new URL(href);

@@ -471,7 +471,7 @@ async function start() {
   choice = choiceFromAddress();
   // The browser went to #resultaat (or another place) before the scan above it was drawn: the scan is
   // drawn at once, then the page goes there again (drawn in steps, it would move the place every step).
-  const target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  const target = window.location.hash && document.getElementById(core.idFromHash(window.location.hash));
   const rest = [
     () => renderShare(byId("zelfscan-share")),
     () => compareView.mount(byId("zelfscan-compare"), catalogue),

@@ -461,6 +461,22 @@ test("a hostile address is no choice, and reading it stops at the limits", () =>
   assert.ok(core.MAX_CHOICE_VALUES >= 2 * catalogue.standards.length);
 });
 
+test("an address is read without throwing, however its fragment and parameters are written", () => {
+  assert.equal(core.idFromHash("#resultaat"), "resultaat");
+  assert.equal(core.idFromHash("#zs-3A-vraag"), "zs-3A-vraag");
+  assert.equal(core.idFromHash("#caf%C3%A9"), "café");
+  assert.equal(core.idFromHash(""), "");
+  // Not percent-encoding: a lone "%", a cut-off UTF-8 sequence, an invalid byte. The id is the text as written.
+  for (const hash of ["#%", "#%E0%A4%A", "#%ZZ", "#%C3", "#100%"]) {
+    assert.equal(core.idFromHash(hash), hash.slice(1), hash);
+  }
+  // As the page reads an address: URL keeps a malformed fragment as typed, and parameters the page does
+  // not know or cannot decode leave the choice of the ones it does.
+  const url = new URL("https://infobox.example/zelfscan/?onbekend=1&standaard=%ZZ&standaard=3&x&standaard=#%E0%A4%A");
+  assert.equal(core.idFromHash(url.hash), "%E0%A4%A");
+  assert.deepEqual(core.parseChoice(url.searchParams.getAll(core.CHOICE_PARAM), catalogue), ["3"]);
+});
+
 test("the choice written into an address keeps its other parts and reads back", () => {
   const href = core.withChoice("https://infobox.example/zelfscan/?taal=nl&standaard=1#resultaat", ["3", "9"]);
   assert.equal(href, "https://infobox.example/zelfscan/?taal=nl&standaard=3&standaard=9#resultaat");
