@@ -7,7 +7,7 @@
 - YAML: `python -m infobox validate` of the real catalogue plus ~700 bytes of nested anchors and aliases
   (tests/fixtures/billion-laughs.yaml), against the real catalogue alone: wall time and peak memory
   (target: refused in under a second and under 100 MB).
-- Zelfscan address: reading the choice of standards (ZelfscanCore.parseChoice, after URLSearchParams as the
+- Zelfscan address: reading the choice of standards (parseChoice of zelfscan-core.js, after URLSearchParams as the
   page does) from an address of SIZE and 10 x SIZE bytes (one long value, many values, garbage), against a
   real two-standard link (target: ignored, and 10 x SIZE costs at most ~10x SIZE: linear).
 
@@ -122,7 +122,7 @@ def bench_yaml() -> None:
 
 # Times, in node, the page's reading of the choice from each address; prints one line per address.
 CHOICE_BENCH_JS = r"""
-const core = require(process.argv[1] + "/docs/javascripts/zelfscan-core.js");
+import(process.argv[1] + "/docs/javascripts/zelfscan-core.js").then((core) => {
 const size = Number(process.argv[2]);
 const catalogue = { standards: Array.from({ length: 10 }, (_, i) => ({ id: String(i + 1) })) };
 const addresses = {
@@ -138,6 +138,7 @@ for (const [name, query] of Object.entries(addresses)) {
   const ms = Number(process.hrtime.bigint() - start) / 5e6;
   console.log(`${name}\t${query.length}\t${ms}\t${JSON.stringify(choice)}`);
 }
+});
 """
 
 

@@ -2,318 +2,296 @@
 // nothing sent). Every card has a toggle button; /selectie/ shows the chosen resources from the site's own
 // catalogue.json, prints them, and shares them as a link that carries only the ids
 // (/selectie/?ids=a,b,c), so a colleague who opens it sees the same list.
-(function () {
-  "use strict";
+import { h } from "./dom.js";
 
-  const STORAGE_KEY = "infobox-selectie";
-  const MAX_IDS = 200; // far above a real shortlist; bounds what a stored value or a shared link can ask for
-  const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const STORAGE_KEY = "infobox-selectie";
+const MAX_IDS = 200; // far above a real shortlist; bounds what a stored value or a shared link can ask for
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-  function clean(ids) {
-    const seen = new Set();
-    for (const id of Array.isArray(ids) ? ids : []) {
-      if (typeof id === "string" && id.length <= 100 && ID.test(id)) seen.add(id);
-      if (seen.size >= MAX_IDS) break;
-    }
-    return Array.from(seen);
+function clean(ids) {
+  const seen = new Set();
+  for (const id of Array.isArray(ids) ? ids : []) {
+    if (typeof id === "string" && id.length <= 100 && ID.test(id)) seen.add(id);
+    if (seen.size >= MAX_IDS) break;
   }
+  return Array.from(seen);
+}
 
-  function load() {
-    try {
-      return clean(JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "[]"));
-    } catch {
-      return []; // storage blocked or damaged: start empty rather than fail the page
-    }
+function load() {
+  try {
+    return clean(JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "[]"));
+  } catch {
+    return []; // storage blocked or damaged: start empty rather than fail the page
   }
+}
 
-  function save(ids) {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(clean(ids)));
-      return true;
-    } catch {
-      return false;
-    }
+function save(ids) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(clean(ids)));
+    return true;
+  } catch {
+    return false;
   }
+}
 
-  function plural(n) {
-    return n === 1 ? "1 hulpmiddel" : n + " hulpmiddelen";
+function plural(n) {
+  return n === 1 ? "1 hulpmiddel" : n + " hulpmiddelen";
+}
+
+// One live region per page for what a toggle did.
+function announcer() {
+  let status = document.getElementById("ib-select-status");
+  if (!status) {
+    status = h("p", { id: "ib-select-status", class: "ib-visually-hidden", role: "status" });
+    document.body.appendChild(status);
   }
+  return status;
+}
 
-  // One live region per page for what a toggle did.
-  function announcer() {
-    let status = document.getElementById("ib-select-status");
-    if (!status) {
-      status = document.createElement("p");
-      status.id = "ib-select-status";
-      status.className = "ib-visually-hidden";
-      status.setAttribute("role", "status");
-      document.body.appendChild(status);
-    }
-    return status;
-  }
-
-  function setupToggles() {
-    const buttons = document.querySelectorAll("[data-select]");
-    if (!buttons.length) return;
-    const status = announcer();
-    const show = function () {
-      const chosen = load();
-      buttons.forEach(function (button) {
-        // Written only where it changes: each write restyles the card.
-        const pressed = chosen.indexOf(button.dataset.select) >= 0 ? "true" : "false";
-        if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
-      });
-    };
+function setupToggles() {
+  const buttons = document.querySelectorAll("[data-select]");
+  if (!buttons.length) return;
+  const status = announcer();
+  const show = function () {
+    const chosen = load();
     buttons.forEach(function (button) {
-      button.addEventListener("click", function () {
-        const id = button.dataset.select;
-        const chosen = load();
-        const at = chosen.indexOf(id);
-        if (at >= 0) chosen.splice(at, 1);
-        else chosen.push(id);
-        const title = (button.closest(".ib-card").querySelector(".ib-card__title") || button).textContent.trim();
-        if (!save(chosen)) {
-          status.textContent = "Uw browser staat niet toe dat deze site iets bewaart; de selectie werkt hier niet.";
-          return;
-        }
-        show();
-        status.textContent =
-          (at >= 0 ? title + " is uit uw selectie gehaald. " : title + " staat in uw selectie. ") +
-          "Uw selectie heeft nu " +
-          plural(load().length) +
-          ".";
-      });
+      // Written only where it changes: each write restyles the card.
+      const pressed = chosen.indexOf(button.dataset.select) >= 0 ? "true" : "false";
+      if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
     });
-    show();
-    // Another tab changed the selection: keep the buttons true.
-    window.addEventListener("storage", function (event) {
-      if (event.key === STORAGE_KEY) show();
+  };
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      const id = button.dataset.select;
+      const chosen = load();
+      const at = chosen.indexOf(id);
+      if (at >= 0) chosen.splice(at, 1);
+      else chosen.push(id);
+      const title = (button.closest(".ib-card").querySelector(".ib-card__title") || button).textContent.trim();
+      if (!save(chosen)) {
+        status.textContent = "Uw browser staat niet toe dat deze site iets bewaart; de selectie werkt hier niet.";
+        return;
+      }
+      show();
+      status.textContent =
+        (at >= 0 ? title + " is uit uw selectie gehaald. " : title + " staat in uw selectie. ") +
+        "Uw selectie heeft nu " +
+        plural(load().length) +
+        ".";
     });
+  });
+  show();
+  // Another tab changed the selection: keep the buttons true.
+  window.addEventListener("storage", function (event) {
+    if (event.key === STORAGE_KEY) show();
+  });
+}
+
+function button(text, hidden, onClick) {
+  return h(
+    "button",
+    { class: "md-button", type: "button", onclick: onClick },
+    text,
+    hidden ? h("span", { class: "ib-visually-hidden" }, hidden) : null,
+  );
+}
+
+function safeHref(url) {
+  try {
+    const parsed = new URL(url, window.location.href);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
   }
+}
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
+function card(resource, root, onRemove) {
+  // Only http(s) addresses become links.
+  const links = resource.links.map((l) => {
+    const href = safeHref(l.url);
+    return (
+      href &&
+      h(
+        "li",
+        {},
+        h("a", { href, rel: "noopener noreferrer" }, l.label),
+        h("span", { class: "ib-selectie__url" }, " " + href),
+      )
+    );
+  });
+  return h(
+    "li",
+    { class: "ib-selectie__item" },
+    h("h2", { class: "ib-selectie__title" }, h("a", { href: root + resource.url }, resource.title)),
+    h("p", { class: "ib-selectie__meta" }, resource.organisations.join(", ") + " · " + resource.type),
+    h("p", { class: "ib-selectie__description" }, resource.description),
+    resource.links.length ? h("ul", { class: "ib-selectie__links" }, links) : null,
+    onRemove
+      ? h("p", { class: "ib-selectie__remove" }, button("Haal uit selectie", " " + resource.title, onRemove))
+      : null,
+  );
+}
 
-  function button(text, hidden, onClick) {
-    const node = element("button", "md-button", text);
-    node.type = "button";
-    if (hidden) node.appendChild(element("span", "ib-visually-hidden", hidden));
-    node.addEventListener("click", onClick);
-    return node;
-  }
+function shareLink(ids) {
+  const url = new URL(window.location.href);
+  url.hash = "";
+  url.search = "";
+  url.searchParams.set("ids", ids.join(","));
+  return url.href;
+}
 
-  function safeHref(url) {
-    try {
-      const parsed = new URL(url, window.location.href);
-      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-    } catch {
-      return null;
-    }
-  }
+function setupPage() {
+  const page = document.getElementById("ib-selectie");
+  if (!page || page.dataset.ready) return;
+  page.dataset.ready = "true";
+  const status = document.getElementById("ib-selectie-status");
+  const root = page.dataset.root;
+  const params = new URL(window.location.href).searchParams;
+  const shared = params.has("ids");
+  const wanted = shared ? clean((params.get("ids") || "").split(",")) : load();
 
-  function card(resource, root, onRemove) {
-    const item = element("li", "ib-selectie__item");
-    const heading = element("h2", "ib-selectie__title");
-    const link = element("a", "", resource.title);
-    link.href = root + resource.url;
-    heading.appendChild(link);
-    item.appendChild(heading);
-    item.appendChild(element("p", "ib-selectie__meta", resource.organisations.join(", ") + " · " + resource.type));
-    item.appendChild(element("p", "ib-selectie__description", resource.description));
-    if (resource.links.length) {
-      const links = element("ul", "ib-selectie__links");
-      resource.links.forEach(function (l) {
-        const href = safeHref(l.url);
-        if (!href) return;
-        const li = element("li");
-        const a = element("a", "", l.label);
-        a.href = href;
-        a.rel = "noopener noreferrer";
-        li.appendChild(a);
-        li.appendChild(element("span", "ib-selectie__url", " " + href));
-        links.appendChild(li);
-      });
-      item.appendChild(links);
-    }
-    if (onRemove) {
-      const actions = element("p", "ib-selectie__remove");
-      actions.appendChild(button("Haal uit selectie", " " + resource.title, onRemove));
-      item.appendChild(actions);
-    }
-    return item;
-  }
-
-  function shareLink(ids) {
-    const url = new URL(window.location.href);
-    url.hash = "";
-    url.search = "";
-    url.searchParams.set("ids", ids.join(","));
-    return url.href;
-  }
-
-  function setupPage() {
-    const page = document.getElementById("ib-selectie");
-    if (!page || page.dataset.ready) return;
-    page.dataset.ready = "true";
-    const status = document.getElementById("ib-selectie-status");
-    const root = page.dataset.root;
-    const params = new URL(window.location.href).searchParams;
-    const shared = params.has("ids");
-    const wanted = shared ? clean((params.get("ids") || "").split(",")) : load();
-
-    fetch(page.dataset.catalogue)
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      })
-      .then(function (catalogue) {
-        const byId = new Map(
-          catalogue.resources.map(function (r) {
-            return [r.id, r];
-          }),
-        );
-        render(page, status, root, shared, wanted, byId);
-      })
-      .catch(function () {
-        status.textContent = "De hulpmiddelen konden niet worden geladen. Probeer het later opnieuw.";
-      });
-  }
-
-  function render(page, status, root, shared, wanted, byId) {
-    Array.prototype.forEach.call(page.querySelectorAll(".ib-selectie__body"), function (old) {
-      old.remove();
-    });
-    const ids = wanted.filter(function (id) {
-      return byId.has(id);
-    });
-    const missing = wanted.length - ids.length;
-    const body = element("div", "ib-selectie__body");
-    const again = function () {
-      render(page, status, root, shared, shared ? wanted : load(), byId);
-    };
-
-    let text = shared
-      ? "Deze gedeelde selectie heeft " + plural(ids.length) + "."
-      : ids.length
-        ? "Uw selectie heeft " + plural(ids.length) + "."
-        : "Uw selectie is nog leeg.";
-    if (missing)
-      text +=
-        " " +
-        (missing === 1 ? "1 hulpmiddel" : missing + " hulpmiddelen") +
-        " uit de selectie " +
-        (missing === 1 ? "staat" : "staan") +
-        " niet meer in de infobox.";
-    status.textContent = text;
-
-    if (!ids.length && !shared) {
-      const empty = element("p", "ib-selectie__empty");
-      empty.appendChild(document.createTextNode("Kies bij een hulpmiddel ‘In mijn selectie’, bijvoorbeeld in het "));
-      const all = element("a", "", "overzicht van A tot Z");
-      all.href = root + "hulpmiddelen/";
-      empty.appendChild(all);
-      empty.appendChild(document.createTextNode("."));
-      body.appendChild(empty);
-      page.appendChild(body);
-      return;
-    }
-
-    const actions = element("div", "ib-selectie__actions");
-    const feedback = element("p", "ib-visually-hidden");
-    feedback.setAttribute("role", "status");
-    if (shared) {
-      actions.appendChild(
-        button("Neem over in mijn selectie", "", function () {
-          const own = load();
-          save(own.concat(ids));
-          feedback.textContent = "Toegevoegd aan uw selectie; die heeft nu " + plural(load().length) + ".";
+  fetch(page.dataset.catalogue)
+    .then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    })
+    .then(function (catalogue) {
+      const byId = new Map(
+        catalogue.resources.map(function (r) {
+          return [r.id, r];
         }),
       );
-    }
-    if (ids.length) {
-      const link = shareLink(ids);
-      actions.appendChild(
-        button("Kopieer deellink", "", function () {
-          const done = function (ok) {
-            feedback.textContent = ok
-              ? "De deellink is gekopieerd."
-              : "Kopiëren lukte niet; de deellink staat nu in de adresbalk.";
-            if (!ok) history.replaceState(history.state, "", link);
-          };
-          if (navigator.clipboard && navigator.clipboard.writeText)
-            navigator.clipboard.writeText(link).then(
-              function () {
-                done(true);
-              },
-              function () {
-                done(false);
-              },
-            );
-          else done(false);
-        }),
-      );
-      if (navigator.share)
-        actions.appendChild(
-          button("Deel", " de selectie", function () {
-            navigator
-              .share({ title: "Selectie uit de Infobox Werken aan Veiligheid", url: link })
-              .catch(function () {});
-          }),
-        );
-      actions.appendChild(
-        button("Druk af", " de selectie", function () {
-          window.print();
-        }),
-      );
-    }
-    if (!shared && ids.length)
-      actions.appendChild(
-        button("Maak selectie leeg", "", function () {
-          save([]);
-          again();
-          status.focus();
-        }),
-      );
-    actions.appendChild(feedback);
-    body.appendChild(actions);
-
-    const list = element("ol", "ib-selectie__list");
-    ids.forEach(function (id) {
-      const resource = byId.get(id);
-      list.appendChild(
-        card(
-          resource,
-          root,
-          shared
-            ? null
-            : function () {
-                save(
-                  load().filter(function (other) {
-                    return other !== id;
-                  }),
-                );
-                again();
-                status.focus();
-              },
-        ),
-      );
+      render(page, status, root, shared, wanted, byId);
+    })
+    .catch(function () {
+      status.textContent = "De hulpmiddelen konden niet worden geladen. Probeer het later opnieuw.";
     });
-    body.appendChild(list);
+}
+
+function render(page, status, root, shared, wanted, byId) {
+  Array.prototype.forEach.call(page.querySelectorAll(".ib-selectie__body"), function (old) {
+    old.remove();
+  });
+  const ids = wanted.filter(function (id) {
+    return byId.has(id);
+  });
+  const missing = wanted.length - ids.length;
+  const body = h("div", { class: "ib-selectie__body" });
+  const again = function () {
+    render(page, status, root, shared, shared ? wanted : load(), byId);
+  };
+
+  let text = shared
+    ? "Deze gedeelde selectie heeft " + plural(ids.length) + "."
+    : ids.length
+      ? "Uw selectie heeft " + plural(ids.length) + "."
+      : "Uw selectie is nog leeg.";
+  if (missing)
+    text +=
+      " " +
+      (missing === 1 ? "1 hulpmiddel" : missing + " hulpmiddelen") +
+      " uit de selectie " +
+      (missing === 1 ? "staat" : "staan") +
+      " niet meer in de infobox.";
+  status.textContent = text;
+
+  if (!ids.length && !shared) {
+    body.appendChild(
+      h(
+        "p",
+        { class: "ib-selectie__empty" },
+        "Kies bij een hulpmiddel ‘In mijn selectie’, bijvoorbeeld in het ",
+        h("a", { href: root + "hulpmiddelen/" }, "overzicht van A tot Z"),
+        ".",
+      ),
+    );
     page.appendChild(body);
+    return;
   }
 
-  function start() {
-    setupToggles();
-    setupPage();
+  const actions = h("div", { class: "ib-selectie__actions" });
+  const feedback = h("p", { class: "ib-visually-hidden", role: "status" });
+  if (shared) {
+    actions.appendChild(
+      button("Neem over in mijn selectie", "", function () {
+        const own = load();
+        save(own.concat(ids));
+        feedback.textContent = "Toegevoegd aan uw selectie; die heeft nu " + plural(load().length) + ".";
+      }),
+    );
   }
+  if (ids.length) {
+    const link = shareLink(ids);
+    actions.appendChild(
+      button("Kopieer deellink", "", function () {
+        const done = function (ok) {
+          feedback.textContent = ok
+            ? "De deellink is gekopieerd."
+            : "Kopiëren lukte niet; de deellink staat nu in de adresbalk.";
+          if (!ok) history.replaceState(history.state, "", link);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText)
+          navigator.clipboard.writeText(link).then(
+            function () {
+              done(true);
+            },
+            function () {
+              done(false);
+            },
+          );
+        else done(false);
+      }),
+    );
+    if (navigator.share)
+      actions.appendChild(
+        button("Deel", " de selectie", function () {
+          navigator.share({ title: "Selectie uit de Infobox Werken aan Veiligheid", url: link }).catch(function () {});
+        }),
+      );
+    actions.appendChild(
+      button("Druk af", " de selectie", function () {
+        window.print();
+      }),
+    );
+  }
+  if (!shared && ids.length)
+    actions.appendChild(
+      button("Maak selectie leeg", "", function () {
+        save([]);
+        again();
+        status.focus();
+      }),
+    );
+  actions.appendChild(feedback);
+  body.appendChild(actions);
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
-})();
+  const list = h("ol", { class: "ib-selectie__list" });
+  ids.forEach(function (id) {
+    const resource = byId.get(id);
+    list.appendChild(
+      card(
+        resource,
+        root,
+        shared
+          ? null
+          : function () {
+              save(
+                load().filter(function (other) {
+                  return other !== id;
+                }),
+              );
+              again();
+              status.focus();
+            },
+      ),
+    );
+  });
+  body.appendChild(list);
+  page.appendChild(body);
+}
+
+// Modules run before DOMContentLoaded; the work waits for it, as the theme's start does.
+document.addEventListener("DOMContentLoaded", () => {
+  setupToggles();
+  setupPage();
+});

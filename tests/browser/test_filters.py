@@ -134,9 +134,9 @@ def test_search_result_link_opens_the_card(page, site_url):
 
 
 def test_a_shared_link_draws_the_list_filtered_before_the_script_runs_its_filter(page, site_url):
-    # hulpmiddelen-filter.js turns the URL's filter into CSS while the page is read, so the list is drawn
-    # filtered from the first paint; its filter then hides the same cards. Each kind of filter, with
-    # organisation names that hold spaces and a type group.
+    # hulpmiddelen-filter-start.js turns the URL's filter into CSS while the page is read, so the list is
+    # drawn filtered from the first paint; the filter module then hides the same cards. Each kind of filter,
+    # with organisation names that hold spaces and a type group.
     spaced = next(o for r in CATALOGUE.resources for o in r.organisation_groups if " " in o)
     links = [
         "?standaard=7B&organisatie=Movisie",

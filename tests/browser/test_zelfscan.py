@@ -87,7 +87,7 @@ def plan_order(catalogue: dict, ref: str, type_order: list[str]) -> list[tuple[s
 
 def type_order(page) -> list[str]:
     # The order of types is the page's (a node test checks it against the catalogue's vocabulary).
-    return page.evaluate("ZelfscanCore.TYPE_ORDER")
+    return page.evaluate("import(new URL('../javascripts/zelfscan-core.js', location.href)).then((m) => m.TYPE_ORDER)")
 
 
 def open_scan(page, site_url):
@@ -729,3 +729,21 @@ def test_a_link_to_the_result_lands_on_the_result(page, site_url):
     page.goto(f"{site_url}{ZELFSCAN}#resultaat")
     page.wait_for_selector("html[data-zelfscan=ready]")
     expect(page.locator("#resultaat")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["#%", "#%E0%A4%A", "?onbekend=1&standaard=%ZZ&standaard=&x#resultaat%", "?standaard=3&standaard=3#zs-%C3"],
+)
+def test_a_malformed_address_still_draws_every_statement(page, site_url, catalogue, address):
+    # A fragment that is no valid percent-encoding, parameters the page does not know, and a choice that
+    # names no standard: the page reads what it can and draws the scan, without a script error.
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}{ZELFSCAN}{address}")
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    fieldsets = page.eval_on_selector_all(".zelfscan-statement", "els => els.map(e => e.id)")
+    assert fieldsets == [f"zs-{ref}-vraag" for ref in statement_refs(catalogue)]
+    chosen = "?standaard=3&" in address
+    assert page.locator(".zelfscan-standard:visible").count() == (1 if chosen else len(catalogue["standards"]))
+    assert not errors

@@ -16,7 +16,12 @@ from infobox.exports.open_data import catalogue_to_json_text
 from infobox.site.page_addresses import page_urls
 
 HERE = Path(__file__).parent
-TEST_FILES = ("zelfscan.test.mjs", "whole-standard.test.mjs", "zelfscan.property.test.mjs")
+TEST_FILES = (
+    "zelfscan.test.mjs",
+    "whole-standard.test.mjs",
+    "zelfscan.property.test.mjs",
+    "hulpmiddelen-filter.test.mjs",
+)
 
 
 def test_zelfscan_core_units(tmp_path):

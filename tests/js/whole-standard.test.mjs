@@ -2,10 +2,7 @@
 // for every sub-item of that standard in the zelfscan's advice.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-const core = require("../../docs/javascripts/zelfscan-core.js");
+import * as core from "../../docs/javascripts/zelfscan-core.js";
 
 const catalogue = {
   standards: [

@@ -3,12 +3,10 @@
 // short; a scan it returns scores and exports without NaN or exceptions. Bounded runs, not timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import * as core from "../../docs/javascripts/zelfscan-core.js";
 
-const require = createRequire(import.meta.url);
-const core = require("../../docs/javascripts/zelfscan-core.js");
 const catalogue = JSON.parse(readFileSync(process.env.INFOBOX_CATALOGUE_JSON, "utf8"));
 const refs = core.statements(catalogue).map((s) => s.ref);
 const RUNS = { numRuns: 200 };

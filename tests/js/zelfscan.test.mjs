@@ -3,11 +3,9 @@
 // volledig=3; "weet niet" left out; percent = mean / 3 * 100, rounded.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import * as core from "../../docs/javascripts/zelfscan-core.js";
 
-const require = createRequire(import.meta.url);
-const core = require("../../docs/javascripts/zelfscan-core.js");
 // catalogue.fixture.yaml as the site's exporter writes it (tests/js/test_js_units.py), without the version
 // field so the fingerprint fallback is exercised; tests that need a version add their own.
 const { version: _version, ...catalogue } = JSON.parse(readFileSync(process.env.INFOBOX_CATALOGUE_JSON, "utf8"));
@@ -461,6 +459,22 @@ test("a hostile address is no choice, and reading it stops at the limits", () =>
   assert.deepEqual(core.parseChoice(counted(new Array(90).fill(long)), catalogue), []);
   assert.equal(reads, Math.floor(core.MAX_CHOICE_CHARS / long.length) + 1);
   assert.ok(core.MAX_CHOICE_VALUES >= 2 * catalogue.standards.length);
+});
+
+test("an address is read without throwing, however its fragment and parameters are written", () => {
+  assert.equal(core.idFromHash("#resultaat"), "resultaat");
+  assert.equal(core.idFromHash("#zs-3A-vraag"), "zs-3A-vraag");
+  assert.equal(core.idFromHash("#caf%C3%A9"), "café");
+  assert.equal(core.idFromHash(""), "");
+  // Not percent-encoding: a lone "%", a cut-off UTF-8 sequence, an invalid byte. The id is the text as written.
+  for (const hash of ["#%", "#%E0%A4%A", "#%ZZ", "#%C3", "#100%"]) {
+    assert.equal(core.idFromHash(hash), hash.slice(1), hash);
+  }
+  // As the page reads an address: URL keeps a malformed fragment as typed, and parameters the page does
+  // not know or cannot decode leave the choice of the ones it does.
+  const url = new URL("https://infobox.example/zelfscan/?onbekend=1&standaard=%ZZ&standaard=3&x&standaard=#%E0%A4%A");
+  assert.equal(core.idFromHash(url.hash), "%E0%A4%A");
+  assert.deepEqual(core.parseChoice(url.searchParams.getAll(core.CHOICE_PARAM), catalogue), ["3"]);
 });
 
 test("the choice written into an address keeps its other parts and reads back", () => {
