@@ -4,7 +4,7 @@
 // hands the title and address to the phone's share sheet (mail, Teams, WhatsApp). The icons sit in space
 // infobox.css keeps free beside the heading, so adding them moves nothing. Without JavaScript the heading
 // anchors still work as addresses.
-// The pages put an empty .ib-link-actions right after each such heading (infobox/templates/site/); the icons
+// The pages put an empty .ib-link-actions right after each such heading (infobox/site/templates/); the icons
 // go in there. Filling it restyles the icons only, where inserting an element among the headings' siblings
 // makes the browser restyle every card, or the whole page, while it loads.
 import { h } from "./dom.js";

@@ -1,4 +1,4 @@
-// "Link werkt niet?" on resource cards (infobox/templates/site/_card.html.j2).
+// "Link werkt niet?" on resource cards (infobox/site/templates/_card.html.j2).
 // 1. The mails name the page by its absolute URL, as the reader sees it (the build may not know the
 //    site's address; then the mails hold the site-relative path in data-report-page).
 // 2. Readers without a mail program copy the report text with a button and send it from their webmail.

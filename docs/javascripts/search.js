@@ -10,6 +10,8 @@
  * says when a query was cut to the field's maxlength. A query that finds nothing offers the nearest known
  * words ("Bedoelde u …?", a button that searches them) and the A-Z list and themes (links in the partial).
  */
+import { h } from "./dom.js";
+
 const root = document.querySelector("[data-ib-search]");
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -56,26 +58,22 @@ const start = () => {
   let asked = ""; // the query whose answer the lists should show
   let cut = false; // the query was longer than maxLength
 
-  const item = (result) => {
-    const li = document.createElement("li");
-    li.className = "ib-search__result";
-    const a = document.createElement("a");
-    a.href = new URL(result.url, siteRoot).href;
-    const parts = [
-      ["ib-search__title", result.title],
-      ["ib-search__meta", result.meta],
-      ["ib-search__text", result.text],
-    ];
-    for (const [className, text] of parts) {
-      if (!text) continue;
-      const span = document.createElement("span");
-      span.className = className;
-      span.textContent = text;
-      a.append(span, " ");
-    }
-    li.append(a);
-    return li;
-  };
+  const item = (result) =>
+    h(
+      "li",
+      { class: "ib-search__result" },
+      h(
+        "a",
+        { href: new URL(result.url, siteRoot).href },
+        [
+          ["ib-search__title", result.title],
+          ["ib-search__meta", result.meta],
+          ["ib-search__text", result.text],
+        ]
+          .filter(([, text]) => text)
+          .map(([className, text]) => [h("span", { class: className }, text), " "]),
+      ),
+    );
 
   const fill = (list, items) => {
     list.replaceChildren(...items.map(item));

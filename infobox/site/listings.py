@@ -34,7 +34,7 @@ def organisations(catalogue: Catalogue) -> dict[str, list[Resource]]:
 
 def filter_counts(catalogue: Catalogue) -> dict[str, dict[str, int]]:
     """Per filter of the A–Z list, how many resources each of its values gives with no other filter chosen,
-    by the values hulpmiddelen-filter.js reads from the cards (a type group counts its types); "" is all.
+    by the values hulpmiddelen-filter-core.js reads from the cards (a type group counts its types); "" is all.
     The page is drawn with these counts, so the script rewrites none of them for the unfiltered list."""
     counts: dict[str, dict[str, int]] = {"standard": {}, "organisation": {}, "theme": {}, "type": {}, "audience": {}}
 
