@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from infobox.catalogue.addresses import url_problem
 from infobox.catalogue.blocks import blocks, text_of, texts
 from infobox.catalogue.infobox_entries import INFOBOX_ENTRIES
 from infobox.catalogue.places import describe
 from infobox.catalogue.schema import URL
-from infobox.catalogue.url_rules import url_problem
 from infobox.catalogue.yaml_source import YamlDocument
 from infobox.errors import Problem, quote, shorten
 

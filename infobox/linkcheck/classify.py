@@ -17,9 +17,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
+from infobox.catalogue.addresses import address_problem
 from infobox.link_results.dead_ends import dead_end, is_home_page
 from infobox.link_results.status import LinkStatus
+from infobox.linkcheck.address_guard import REFUSED, SEPARATOR
 from infobox.linkcheck.engine import Probe
 
 PERMANENT = (301, 308)
@@ -98,6 +101,32 @@ def _retry_after(probe: Probe) -> float | None:
     return None
 
 
+def _refused(probe: Probe, hops: list[tuple[int, str]]) -> Verdict | None:
+    """The address guard refused a request of this check (address_guard.py): for a person to look at."""
+    if not probe.result.startswith(REFUSED + ":"):
+        return None
+    reason, _, target = probe.result[len(REFUSED) + 1 :].strip().partition(SEPARATOR)
+    code = hops[0][0] if hops else None
+    if urlsplit(target).netloc == urlsplit(probe.url).netloc:
+        detail = f"de linkcontrole bezoekt dit adres niet: het {reason}; controleer met de hand"
+    else:
+        detail = f"verwijst door naar {target}, dat de linkcontrole niet bezoekt: het {reason}; controleer met de hand"
+    return Verdict(probe.url, LinkStatus.BLOCKED, code, detail)
+
+
+def _through_non_public(probe: Probe, hops: list[tuple[int, str]]) -> Verdict | None:
+    """A redirect chain through an address that is not public: the guard refuses such a request before it is
+    made, so only a row from elsewhere holds one; it is still for a person, and never a move."""
+    for code, target in hops:
+        problem = address_problem(target)
+        if problem:
+            detail = (
+                f"verwijst door naar {target}, dat geen openbaar webadres is: het {problem}; controleer met de hand"
+            )
+            return Verdict(probe.url, LinkStatus.BLOCKED, code, detail)
+    return None
+
+
 def classify(probe: Probe) -> Verdict:
     url = probe.url
     if probe.unchecked:
@@ -105,6 +134,9 @@ def classify(probe: Probe) -> Verdict:
     code_match = STATUS_RE.match(probe.result)
     code = int(code_match["code"]) if code_match else None
     hops = _redirects(probe)
+    refused = _refused(probe, hops) or _through_non_public(probe, hops)
+    if refused:
+        return refused
     if code is None:
         for needle, status, detail in NETWORK_ERRORS:
             if needle in probe.result:

@@ -34,10 +34,11 @@ from infobox.linkcheck.settings import Settings
 
 XML_PARTS = ("url", "realurl", "info", "warning", "result")
 STDERR_LINES = 15  # the child's last stderr lines shown when it fails
-# Environment names the child keeps: paths, proxies, certificates, Python's own, coverage's.
+# Environment names the child keeps: paths, proxies, certificates, Python's own, coverage's, and the tests'
+# admission of loopback addresses (infobox.catalogue.addresses).
 CHILD_ENV = re.compile(
     r"(?i)^(PATH|HOME|USER|LOGNAME|SYSTEMROOT|TMPDIR|TEMP|TMP|LD_LIBRARY_PATH|(HTTPS?|NO|ALL)_PROXY"
-    r"|SSL_CERT_(FILE|DIR)|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|PYTHON\w*|COV(ERAGE)?_\w*)$"
+    r"|SSL_CERT_(FILE|DIR)|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|PYTHON\w*|COV(ERAGE)?_\w*|INFOBOX_ALLOW_LOCAL_URLS)$"
 )
 GRACE = 10  # seconds the child gets beyond its own budget (its start-up) before it is killed here
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from infobox.catalogue.model import Catalogue, Resource
 from infobox.link_results.status import LABELS, LinkHistory, LinkState, LinkStatus
 from infobox.linkcheck.archive import SAFE_URL
-from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
+from infobox.markdown_escape import github_address, github_text
 
 ARCHIVED = "gearchiveerde versie"  # the words for an archived copy in every report
 GUIDE = "BEHEER.md, hoofdstuk Linkcontrole"  # where a maintainer reads what each status means
@@ -100,7 +100,8 @@ def sections(all_entries: list[Entry], transient_runs: int) -> tuple[list[Sectio
         Section(
             LinkStatus.BLOCKED,
             "Handmatig controleren",
-            "Deze sites weren de controle; ze worden niet als dood gemeld. Open de link zelf in de browser.",
+            "Deze sites weren de controle, of sturen haar door naar een adres dat ze niet bezoekt (zoals een "
+            "intern netwerk); ze worden niet als dood gemeld. Open de link zelf in de browser.",
             having(LinkStatus.BLOCKED, False),
         ),
         Section(
@@ -149,11 +150,18 @@ class Style:
 
 
 def md_text(text: str) -> str:
-    """Catalogue text that cannot break a table or turn into a link."""
-    return escape_markdown(text, GITHUB_TABLE)
+    """Catalogue text that cannot break a table, mention anyone or turn into a link; an address in it (a
+    detail naming a redirect's target) is shown as code."""
+    return github_text(text)
 
 
-MARKDOWN = Style(url=lambda url: f"<{url}>", text=md_text, code=lambda ident: f"`{ident}`")
+class MarkdownStyle(Style):
+    def address(self, url: str) -> str:
+        """Any address, inert in a table cell or on a line (`github_address`)."""
+        return github_address(url)
+
+
+MARKDOWN = MarkdownStyle(url=github_address, text=md_text, code=lambda ident: f"`{ident}`")
 PLAIN = Style(url=str, text=lambda text: " ".join(text.split()), code=str)
 
 

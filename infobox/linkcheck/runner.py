@@ -14,7 +14,10 @@ cache linkchecker's threads share, so linkchecker's per-host throttle (a random 
 never meets a second request to a host: politeness is scheduler.py's `per_host` slots, and giving up on a
 hanging host's other URLs is the scheduler's too, decided before linkchecker is called. The one piece of
 linkchecker state this module sets is the request session in that Aggregate's per-thread table, taken from
-the host's idle sessions, so connections are reused as by linkchecker's own threads. A drip (one byte a
+the host's idle sessions, so connections are reused as by linkchecker's own threads. Each session is
+linkchecker's own (`new_request_session`) with requests' transport adapter replaced through requests' public
+`Session.mount` (`address_guard.guarded`): every request and every redirect linkchecker follows goes to a
+public address only, without credentials. A drip (one byte a
 second, which linkchecker's per-read timeout never ends) is cut off by the total deadline per request.
 Every linkchecker function used is checked before the run (present, same parameters); an upgrade that
 renames or reshapes one stops the child with a Dutch message naming the linkchecker version
@@ -38,6 +41,7 @@ import traceback
 
 from infobox.exit_codes import CheckerExit
 from infobox.linkcheck import scheduler
+from infobox.linkcheck.address_guard import guarded
 
 STARTED = time.monotonic()
 # (module, attribute path, expected parameters; None for a class)
@@ -181,7 +185,7 @@ class Checks:
 
         self.config = config
         self.shared = get_aggregate(config)  # its logger, plugins and robots.txt cache serve every check
-        self.sessions = _Sessions(lambda: new_request_session(config, None))
+        self.sessions = _Sessions(lambda: guarded(new_request_session(config, None)))
         self.crashed = False
 
     def _aggregate(self):

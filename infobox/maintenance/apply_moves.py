@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from infobox.catalogue.url_rules import url_problem
+from infobox.catalogue.addresses import url_problem
 from infobox.errors import Problem
 from infobox.link_results.dead_ends import dead_end
 from infobox.link_results.report_file import UnusableLinksFile, read_links_file

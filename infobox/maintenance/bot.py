@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -27,22 +26,22 @@ from infobox.exit_codes import CommandExit
 from infobox.maintenance.apply_moves import Outcome, apply_moves, summary
 from infobox.maintenance.catalogue_edit import EditError
 from infobox.maintenance.github_api import GitHub, GitHubError
-from infobox.markdown_escape import GITHUB_TABLE, escape_markdown
+from infobox.markdown_escape import GITHUB_TABLE, github_address, github_text
 
 MOVES_BRANCH = "linkcontrole/verhuisde-links"
-# Table characters plus '@' (no mention pings anyone) and '&' (no character references).
-BOT_MARKDOWN = GITHUB_TABLE + "@&!"
+# Table characters plus '&' (no character references) and '!'; github_text keeps '@' from mentioning anyone.
+BOT_MARKDOWN = GITHUB_TABLE + "&!"
 MAX_RESULT_BYTES = 256 * 1024
 
 
 def md(text: str) -> str:
-    return escape_markdown(text, BOT_MARKDOWN)
+    return github_text(text, BOT_MARKDOWN)
 
 
 def link(url: str) -> str:
-    """An autolink for an address that cannot break out of it; anything else as inert text. (A moved link's
-    new address comes from a remote server's redirect.)"""
-    return f"<{url}>" if re.fullmatch(r"https?://[^\s<>`\\]+", url) else md(url)
+    """A link to exactly this address, or inert code. (A moved link's new address comes from a remote
+    server's redirect.)"""
+    return github_address(url)
 
 
 def moves_title(count: int) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from infobox.catalogue.addresses import address_problem
 from infobox.catalogue.model import Catalogue, Resource
-from infobox.catalogue.vocabulary import LINK_SCHEMES
 from infobox.link_results.status import LinkHistory, LinkState, LinkStatus
 from infobox.site.dutch import long_date
 
@@ -37,9 +37,10 @@ def reader_link(url: str, state: LinkState | None) -> ReaderLink:
     if state is None or state.status in (LinkStatus.OK, LinkStatus.BLOCKED):
         return ReaderLink(href=url)
     if state.status == LinkStatus.MOVED:
-        # Silently take readers to the new address; the report asks maintainers to update the catalogue.
+        # Silently take readers to the new address; the report asks maintainers to update the catalogue. Only a
+        # public http(s) address, whatever the status file says (the link job never records another).
         new = state.redirect_to
-        return ReaderLink(href=new if new and urlsplit(new).scheme in LINK_SCHEMES else url)
+        return ReaderLink(href=new if new and address_problem(new) is None else url)
     if not known_broken(state):
         return ReaderLink(href=url)  # one failed run of a flaky site: not worth a reader's attention
     archive = state.archive_url if state.archive_url and urlsplit(state.archive_url).scheme == "https" else None

@@ -11,6 +11,15 @@ from tests.support.servers import Host, archive_routes, hang_routes, robots_rout
 HERE = Path(__file__).parent
 
 
+@pytest.fixture(scope="package", autouse=True)
+def local_servers_play_the_web():
+    """The link job's tests run against servers on loopback addresses, which the address policy admits only
+    with INFOBOX_ALLOW_LOCAL_URLS=1 (set before any module's own fixtures start a run)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INFOBOX_ALLOW_LOCAL_URLS", "1")
+        yield
+
+
 def closed_port(address: str) -> int:
     with socket.socket() as sock:
         sock.bind((address, 0))

@@ -79,3 +79,44 @@ def test_a_permanent_redirect_to_a_login_or_search_page_is_no_move(say, target, 
     verdict = classify(probe)
     assert verdict.status == "blocked" and verdict.redirect_to is None
     assert words in verdict.detail and "controleer met de hand" in verdict.detail
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "een link-local adres (169.254.169.254)"),
+        ("http://10.0.0.1/beheer", "een adres in een privénetwerk (10.0.0.1)"),
+        ("http://0xa.1/", "een adres in een privénetwerk (10.0.0.1)"),  # 10.0.0.1 as browsers read it
+        ("https://gebruiker:geheim@b.example/", "bevat inloggegevens"),
+        ("http://intranet.local/", "een naam voor deze computer of een lokaal netwerk (local)"),
+    ],
+)
+def test_a_permanent_redirect_to_an_address_that_is_not_public_is_never_a_move(say, target, reason):
+    """The address guard refuses such a request before it is made; a row that holds one all the same (another
+    linkchecker, an older child) is still for a person, and never feeds apply-moves."""
+    text = say(REDIRECT) % {"url": target, "code": 301, "reason": "Moved Permanently"}
+    verdict = classify(Probe("http://a.example/oud", "200 OK", warnings=(LinkWarning("http-redirected", text),)))
+    assert (verdict.status, verdict.redirect_to) == ("blocked", None)
+    assert verdict.detail.startswith(f"verwijst door naar {target}, dat geen openbaar webadres is: het ")
+    assert reason in verdict.detail and verdict.detail.endswith("; controleer met de hand")
+
+
+@pytest.mark.parametrize(
+    ("result", "detail"),
+    [
+        (
+            "RefusedAddress: verwijst naar een adres in een privénetwerk (10.0.0.1) » http://10.0.0.1/x",
+            "verwijst door naar http://10.0.0.1/x, dat de linkcontrole niet bezoekt: het verwijst naar een adres "
+            "in een privénetwerk (10.0.0.1); controleer met de hand",
+        ),
+        (
+            "RefusedAddress: heeft een servernaam die verwijst naar een adres in een privénetwerk (10.1.2.3) » "
+            "http://a.example/oud",
+            "de linkcontrole bezoekt dit adres niet: het heeft een servernaam die verwijst naar een adres in een "
+            "privénetwerk (10.1.2.3); controleer met de hand",
+        ),
+    ],
+)
+def test_a_request_the_guard_refused_is_for_a_person(result, detail):
+    verdict = classify(Probe("http://a.example/oud", result))
+    assert (verdict.status, verdict.detail, verdict.retryable) == ("blocked", detail, False)

@@ -126,7 +126,10 @@ TRANSIENT_ADVICE = (
     "Deze links waren op 3 verschillende dagen op rij onbereikbaar. Open de link zelf; werkt hij ook bij u niet, "
     "handel dan zoals bij 'werkt niet meer'."
 )
-BLOCKED_ADVICE = "Deze sites weren de controle; ze worden niet als dood gemeld. Open de link zelf in de browser."
+BLOCKED_ADVICE = (
+    "Deze sites weren de controle, of sturen haar door naar een adres dat ze niet bezoekt (zoals een intern "
+    "netwerk); ze worden niet als dood gemeld. Open de link zelf in de browser."
+)
 WAITING_ADVICE = "Nog niets doen: een link wordt pas gemeld als hij op 3 verschillende dagen op rij onbereikbaar was."
 HEADER = "| link | waar | standaarden | wat er is | wat te doen |\n| --- | --- | --- | --- | --- |"
 

@@ -138,7 +138,9 @@ def test_problems_the_catalogue_rules_find_are_named_by_the_form_field(tmp_path,
     body = issue_body(valid_values(links="Website https://localhost/pagina"))
     code, _, _, result = propose(tmp_path, capsys, catalogue, body)
     assert code == 1 and catalogue.read_bytes() == before
-    assert result["problems"] == ["Links: 'https://localhost/pagina' heeft geen geldige domeinnaam"]
+    assert result["problems"] == [
+        "Links: 'https://localhost/pagina' verwijst naar een naam voor deze computer of een lokaal netwerk (localhost)"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -244,6 +244,7 @@ def test_the_fast_check_step_checks_only_the_changed_link(tmp_path):
             "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
             "BASE_REF": "main",
             "RUNNER_TEMP": str(runner_temp),
+            "INFOBOX_ALLOW_LOCAL_URLS": "1",  # the loopback server plays the changed page
         }
         result = subprocess.run(
             ["bash", "-e", "-c", script], cwd=clone, env=env, capture_output=True, text=True, timeout=300

@@ -100,6 +100,7 @@ def test_a_reader_is_sent_only_to_web_addresses_from_the_history():
     moved = LinkState(url, LinkStatus.MOVED, report=True, redirect_to="https://a.example/nieuw")
     assert reader_link(url, moved) == ReaderLink(href="https://a.example/nieuw")
     assert reader_link(url, replace(moved, redirect_to="javascript:alert(1)")) == ReaderLink(href=url)
+    assert reader_link(url, replace(moved, redirect_to="http://10.0.0.1/beheer")) == ReaderLink(href=url)
     broken = LinkState(url, LinkStatus.BROKEN, report=True, checked_at="2026-11-20T03:00:00Z")
     archived = replace(broken, archive_url="https://web.archive.org/web/2024/x", archive_timestamp="2024-03-03")
     assert reader_link(url, archived).archive_url == "https://web.archive.org/web/2024/x"
