@@ -3,9 +3,12 @@ is refused before any connection and reported for a person to look at, never as 
 never writes it.
 
 Every server here is local, so INFOBOX_ALLOW_LOCAL_URLS=1 (tests/linkcheck/conftest.py) lets 127.0.0.71
-play a public site. Redirects to 169.254.169.254 and 10.0.0.1 must be refused before connecting; the ones
-to 127.0.0.72 (admitted as loopback, but written with credentials, in a decimal spelling or inside IPv6)
-show it: that server is never asked.
+play a public site. Its redirects to internal places name them as a cloud server's metadata service and an
+intranet do (`.internal`, `.home.arpa`): refused by name before any look-up, and should the guard ever fail,
+those names resolve nowhere, so no test sends a request beyond this machine (literal internal addresses
+are refused in tests/linkcheck/test_classify.py and tests/catalogue, without connecting). The redirects to
+127.0.0.72 (admitted as loopback, but written with credentials, in a decimal spelling or inside IPv6) show
+the refusal comes before connecting: that server is never asked.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ from tests.support.servers import Host, ok
 
 pytestmark = pytest.mark.xdist_group("link-job-address-guard")
 
-METADATA = "http://169.254.169.254/latest/meta-data/"
-INTERNAL = "http://10.0.0.1/beheer"
-PRIVATE_DETAIL = "het verwijst naar een adres in een privénetwerk (10.0.0.1); controleer met de hand"
+METADATA = "http://metadata.google.internal/computeMetadata/v1/"
+INTERNAL = "http://intranet.home.arpa/beheer"
+PRIVATE_DETAIL = (
+    "het verwijst naar een naam voor deze computer of een lokaal netwerk (home.arpa); controleer met de hand"
+)
 
 
 def redirect(code: int, location: str):
@@ -86,8 +91,8 @@ def test_the_server_itself_is_asked_and_a_plain_move_is_still_moved(run):
     [
         (
             "/naar-metadata",
-            f"verwijst door naar {METADATA}, dat de linkcontrole niet bezoekt: het verwijst naar een link-local "
-            "adres (169.254.169.254), zoals de metadatadienst van een cloudserver; controleer met de hand",
+            f"verwijst door naar {METADATA}, dat de linkcontrole niet bezoekt: het verwijst naar een naam voor "
+            "deze computer of een lokaal netwerk (internal); controleer met de hand",
         ),
         ("/naar-intern", f"verwijst door naar {INTERNAL}, dat de linkcontrole niet bezoekt: {PRIVATE_DETAIL}"),
         ("/tweede-stap", f"verwijst door naar {INTERNAL}, dat de linkcontrole niet bezoekt: {PRIVATE_DETAIL}"),
@@ -120,7 +125,7 @@ def test_the_report_lists_them_under_checking_by_hand(run):
     moved = markdown.split("## Verhuisd", 1)[1].split("##", 1)[0]
     for path in ("/naar-metadata", "/naar-intern", "/naar-inlog"):
         assert f"{run['public'].base}{path}>" in by_hand and path not in moved
-    assert "169.254.169.254" not in moved and "10.0.0.1" not in moved
+    assert "metadata.google.internal" not in moved and "intranet.home.arpa" not in moved
 
 
 def test_apply_moves_applies_only_the_plain_move(run, capsys):
