@@ -63,7 +63,7 @@ function summarySheet(catalogue, state, { choice, pageUrl, today }) {
     name: "Samenvatting",
     intro,
     columns: [
-      { header: "Standaard", width: 11 },
+      { header: "Standaard", width: 18 }, // also the intro's labels, wrapped
       { header: "Titel", width: 48 },
       { header: "Score (%)", width: 11 },
       { header: "Betekenis score", width: 34 },

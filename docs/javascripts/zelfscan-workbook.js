@@ -37,6 +37,7 @@ function excelJs() {
 
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EEF4" } };
 const TOP_WRAPPED = { vertical: "top", wrapText: true };
+const LINK_FONT = { color: { argb: "FF0563C1" }, underline: true };
 
 function cellValue(cell) {
   if (cell && typeof cell === "object") return { text: cell.text, hyperlink: cell.url };
@@ -64,7 +65,10 @@ function addSheet(workbook, sheet) {
     const row = worksheet.getRow(index + 1);
     row.getCell(1).value = label;
     row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = TOP_WRAPPED;
     row.getCell(2).value = cellValue(value);
+    row.getCell(2).alignment = TOP_WRAPPED;
+    if (value && typeof value === "object") row.getCell(2).font = LINK_FONT;
   });
   const header = worksheet.getRow(headerRow);
   header.values = sheet.columns.map((column) => column.header);
@@ -79,17 +83,18 @@ function addSheet(workbook, sheet) {
       const target = row.getCell(column + 1);
       target.value = cellValue(cell);
       target.alignment = TOP_WRAPPED;
-      if (cell && typeof cell === "object") target.font = { color: { argb: "FF0563C1" }, underline: true };
+      if (cell && typeof cell === "object") target.font = LINK_FONT;
     });
   });
+  // One validation for the whole range: given cell by cell, ExcelJS 4.4.0 merges them into overlapping
+  // ranges (it sorts "M10" before "M2"), which Excel then offers to repair.
   for (const list of sheet.lists) {
-    for (let index = 0; index < list.rows; index++) {
-      worksheet.getRow(headerRow + 1 + index).getCell(list.column + 1).dataValidation = {
-        type: "list",
-        allowBlank: true,
-        formulae: [`"${list.values.join(",")}"`],
-      };
-    }
+    const letter = worksheet.getColumn(list.column + 1).letter;
+    worksheet.dataValidations.add(`${letter}${headerRow + 1}:${letter}${headerRow + list.rows}`, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${list.values.join(",")}"`],
+    });
   }
   worksheet.autoFilter = {
     from: { row: headerRow, column: 1 },
