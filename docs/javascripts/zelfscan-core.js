@@ -397,7 +397,8 @@ function csvField(value) {
 }
 
 /*
- * The Excel file: one table a policy officer filters and sorts, rather than several blocks Excel cannot
+ * The CSV file (for programs; people get the workbook, zelfscan-workbook-model.js): one table to filter and
+ * sort, rather than several blocks a program cannot
  * tell apart. Every row says what it is ("soort regel") and carries its own context (standard, score and
  * meaning; statement, answer and note), so a filter on any column keeps rows readable and a plan row can
  * be handed to a colleague as it is. Rows come in three kinds, in this order:
@@ -433,7 +434,7 @@ const CSV_HEADER = [
   "tekst van de standaard",
 ];
 
-/** The rows of the Excel file (header first) as arrays of plain values; see CSV_HEADER above. */
+/** The rows of the CSV file (header first) as arrays of plain values; see CSV_HEADER above. */
 export function csvRows(catalogue, state, { choice, siteUrl } = {}) {
   const answers = state.answers || {};
   const scores = scoreStandards(catalogue, answers, choice);
@@ -493,7 +494,7 @@ export function csvRows(catalogue, state, { choice, siteUrl } = {}) {
   return rows;
 }
 
-/** The Excel file: UTF-8 with BOM, ";" separated, quoted per RFC 4180, CRLF line ends. */
+/** The CSV file: UTF-8 with BOM, ";" separated, quoted per RFC 4180, CRLF line ends. */
 export function toCsv(catalogue, state, options) {
   const rows = csvRows(catalogue, state, options);
   return BOM + rows.map((row) => row.map(csvField).join(CSV_SEPARATOR)).join("\r\n") + "\r\n";

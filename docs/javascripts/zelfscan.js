@@ -382,10 +382,13 @@ function renderShare(container) {
       "text/csv;charset=utf-8",
       core.toCsv(catalogue, state, { choice, siteUrl: siteUrl() }),
     );
-  const saveXlsx = async (event) => {
-    const button = event.currentTarget;
+  // A press while the file is being made does nothing; the button is not disabled, which would take the
+  // keyboard's focus away from it.
+  let making = false;
+  const saveXlsx = async () => {
+    if (making) return;
+    making = true;
     const message = byId("zs-export-message");
-    button.disabled = true;
     showMessage(message, "info", "Het Excel-bestand wordt gemaakt…");
     try {
       const model = workbookModel(catalogue, state, {
@@ -403,7 +406,7 @@ function renderShare(container) {
         "Het Excel-bestand kon niet worden gemaakt. Laad de pagina opnieuw en probeer het nog eens.",
       );
     } finally {
-      button.disabled = false;
+      making = false;
     }
   };
   container.replaceChildren(

@@ -544,6 +544,9 @@ def test_scan_result_and_comparison_have_no_axe_violations(page, site_url, catal
     page.wait_for_selector("#zs-common-gap-list")
     page.set_input_files("#zs-import", {"name": "fout.json", "mimeType": "application/json", "buffer": b"{}"})
     page.wait_for_selector("#zs-import-message .zelfscan-message--error")
+    with page.expect_download():
+        page.click("#zs-export-xlsx")
+    expect(page.locator("#zs-export-message")).to_contain_text("Excel-bestand gemaakt")
     violations = axe(page, exclude=SITE_CHROME)
     assert not violations, "answered scan, result, messages and comparison:\n" + format_violations(violations)
 

@@ -90,6 +90,8 @@ async function measure(browser, target, categories) {
       : {},
     shifted: shiftedElements(lhr),
     lost,
+    // What the page loaded, so a test can say what it must not load (the zelfscan's workbook library).
+    requests: (lhr.audits["network-requests"].details?.items || []).map((item) => item.url),
   };
 }
 
