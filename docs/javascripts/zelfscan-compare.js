@@ -91,11 +91,10 @@ function renderComparison(container) {
     return;
   }
   const names = compared.map(scanName);
-  const result = core.compare(
-    catalogue,
-    compared.map((entry) => ({ ...entry.scan, organisation: scanName(entry) })),
-  );
+  const scans = compared.map((entry) => ({ ...entry.scan, organisation: scanName(entry) }));
+  const result = core.compare(catalogue, scans);
   const parts = [
+    h("p", { id: "zs-compare-scope" }, core.comparisonScope(catalogue, scans)),
     chart.bars({
       id: "zs-compare-chart",
       title: "Score per kwaliteitsstandaard per scan.",
@@ -112,7 +111,7 @@ function renderComparison(container) {
           "tr",
           { "data-standard": s.standardId },
           h("th", { scope: "row" }, standardLabel(s)),
-          s.percents.map((p) => h("td", { class: "zelfscan-num" }, percentText(p))),
+          s.percents.map((p, i) => h("td", { class: "zelfscan-num" }, s.inScan[i] ? percentText(p) : "niet gekozen")),
         ),
       ),
     }),
@@ -120,7 +119,8 @@ function renderComparison(container) {
     h(
       "p",
       {},
-      "Stellingen die in meer dan de helft van de geladen scans met ‘niet’ of ‘deels’ zijn beantwoord, met de hulpmiddelen die erbij horen.",
+      "Stellingen die in meer dan de helft van de geladen scans (die de standaard kozen) met ‘niet’ of " +
+        "‘deels’ zijn beantwoord, met de hulpmiddelen die erbij horen.",
     ),
   ];
   if (result.gaps.length === 0) {
@@ -139,7 +139,7 @@ function renderComparison(container) {
             h(
               "span",
               { class: "zelfscan-answer" },
-              `Zwak in ${gap.weakIn.length} van ${compared.length} scans: ${gap.weakIn.join(", ")}.`,
+              `Zwak in ${gap.weakIn.length} van ${gap.of} scans: ${gap.weakIn.join(", ")}.`,
             ),
             helpList(gap),
           ),

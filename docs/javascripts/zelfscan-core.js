@@ -4,8 +4,10 @@
  */
 export const FORMAT = "infobox-zelfscan";
 // Version 2 (the B1 statements): the "statements" fingerprint covers the statements as well as the
-// standards' texts. Older files are migrated step by step on import (see MIGRATIONS).
-export const FORMAT_VERSION = 2;
+// standards' texts. Version 3: the file records the chosen standards ("standards", [] is every standard)
+// and the edition of the standards it was made with ("edition"). Older files are migrated step by step on
+// import (see MIGRATIONS).
+export const FORMAT_VERSION = 3;
 export const STORAGE_KEY = "infobox-zelfscan:v1";
 export const MAX_POINTS = 3;
 // A statement answered at or below this many points counts as a gap ("niet" or "deels").
@@ -96,6 +98,12 @@ function textsFingerprintV1(catalogue) {
     .map((s) => `${s.ref}\u0000${s.text}`)
     .join("\u0001");
   return `stellingen-${cyrb53(text)}`;
+}
+
+/** The edition of the standards (catalogue.json's source.edition), or "" when the catalogue names none. */
+export function standardsEdition(catalogue) {
+  const edition = catalogue.source && catalogue.source.edition;
+  return typeof edition === "string" ? edition : "";
 }
 
 /** The catalogue version: the export's own "version" field, or the statements' fingerprint without it. */
@@ -348,7 +356,8 @@ export function cleanAnswers(catalogue, answers) {
   return out;
 }
 
-export function toExport(catalogue, state) {
+/** The file of a scan: its answers, who and when, and the standards chosen (`choice`, [] is every standard). */
+export function toExport(catalogue, state, choice) {
   const answers = {};
   for (const statement of statements(catalogue)) {
     const entry = state.answers[statement.ref];
@@ -362,6 +371,8 @@ export function toExport(catalogue, state) {
     catalogue: catalogueVersion(catalogue),
     // The catalogue version changes with any resource; this one only when a statement's text does.
     statements: statementsFingerprint(catalogue),
+    edition: standardsEdition(catalogue),
+    standards: parseChoice((choice || []).map(String), catalogue),
     organisation: state.organisation || "",
     date: state.date || "",
     answers,
@@ -386,7 +397,8 @@ function csvField(value) {
 }
 
 /*
- * The Excel file: one table a policy officer filters and sorts, rather than several blocks Excel cannot
+ * The CSV file (for programs; people get the workbook, zelfscan-workbook-model.js): one table to filter and
+ * sort, rather than several blocks a program cannot
  * tell apart. Every row says what it is ("soort regel") and carries its own context (standard, score and
  * meaning; statement, answer and note), so a filter on any column keeps rows readable and a plan row can
  * be handed to a colleague as it is. Rows come in three kinds, in this order:
@@ -422,7 +434,7 @@ const CSV_HEADER = [
   "tekst van de standaard",
 ];
 
-/** The rows of the Excel file (header first) as arrays of plain values; see CSV_HEADER above. */
+/** The rows of the CSV file (header first) as arrays of plain values; see CSV_HEADER above. */
 export function csvRows(catalogue, state, { choice, siteUrl } = {}) {
   const answers = state.answers || {};
   const scores = scoreStandards(catalogue, answers, choice);
@@ -482,7 +494,7 @@ export function csvRows(catalogue, state, { choice, siteUrl } = {}) {
   return rows;
 }
 
-/** The Excel file: UTF-8 with BOM, ";" separated, quoted per RFC 4180, CRLF line ends. */
+/** The CSV file: UTF-8 with BOM, ";" separated, quoted per RFC 4180, CRLF line ends. */
 export function toCsv(catalogue, state, options) {
   const rows = csvRows(catalogue, state, options);
   return BOM + rows.map((row) => row.map(csvField).join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
@@ -498,7 +510,18 @@ function fromVersion1(data, catalogue) {
   return { ...data, version: 2, statements: sameTexts ? statementsFingerprint(catalogue) : data.statements };
 }
 
-const MIGRATIONS = new Map([[1, fromVersion1]]);
+/**
+ * Version 2 had no choice and no edition: such a file was about every standard (the spreadsheet made from
+ * it too), and which edition it was made with is unknown.
+ */
+function fromVersion2(data) {
+  return { ...data, version: 3, standards: [], edition: "" };
+}
+
+const MIGRATIONS = new Map([
+  [1, fromVersion1],
+  [2, fromVersion2],
+]);
 
 export function migrate(data, catalogue) {
   let current = data;
@@ -594,34 +617,63 @@ export function parseScan(text, catalogue, fileName) {
         "Controleer de antwoorden: teksten kunnen zijn gewijzigd.",
     );
   }
+  const edition = typeof data.edition === "string" ? data.edition : "";
+  const current = standardsEdition(catalogue);
+  if (edition && current && edition !== current) {
+    warnings.push(
+      `Deze scan is gemaakt met editie ${cut(edition)} van de kwaliteitsstandaarden; deze site volgt editie ${cut(current)}.`,
+    );
+  }
+  // A choice this catalogue no longer knows is no choice (parseChoice): the scan then covers every standard.
+  const choice = parseChoice(Array.isArray(data.standards) ? data.standards.map(String) : [], catalogue);
   const scan = {
     organisation: typeof data.organisation === "string" ? data.organisation : "",
     date: typeof data.date === "string" ? data.date : "",
     answers: cleanAnswers(catalogue, data.answers),
+    choice,
+    edition,
   };
   return { ok: true, scan, warnings };
 }
 
 /* ---------- regional comparison ---------- */
 
+/** The ids of the standards a scan is about: its choice, or every standard. */
+function scanStandards(catalogue, scan) {
+  return chosenStandards(catalogue, scan.choice).map((standard) => String(standard.id));
+}
+
 /**
- * Compare several scans. A statement is a common gap when it is answered "niet" or "deels" in more
- * than half of the scans. Gaps are ordered by how many scans share them, then reading order.
+ * Compare several scans. Each scan is about its own choice of standards (`scan.choice`, [] or none is every
+ * standard): the comparison shows the standards at least one scan is about, with `inScan` saying per scan
+ * whether it is; a scan that did not choose a standard has no score there. A statement is a common gap
+ * when it is answered "niet" or "deels" in more than half of the scans about its standard. Gaps are
+ * ordered by how many scans share them, then reading order.
  */
 export function compare(catalogue, scans) {
+  const about = scans.map((scan) => new Set(scanStandards(catalogue, scan)));
   const perScan = scans.map((scan) => scoreStandards(catalogue, scan.answers));
-  const standards = catalogue.standards.map((standard, index) => ({
-    standardId: String(standard.id),
-    title: standard.title,
-    percents: perScan.map((scores) => scores[index].percent),
-  }));
+  const standards = [];
+  catalogue.standards.forEach((standard, index) => {
+    const id = String(standard.id);
+    const inScan = about.map((ids) => ids.has(id));
+    if (!inScan.some(Boolean)) return;
+    standards.push({
+      standardId: id,
+      title: standard.title,
+      inScan,
+      percents: perScan.map((scores, i) => (inScan[i] ? scores[index].percent : null)),
+    });
+  });
   const gaps = [];
   statements(catalogue).forEach((statement, order) => {
-    const weakIn = scans.filter((scan) => isWeak(scan.answers[statement.ref] && scan.answers[statement.ref].answer));
-    if (weakIn.length * 2 > scans.length) {
+    const covering = scans.filter((_, i) => about[i].has(statement.standardId));
+    const weakIn = covering.filter((scan) => isWeak(scan.answers[statement.ref] && scan.answers[statement.ref].answer));
+    if (covering.length && weakIn.length * 2 > covering.length) {
       gaps.push({
         statement,
         order,
+        of: covering.length,
         weakIn: weakIn.map((scan) => scan.organisation),
         ...help(catalogue, statement),
       });
@@ -629,6 +681,31 @@ export function compare(catalogue, scans) {
   });
   gaps.sort((a, b) => b.weakIn.length - a.weakIn.length || a.order - b.order);
   return { standards, gaps };
+}
+
+/**
+ * What a comparison compares, in one Dutch sentence: every scan about every standard, all about the same
+ * few, or each about its own (then which scan is about which, and how the table shows it).
+ */
+export function comparisonScope(catalogue, scans) {
+  const total = catalogue.standards.length;
+  const which = (scan) => {
+    const ids = scanStandards(catalogue, scan);
+    return ids.length === total
+      ? `alle ${total} standaarden`
+      : `${ids.length > 1 ? "standaarden" : "standaard"} ${dutchList(ids)}`;
+  };
+  const described = scans.map(which);
+  if (described.every((text) => text === described[0])) {
+    return described[0] === `alle ${total} standaarden`
+      ? `Alle scans gaan over alle ${total} standaarden.`
+      : `Alle scans gaan over ${described[0]}; alleen die worden vergeleken.`;
+  }
+  const each = scans.map((scan, i) => `${scan.organisation} over ${described[i]}`);
+  return (
+    `De scans gaan over verschillende standaarden: ${each.join("; ")}. Bij een standaard die een scan niet ` +
+    "koos, staat ‘niet gekozen’; een gemeenschappelijk knelpunt telt alleen de scans die de standaard kozen."
+  );
 }
 
 /**

@@ -4,16 +4,21 @@
  * form and the save/open/Excel buttons, and has the result and the comparison render themselves.
  * Everything stays in the browser; files are read and written locally.
  * The page's one script: it imports zelfscan-core.js (pure logic), zelfscan-view.js (messages, tables,
- * resource lists), zelfscan-result.js (score and verbeterplan) and zelfscan-compare.js (regional comparison).
+ * resource lists), zelfscan-result.js (score and verbeterplan), zelfscan-compare.js (regional comparison)
+ * and zelfscan-workbook-model.js with zelfscan-workbook.js (the Excel workbook; its library is loaded only
+ * when the button is pressed).
  */
 import { h } from "./dom.js";
 import * as compareView from "./zelfscan-compare.js";
 import * as core from "./zelfscan-core.js";
 import * as resultView from "./zelfscan-result.js";
 import { BASE, showMessage } from "./zelfscan-view.js";
+import { workbookBlob } from "./zelfscan-workbook.js";
+import { workbookModel } from "./zelfscan-workbook-model.js";
 
 // The page's state, in one place: the catalogue it was built from, the answers being edited and the
-// standards chosen (kept in the address, never stored: a link carries it; [] is every standard).
+// standards chosen (kept in the address, not in the browser's storage: a link carries it; a saved file
+// records it too; [] is every standard).
 let catalogue = null;
 let state = core.emptyState();
 let choice = [];
@@ -348,8 +353,8 @@ function slug(text) {
   );
 }
 
-function download(fileName, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(fileName, type, content) {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
   const link = h("a", { href: url, download: fileName, hidden: true });
   document.body.append(link);
   link.click();
@@ -365,12 +370,44 @@ function fileBase() {
 function renderShare(container) {
   const input = h("input", { type: "file", id: "zs-import", accept: ".json,application/json" });
   input.addEventListener("change", () => importFile(input));
-  const saveJson = () =>
-    download(`${fileBase()}.json`, "application/json", `${JSON.stringify(core.toExport(catalogue, state), null, 2)}\n`);
+  const saveJson = () => {
+    const text = `${JSON.stringify(core.toExport(catalogue, state, choice), null, 2)}\n`;
+    download(`${fileBase()}.json`, "application/json", text);
+  };
   // Only the chosen standards; the resources' Infobox addresses in full, so they work from the file.
-  const saveCsv = () => {
-    const siteUrl = new URL(BASE, window.location.href).href;
-    download(`${fileBase()}.csv`, "text/csv;charset=utf-8", core.toCsv(catalogue, state, { choice, siteUrl }));
+  const siteUrl = () => new URL(BASE, window.location.href).href;
+  const saveCsv = () =>
+    download(
+      `${fileBase()}.csv`,
+      "text/csv;charset=utf-8",
+      core.toCsv(catalogue, state, { choice, siteUrl: siteUrl() }),
+    );
+  // A press while the file is being made does nothing; the button is not disabled, which would take the
+  // keyboard's focus away from it.
+  let making = false;
+  const saveXlsx = async () => {
+    if (making) return;
+    making = true;
+    const message = byId("zs-export-message");
+    showMessage(message, "info", "Het Excel-bestand wordt gemaakt…");
+    try {
+      const model = workbookModel(catalogue, state, {
+        choice,
+        siteUrl: siteUrl(),
+        pageUrl: window.location.href.split("#")[0],
+        today: new Date().toISOString().slice(0, 10),
+      });
+      download(`${fileBase()}.xlsx`, "", await workbookBlob(model));
+      showMessage(message, "ok", `Excel-bestand gemaakt: ${fileBase()}.xlsx.`);
+    } catch {
+      showMessage(
+        message,
+        "error",
+        "Het Excel-bestand kon niet worden gemaakt. Laad de pagina opnieuw en probeer het nog eens.",
+      );
+    } finally {
+      making = false;
+    }
   };
   container.replaceChildren(
     h(
@@ -383,23 +420,24 @@ function renderShare(container) {
       ),
       h(
         "button",
-        {
-          type: "button",
-          class: "md-button",
-          id: "zs-export-csv",
-          onclick: saveCsv,
-        },
-        "Download voor Excel",
+        { type: "button", class: "md-button", id: "zs-export-xlsx", onclick: saveXlsx },
+        "Download als Excel-bestand (verbeterplan)",
+      ),
+      h(
+        "button",
+        { type: "button", class: "md-button", id: "zs-export-csv", onclick: saveCsv },
+        "Download als CSV (voor programma’s)",
       ),
     ),
+    h("div", { id: "zs-export-message", role: "status", "aria-live": "polite" }),
     h(
       "p",
       { class: "zelfscan-small" },
-      "Bewaren maakt een JSON-bestand (.json) dat u hier later weer opent of voor de regionale " +
-        "vergelijking gebruikt. ‘Download voor Excel’ maakt een CSV-bestand (.csv, puntkomma’s, UTF-8) met " +
-        "de gekozen standaarden: per standaard de score en wat die betekent, per stelling uw antwoord en " +
-        "toelichting, en het verbeterplan met één regel per hulpmiddel. Filter in Excel op de kolom " +
-        "‘soort regel’ (score, stelling of verbeterplan).",
+      "Bewaren maakt een JSON-bestand (.json) met uw antwoorden en de gekozen standaarden, dat u hier later " +
+        "weer opent of voor de regionale vergelijking gebruikt. Het Excel-bestand (.xlsx) gaat over de " +
+        "gekozen standaarden en heeft drie bladen: Samenvatting (scores en wat ze betekenen), Antwoorden en " +
+        "Verbeterplan, met per verbeterpunt de hulpmiddelen en lege kolommen Actie, Wie, Wanneer en Status " +
+        "om in te vullen. De CSV (puntkomma’s, UTF-8) is één tabel voor andere programma’s.",
     ),
     h(
       "div",
@@ -437,15 +475,22 @@ async function importFile(input) {
     showMessage(message, "info", "Niet geopend; uw antwoorden zijn niet gewijzigd.");
     return;
   }
-  state = result.scan;
+  const { choice: savedChoice, edition: _edition, ...scan } = result.scan;
+  state = scan;
   save();
+  // The file's choice of standards comes back, in the address too (a history entry, like a filter).
+  choice = savedChoice;
+  const href = core.withChoice(window.location.href, choice);
+  if (href !== window.location.href) window.history.pushState({ zelfscanChoice: true }, "", href);
   renderScan(byId("zelfscan-scan"));
   showChoice();
   const { done, total } = core.progress(catalogue, state.answers, choice);
   showMessage(
     message,
     result.warnings.length ? "warning" : "ok",
-    `Geopend: ${file.name} (${done} van ${total} stellingen beantwoord).`,
+    `Geopend: ${file.name} (${done} van ${total} stellingen beantwoord${
+      choice.length ? `; ${choice.length > 1 ? "standaarden" : "standaard"} ${core.dutchList(choice)}` : ""
+    }).`,
     result.warnings,
   );
 }

@@ -44,3 +44,10 @@ def test_page_does_not_jump_and_scores_full_marks(lighthouse, name):
     assert set(page["scores"]) == set(ASSERTED_CATEGORIES)
     for category in ASSERTED_CATEGORIES:
         assert page["scores"][category] == 100, (category, page["scores"])
+
+
+def test_the_zelfscan_loads_its_workbook_library_only_on_request(lighthouse):
+    # ExcelJS (some 0.9 MB) is loaded when "Download als Excel-bestand" is pressed, never with the page.
+    requests = lighthouse["zelfscan with answers"]["requests"]
+    assert any(url.endswith("/javascripts/zelfscan.js") for url in requests), requests
+    assert not any("exceljs" in url for url in requests), requests

@@ -11,7 +11,11 @@ import csv
 import io
 import json
 import re
+import zipfile
+from xml.etree import ElementTree
 
+import openpyxl
+import openpyxl.utils
 import pytest
 from playwright.sync_api import expect
 
@@ -324,9 +328,11 @@ def test_a_link_with_two_standards_then_save_excel_and_open(page, site_url, cata
     exported = json.loads(exported_path.read_text(encoding="utf-8"))
     assert (exported["format"], exported["version"], exported["catalogue"]) == (
         "infobox-zelfscan",
-        2,
+        3,
         catalogue["version"],
     )
+    # The file records what the scan is about: the chosen standards and the edition of the standards.
+    assert (exported["standards"], exported["edition"]) == (["3", "10"], catalogue["source"]["edition"])
     assert (exported["organisation"], exported["date"]) == ("Gemeente Oost", "2024-06-30")
     # Every answer, also those of standards left out of the choice.
     assert {ref: entry["answer"] for ref, entry in exported["answers"].items()} == {
@@ -384,10 +390,11 @@ def test_a_link_with_two_standards_then_save_excel_and_open(page, site_url, cata
         assert row["toelichting"] == (f"'{note}" if row["onderdeel of standaard"] == "3B" else "")
     # The buttons say what they are for; the formats are named in small print.
     assert page.inner_text("#zs-export-json") == "Bewaar mijn antwoorden (bestand)"
-    assert page.inner_text("#zs-export-csv") == "Download voor Excel"
+    assert page.inner_text("#zs-export-xlsx") == "Download als Excel-bestand (verbeterplan)"
+    assert page.inner_text("#zs-export-csv") == "Download als CSV (voor programma’s)"
     assert page.locator("label[for=zs-import]").inner_text() == "Open eerder bewaarde antwoorden"
     small_print = page.locator("#zelfscan-share .zelfscan-small").first.inner_text()
-    assert "JSON" in small_print and ".csv" in small_print and "soort regel" in small_print
+    assert "JSON" in small_print and ".xlsx" in small_print and "CSV" in small_print
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#zs-reset")
@@ -413,7 +420,7 @@ def test_a_link_with_two_standards_then_save_excel_and_open(page, site_url, cata
     [
         (b"dit is geen json", "geen geldig JSON-bestand"),
         (b'{"format": "iets-anders", "version": 1, "answers": {}}', "geen zelfscan van de Infobox"),
-        (b'{"format": "infobox-zelfscan", "version": 3, "answers": {}}', "versie 1 tot en met 2"),
+        (b'{"format": "infobox-zelfscan", "version": 4, "answers": {}}', "versie 1 tot en met 3"),
     ],
 )
 def test_invalid_import_is_refused_with_a_clear_message(page, site_url, content, message):
@@ -537,6 +544,9 @@ def test_scan_result_and_comparison_have_no_axe_violations(page, site_url, catal
     page.wait_for_selector("#zs-common-gap-list")
     page.set_input_files("#zs-import", {"name": "fout.json", "mimeType": "application/json", "buffer": b"{}"})
     page.wait_for_selector("#zs-import-message .zelfscan-message--error")
+    with page.expect_download():
+        page.click("#zs-export-xlsx")
+    expect(page.locator("#zs-export-message")).to_contain_text("Excel-bestand gemaakt")
     violations = axe(page, exclude=SITE_CHROME)
     assert not violations, "answered scan, result, messages and comparison:\n" + format_violations(violations)
 
@@ -747,3 +757,135 @@ def test_a_malformed_address_still_draws_every_statement(page, site_url, catalog
     chosen = "?standaard=3&" in address
     assert page.locator(".zelfscan-standard:visible").count() == (1 if chosen else len(catalogue["standards"]))
     assert not errors
+
+
+def test_a_saved_scan_keeps_its_choice_in_a_fresh_browser(new_page, site_url, catalogue, tmp_path):
+    """Issue 33.1: saved for standards 3 and 8 and opened in a fresh browser (no storage, no address), the
+    scan is about 3 and 8 again: the same boxes, the same address, counts and result of those two only."""
+    page = new_page()
+    page.goto(f"{site_url}{ZELFSCAN}?standaard=3&standaard=8")
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    chosen = [ref for ref in statement_refs(catalogue) if standard_of(catalogue, ref) in ("3", "8")]
+    page.fill("#zs-organisation", "Gemeente Oost")
+    answer(page, "3A", "deels")
+    answer(page, "8A", "volledig")
+    answer(page, "8B", "niet")
+    with page.expect_download() as info:
+        page.click("#zs-export-json")
+    saved = tmp_path / "scan.json"
+    info.value.save_as(saved)
+
+    fresh = new_page()
+    open_scan(fresh, site_url)
+    assert fresh.inner_text("#zs-progress-text") == "0 van 35 stellingen beantwoord"
+    fresh.set_input_files("#zs-import", saved)
+    message = fresh.locator("#zs-import-message .zelfscan-message--ok")
+    expect(message).to_contain_text(f"3 van {len(chosen)} stellingen beantwoord; standaarden 3 en 8")
+    assert fresh.url.endswith(f"{ZELFSCAN}?standaard=3&standaard=8")
+    assert [box for box in ("1", "3", "8", "10") if fresh.is_checked(f"#zs-kies-{box}")] == ["3", "8"]
+    assert visible_statements(fresh) == chosen
+    assert fresh.inner_text("#zs-progress-text") == f"3 van {len(chosen)} stellingen beantwoord"
+    assert [row[0].split(".")[0] for row in result_rows(fresh)] == ["3", "8"]  # no "geen score" rows
+    # The address is the choice: a reload keeps it.
+    fresh.reload()
+    fresh.wait_for_selector("html[data-zelfscan=ready]")
+    assert visible_statements(fresh) == chosen
+
+    # Compared with a scan of every standard, the comparison says which scan is about which standards.
+    other = scan_file(catalogue, "Gemeente Zuid", {"3A": "niet", "1": "niet"})
+    mine = {"name": "oost.json", "mimeType": "application/json", "buffer": saved.read_bytes()}
+    fresh.set_input_files("#zs-compare-files", [mine, other])
+    scope = fresh.locator("#zs-compare-scope")
+    expect(scope).to_contain_text("De scans gaan over verschillende standaarden")
+    assert "Gemeente Oost over standaarden 3 en 8; Gemeente Zuid over alle 10 standaarden" in scope.inner_text()
+    rows = {
+        row[0].split(".")[0]: row[1:]
+        for row in fresh.eval_on_selector_all(
+            "#zs-compare-table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+        )
+    }
+    assert rows["1"] == ["niet gekozen", "0%"]
+    assert rows["3"] == ["33%", "0%"]
+
+
+def xlsx_parts_are_well_formed(path) -> list[str]:
+    """Every XML part of the .xlsx zip parsed; a part Excel cannot parse makes it offer to repair the file."""
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                ElementTree.fromstring(archive.read(name))
+    return names
+
+
+def test_the_workbook_is_a_plan_a_colleague_can_work_in(
+    page, site_url, catalogue, tmp_path, requests_of, foreign_requests
+):
+    """Issue 33.2: the .xlsx made in the browser, its library loaded only when the button is pressed, read
+    back with openpyxl: three sheets, the page's scores, one plan row per gap with links and empty
+    columns to fill in, a drop-down list for Status, set up to print."""
+    page.goto(f"{site_url}{ZELFSCAN}?standaard=3&standaard=8")
+    page.wait_for_selector("html[data-zelfscan=ready]")
+    page.fill("#zs-organisation", "Gemeente Oost")
+    page.fill("#zs-date", "2026-12-01")
+    answer(page, "3A", "deels")
+    answer(page, "3B", "volledig")
+    answer(page, "8A", "volledig")
+    answer(page, "8B", "niet")
+    page.fill("#zs-8B-toelichting", "Nog geen afspraken.")
+    library = "/javascripts/vendor/exceljs.bare.min.js"
+    assert not any(library in url for url in requests_of(page))
+    with page.expect_download() as info:
+        page.click("#zs-export-xlsx")
+    assert info.value.suggested_filename == "zelfscan-gemeente-oost-2026-12-01.xlsx"
+    assert any(library in url for url in requests_of(page))
+    assert not foreign_requests(page)
+    expect(page.locator("#zs-export-message")).to_contain_text("Excel-bestand gemaakt")
+    path = tmp_path / "scan.xlsx"
+    info.value.save_as(path)
+    assert "xl/workbook.xml" in xlsx_parts_are_well_formed(path)
+
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Samenvatting", "Antwoorden", "Verbeterplan"]
+    summary = workbook["Samenvatting"]
+    intro = {row[0]: row[1] for row in summary.iter_rows(min_row=1, max_row=6, max_col=2, values_only=True)}
+    assert intro["Gemeente of regio"] == "Gemeente Oost"
+    assert intro["Datum van de scan"] == "1-12-2026"
+    assert intro["Gekozen standaarden"] == "3 en 8"
+    assert intro["Editie kwaliteitsstandaarden"] == catalogue["source"]["edition"]
+    table = list(summary.iter_rows(min_row=9, values_only=True))
+    page_scores = [(row[0].split(".")[0], row[1], row[2]) for row in result_rows(page)]
+    assert [(row[0], f"{row[2]}%", row[3]) for row in table] == page_scores
+    assert summary["A8"].value == "Standaard"  # the table's header row, after the intro and a blank row
+
+    answers = workbook["Antwoorden"]
+    rows = {row[1]: row for row in answers.iter_rows(min_row=2, values_only=True)}
+    chosen = [ref for ref in statement_refs(catalogue) if standard_of(catalogue, ref) in ("3", "8")]
+    assert list(rows) == chosen
+    assert rows["8B"][2:] == (statements_of(catalogue)["8B"][0], "niet", 0, "Nog geen afspraken.")
+
+    plan = workbook["Verbeterplan"]
+    header = [cell.value for cell in plan[1]]
+    assert header[-4:] == ["Actie", "Wie", "Wanneer", "Status"]
+    gaps = list(plan.iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in gaps] == ["8B", "3A"]  # weakest first: 8 at (3+0)/2 = 50%, 3 at (1+3)/2 = 67%
+    for row in gaps:
+        assert row[-4:] == (None, None, None, None)
+    # The first resources of each gap, in the plan's order, link to their cards in the Infobox.
+    for number, ref in enumerate(["8B", "3A"], start=2):
+        expected = [rid for _via, rid in plan_order(catalogue, ref, type_order(page))][:3]
+        links = [plan.cell(row=number, column=header.index(f"Hulpmiddel {n}") + 1).hyperlink for n in (1, 2, 3)]
+        assert [link.target for link in links if link] == [f"{site_url}/hulpmiddelen/#{rid}" for rid in expected]
+    assert expected, "3A has resources in the catalogue"
+    status = header.index("Status") + 1
+    lists = [dv for dv in plan.data_validations.dataValidation if dv.type == "list"]
+    assert [dv.formula1 for dv in lists] == ['"Nog niet begonnen,Bezig,Klaar"']
+    letter = openpyxl.utils.get_column_letter(status)
+    assert str(lists[0].sqref) == f"{letter}2:{letter}{len(gaps) + 1 + 20}"  # the plan and 20 rows to add
+    # Print-ready: landscape, the header row on every page, wrapped text, the widths set.
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.print_title_rows == ("$8:$8" if sheet.title == "Samenvatting" else "$1:$1")
+        assert all(sheet.column_dimensions[col].width > 5 for col in ("A", "B", "C"))
+    assert plan.cell(row=2, column=3).alignment.wrap_text
+    assert plan.column_dimensions[letter].width >= 15

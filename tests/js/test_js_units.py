@@ -20,6 +20,8 @@ TEST_FILES = (
     "zelfscan.test.mjs",
     "whole-standard.test.mjs",
     "zelfscan.property.test.mjs",
+    "zelfscan-file.test.mjs",
+    "zelfscan-workbook.test.mjs",
     "hulpmiddelen-filter.test.mjs",
 )
 
@@ -64,3 +66,13 @@ def test_vendored_stemmer_is_the_pinned_npm_package():
     vendored = REPO / "docs" / "javascripts" / "vendor"
     assert (vendored / "snowball-nl.js").read_bytes() == (package / "dist" / "nl.js").read_bytes()
     assert (vendored / "snowball-nl.LICENSE.txt").read_bytes() == (package / "LICENSE.md").read_bytes()
+
+
+def test_vendored_workbook_library_is_the_pinned_npm_package():
+    # The zelfscan's Excel workbook library, as published (the bundle without polyfills) with its licence.
+    package = REPO / "node_modules" / "exceljs"
+    vendored = REPO / "docs" / "javascripts" / "vendor"
+    assert (vendored / "exceljs.bare.min.js").read_bytes() == (package / "dist" / "exceljs.bare.min.js").read_bytes()
+    assert (vendored / "exceljs.LICENSE.txt").read_bytes() == (package / "LICENSE").read_bytes()
+    pinned = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["devDependencies"]["exceljs"]
+    assert json.loads((package / "package.json").read_text(encoding="utf-8"))["version"] == pinned

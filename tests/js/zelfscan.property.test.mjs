@@ -9,6 +9,7 @@ import * as core from "../../docs/javascripts/zelfscan-core.js";
 
 const catalogue = JSON.parse(readFileSync(process.env.INFOBOX_CATALOGUE_JSON, "utf8"));
 const refs = core.statements(catalogue).map((s) => s.ref);
+const standardIds = catalogue.standards.map((s) => String(s.id));
 const RUNS = { numRuns: 200 };
 
 // Names an attacker (or chance) may use where the parser expects a ref or a scale value.
@@ -22,10 +23,12 @@ const answersJson = fc
   .map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`);
 const header = fc.record({
   format: fc.oneof(fc.constant(core.FORMAT), fc.jsonValue()),
-  version: fc.oneof(fc.constantFrom(1, 2, 3, "2"), fc.jsonValue()),
+  version: fc.oneof(fc.constantFrom(1, 2, 3, 4, "2"), fc.jsonValue()),
   statements: fc.oneof(fc.constant(core.statementsFingerprint(catalogue)), fc.jsonValue()),
   organisation: fc.oneof(fc.string(), fc.jsonValue()),
   date: fc.oneof(fc.string(), fc.jsonValue()),
+  edition: fc.oneof(fc.string(), fc.jsonValue()),
+  standards: fc.oneof(fc.array(fc.oneof(fc.constantFrom(...standardIds, ...TRICKY), fc.jsonValue())), fc.jsonValue()),
 });
 const scanFile = fc
   .tuple(header, answersJson)
@@ -46,14 +49,21 @@ function checkResult(result) {
     assert.ok(refs.includes(ref), ref);
     assert.ok(answer.answer === "" || core.SCALE.some((s) => s.value === answer.answer), answer.answer);
   }
-  const { done, total } = core.progress(catalogue, scan.answers);
+  // The restored choice is known standards in catalogue order, fewer than all ([] is every standard).
+  assert.ok(Array.isArray(scan.choice) && scan.choice.length < standardIds.length);
+  assert.deepEqual(
+    scan.choice,
+    standardIds.filter((id) => scan.choice.includes(id)),
+  );
+  assert.equal(typeof scan.edition, "string");
+  const { done, total } = core.progress(catalogue, scan.answers, scan.choice);
   assert.ok(done >= 0 && done <= total);
   for (const score of core.scoreStandards(catalogue, scan.answers)) {
     assert.ok(
       score.percent === null || (Number.isInteger(score.percent) && score.percent >= 0 && score.percent <= 100),
     );
   }
-  const csv = core.toCsv(catalogue, scan);
+  const csv = core.toCsv(catalogue, scan, { choice: scan.choice });
   assert.equal(csv.charCodeAt(0), 0xfeff);
 }
 

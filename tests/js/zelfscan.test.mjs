@@ -83,13 +83,19 @@ test("export and parse round-trip", () => {
   const state = { organisation: "Gemeente Voorbeeld", date: "2024-05-01", answers };
   const exported = core.toExport(catalogue, state);
   assert.equal(exported.format, "infobox-zelfscan");
-  assert.equal(exported.version, 2);
+  assert.equal(exported.version, 3);
   assert.match(exported.catalogue, /^stellingen-[0-9a-f]{14}$/); // fixture has no "version": fallback
   assert.equal(exported.statements, exported.catalogue);
   const parsed = core.parseScan(JSON.stringify(exported), catalogue, "scan.json");
   assert.equal(parsed.ok, true);
   assert.deepEqual(parsed.warnings, []);
-  assert.deepEqual(parsed.scan, { organisation: "Gemeente Voorbeeld", date: "2024-05-01", answers: exported.answers });
+  assert.deepEqual(parsed.scan, {
+    organisation: "Gemeente Voorbeeld",
+    date: "2024-05-01",
+    answers: exported.answers,
+    choice: [],
+    edition: core.standardsEdition(catalogue),
+  });
   assert.equal(parsed.scan.answers["3B"].note, "training gepland");
 });
 
@@ -126,6 +132,8 @@ test("a version-1 file still imports: same answers, no warning while the texts a
     organisation: "Gemeente Oud",
     date: "2024-03-01",
     answers: { "3B": { answer: "niet", note: "oud bestand" }, 9: { answer: "volledig", note: "" } },
+    choice: [],
+    edition: "",
   });
 });
 
@@ -151,8 +159,8 @@ test("invalid files are refused with a Dutch message", () => {
     ["niet { json", /geen geldig JSON-bestand/],
     [JSON.stringify({ hello: 1 }), /geen zelfscan van de Infobox/],
     [JSON.stringify([1, 2]), /geen zelfscan van de Infobox/],
-    [JSON.stringify({ format: "infobox-zelfscan", version: 3, answers: {} }), /versie 3 .*versie 1 tot en met 2/],
-    [JSON.stringify({ format: "infobox-zelfscan", version: "1" }), /versie "1" .*versie 1 tot en met 2/],
+    [JSON.stringify({ format: "infobox-zelfscan", version: 4, answers: {} }), /versie 4 .*versie 1 tot en met 3/],
+    [JSON.stringify({ format: "infobox-zelfscan", version: "1" }), /versie "1" .*versie 1 tot en met 3/],
     [JSON.stringify({ format: "infobox-zelfscan", version: 2 }), /bevat geen antwoorden/],
     [JSON.stringify({ format: "infobox-zelfscan", version: 1 }), /bevat geen antwoorden/],
   ];

@@ -52,6 +52,10 @@ function shiftedElements(lhr) {
 async function measure(browser, target, categories) {
   const page = await browser.newPage();
   if (target.answer === "zelfscan") await answerZelfscan(page, target.url);
+  // What the page asks for while Lighthouse loads it, so a test can say what it must not load at load
+  // (the zelfscan's workbook library).
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
   const flags = {
     logLevel: "error",
     output: "json",
@@ -90,6 +94,7 @@ async function measure(browser, target, categories) {
       : {},
     shifted: shiftedElements(lhr),
     lost,
+    requests,
   };
 }
 
