@@ -11,26 +11,21 @@ from hypothesis import strategies as st
 from infobox.catalogue.invisible_characters import invisible_character
 from infobox.cli import main
 from tests.support.minimal_catalogue import VALID
-
-# The ones issue 31 found passing, and the usual suspects: word joiner, Arabic letter mark, Mongolian vowel
-# separator, soft hyphen, the tag block (U+E0000 is unassigned, U+E0001 and U+E0020–U+E007F are format
-# characters), zero-width space, right-to-left override, byte order mark, line separator, a control character.
-INVISIBLE = ["\u2060", "\u061c", "\u180e", "\u00ad", "\U000e0000", "\U000e0001", "\U000e0041", "\U000e007f"]
-INVISIBLE += ["\u200b", "\u202e", "\ufeff", "\u2028", "\x07"]
+from tests.support.unicode_samples import INVISIBLE, code_point
 
 
 def yaml_escape(char: str) -> str:
     return f"\\U{ord(char):08X}"
 
 
-@pytest.mark.parametrize("char", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("char", INVISIBLE, ids=code_point)
 def test_validate_refuses_an_invisible_character_in_a_text_at_its_line(tmp_path, capsys, char):
     path = tmp_path / "resources.yaml"
     path.write_text(VALID.replace("title: Kindcheck\n", f'title: "Kind{yaml_escape(char)}check"\n'), "utf-8")
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     line = VALID.splitlines().index("    title: Kindcheck") + 1
-    assert f"{path}:{line}: " in err and f"title: bevat een onzichtbaar teken: U+{ord(char):04X}" in err
+    assert f"{path}:{line}: " in err and f"title: bevat een onzichtbaar teken: {code_point(char)}" in err
     assert "na 'Kind'" in err and "1 probleem gevonden" in err
 
 
