@@ -257,7 +257,7 @@ def date_problems(doc: YamlDocument, today: dt.date) -> list[Problem]:
     for path in places:
         value: Any = data
         for part in path:
-            value = value.get(part) if isinstance(value, dict) else value[part] if isinstance(value, list) else None
+            value = value.get(part) if isinstance(value, dict) else value[part] if isinstance(part, int) else None
         try:
             day = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
