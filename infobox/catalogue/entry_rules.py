@@ -44,7 +44,7 @@ def _rules() -> tuple:
         _references_exist,
         _links_are_sound,
         _groups_name_own_standards,
-        invisible_problems,
+        _no_invisible_characters,
         _from_the_infobox,
         _removed_stay_removed,
         _editorial_is_marked,
@@ -154,6 +154,23 @@ def _links_are_sound(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
                 yield path, problem, ""
 
 
+def _no_invisible_characters(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """Every key and text without characters nobody sees; a link's address is left to the address policy
+    (`_links_are_sound`), which applies the same rule, so it is told once."""
+    for path, message, hint in invisible_problems(data):
+        value = _at(data, path)
+        is_address = len(path) == 5 and path[0] == "resources" and path[2:3] == ("links",) and path[4] == "url"
+        if not (is_address and isinstance(value, str) and _URL_PATTERN.match(value)):
+            yield path, message, hint
+
+
+def _at(data: Any, path: tuple) -> Any:
+    """The value at `path`, or None where the file has another kind of value on the way."""
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else data[part] if isinstance(part, int) else None
+    return data
+
+
 def _groups_name_own_standards(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
     """A block heading given per reference (`group: {"3B": …}`) must name one of the resource's own standards.
 
@@ -255,9 +272,7 @@ def date_problems(doc: YamlDocument, today: dt.date) -> list[Problem]:
     places += [("removed", i, "date") for i, _ in blocks(data, "removed")]
     problems = []
     for path in places:
-        value: Any = data
-        for part in path:
-            value = value.get(part) if isinstance(value, dict) else value[part] if isinstance(part, int) else None
+        value = _at(data, path)
         try:
             day = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:

@@ -23,17 +23,26 @@ CONTEXT = 20  # characters before it that a message quotes, so it can be found
 HINT = "typ de tekst op die plaats opnieuw; in de editor is het teken niet te zien"
 
 
-def invisible_character(text: str) -> str | None:
-    """Where `text` holds a character nobody sees, named for a person (`U+2060 WORD JOINER na 'Kind'`), or None."""
+def first_invisible(text: str) -> int | None:
+    """The index of the first character of `text` nobody sees, or None."""
     if text.isprintable():  # the common case, at C speed: no Cc, Cf, Co, Cs, Cn, Z* other than ' '
         return None
-    for index, char in enumerate(text):
-        if char not in ALLOWED and unicodedata.category(char) in REFUSED_CATEGORIES:
-            name = unicodedata.name(char, "")
-            before = text[max(0, index - CONTEXT) : index].lstrip()
-            where = f" na {quote(before)}" if before else " aan het begin"
-            return f"U+{ord(char):04X}" + (f" {name}" if name else "") + where
-    return None
+    return next(
+        (i for i, char in enumerate(text) if char not in ALLOWED and unicodedata.category(char) in REFUSED_CATEGORIES),
+        None,
+    )
+
+
+def invisible_character(text: str) -> str | None:
+    """Where `text` holds a character nobody sees, named for a person (`U+2060 WORD JOINER na 'Kind'`), or None."""
+    index = first_invisible(text)
+    if index is None:
+        return None
+    char = text[index]
+    name = unicodedata.name(char, "")
+    before = text[max(0, index - CONTEXT) : index].lstrip()
+    where = f" na {quote(before)}" if before else " aan het begin"
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "") + where
 
 
 def message(character: str) -> str:
