@@ -1,9 +1,10 @@
 """A new resource written into the catalogue's text as one block, every other byte of the file the same.
 
-The block is written as BEHEER.md teaches: the description as a folded block (`>-`), lists of vocabulary
-words inline. Every value is written by PyYAML, never pasted into the text: a proposer's text is a
-double-quoted scalar, or the indented lines of a folded block, so none can end its line or start another
-field (and the edited file is read back and compared before it is written). The block goes after the last
+The block is written as BEHEER.md teaches: the description as a folded block (`>-`), other texts plain,
+lists of vocabulary words inline, references quoted. Every value is written by PyYAML, never pasted into the
+text: it writes a text plain only when it reads back as that text, else quoted, and a folded block as
+indented lines, so no proposer's text can end its line or start another field (and the edited file is read
+back and compared before it is written). The block goes after the last
 entry of its first standard's section, before whatever follows the list of resources (`removed:`, comments),
 in the file's own line endings.
 """
