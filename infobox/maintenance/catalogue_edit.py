@@ -11,6 +11,7 @@ renamed over it, so an invalid result or a crash leaves the catalogue as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -81,8 +82,9 @@ def replace_file(target: Path, content: bytes) -> None:
         os.replace(scratch, target)
     finally:
         Path(scratch).unlink(missing_ok=True)
-    folder = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    with contextlib.suppress(OSError):  # the file is in place; a folder some systems cannot flush is no failure
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
