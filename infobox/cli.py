@@ -13,6 +13,7 @@ from pathlib import Path
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from infobox.catalogue.model import Catalogue
 from infobox.catalogue.schema import SCHEMA_FILENAME, schema_json
+from infobox.command_failures import guarded, write_output
 from infobox.errors import CatalogueError, Problem
 from infobox.exit_codes import CommandExit
 from infobox.exports.open_data import catalogue_to_csv, catalogue_to_json_text
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     zensical.add_argument("--site-dir", default="site", help="map voor de gebouwde site (standaard: %(default)s)")
 
     args = parser.parse_args(argv)
+    return guarded(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command in ("pages", "build-zensical"):
         return _site_command(args)
     if args.command in EDIT_COMMANDS:
@@ -69,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "changed-links":
         return _changed_links(Path(args.catalogue), Path(args.base), Path(args.out))
     if args.command == "schema":
-        Path(args.out).write_text(schema_json(), encoding="utf-8")
+        write_output(args.out, schema_json())
         print(f"{args.out} geschreven")
         return CommandExit.DONE
 
@@ -82,11 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     if catalogue is None:
         return CommandExit.REFUSED
     if args.format == "xlsx":
-        Path(args.out).write_bytes(catalogue_to_xlsx(catalogue))
+        write_output(args.out, catalogue_to_xlsx(catalogue))
         return CommandExit.DONE
     text = catalogue_to_json_text(catalogue) if args.format == "json" else catalogue_to_csv(catalogue)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        write_output(args.out, text)
     else:
         sys.stdout.write(text)
     return CommandExit.DONE
@@ -125,7 +130,7 @@ def _changed_links(head: Path, base: Path, out: Path) -> int:
     except CatalogueError as error:
         _report(error.problems, suffix="; er is niets geschreven.")
         return CommandExit.REFUSED
-    out.write_text(text, encoding="utf-8")
+    write_output(out, text)
     print(f"{count} {'hulpmiddel' if count == 1 else 'hulpmiddelen'} met nieuwe of gewijzigde links in {out}")
     return CommandExit.DONE
 
@@ -147,7 +152,7 @@ def _report(problems: list[Problem], suffix: str = ".") -> None:
 
 def _site_command(args: argparse.Namespace) -> int:
     """`pages` and `build-zensical`: the site's generated files, from the settings in mkdocs.yml."""
-    from infobox.site.config_file import read_config
+    from infobox.site.config_file import ConfigError, read_config
     from infobox.site.generate import (
         SiteInputError,
         generated_files,
@@ -178,4 +183,7 @@ def _site_command(args: argparse.Namespace) -> int:
         _report(error.problems, suffix="; er is niets geschreven.")
     except (SiteInputError, ZensicalBuildError) as error:
         print(error, file=sys.stderr)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return CommandExit.CANNOT_RUN
     return CommandExit.REFUSED

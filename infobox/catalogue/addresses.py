@@ -6,7 +6,8 @@ redirect it follows (`infobox.linkcheck.address_guard`) and never reports a refu
 `apply-moves` checks a moved link's new address with it; the site only sends readers to a moved link's new
 address that passes it. An address is refused when it
 
-- holds whitespace, a control character or an invisible format character (U+200B, U+00AD, U+202E, …);
+- holds whitespace, or a character nobody sees (U+200B, U+00AD, U+202E, …: the catalogue's one rule,
+  `invisible_characters`);
 - holds a backslash: browsers (the WHATWG URL standard) read it as '/', Python's urllib.parse does not, so
   `http://a.example\\@10.0.0.1/` is one host to a reader and another to the link job;
 - reads differently to browsers and to Python (scheme, credentials or host; Ada's WHATWG parser against
@@ -36,11 +37,11 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import unicodedata
 from urllib.parse import urlsplit
 
 import ada_url
 
+from infobox.catalogue.invisible_characters import first_invisible
 from infobox.catalogue.vocabulary import LINK_SCHEMES
 from infobox.errors import quote, shorten
 
@@ -71,9 +72,9 @@ def address_problem(url: str) -> str | None:
     """Why `url` is no public http(s) address, as a Dutch phrase that follows the address; None when it is."""
     if any(ch.isspace() for ch in url):
         return "bevat een spatie of regeleinde"
-    odd = next((ch for ch in url if unicodedata.category(ch) in ("Cc", "Cf")), None)
+    odd = first_invisible(url)  # the catalogue's one rule for characters nobody sees
     if odd is not None:
-        return f"bevat een onzichtbaar teken of stuurteken (U+{ord(odd):04X}); typ het adres opnieuw over"
+        return f"bevat een onzichtbaar teken of stuurteken (U+{ord(url[odd]):04X}); typ het adres opnieuw over"
     if "\\" in url:
         return (
             "bevat een backslash (\\); browsers lezen die als '/' en gaan dan naar een andere server dan de "

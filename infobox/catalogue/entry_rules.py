@@ -1,8 +1,9 @@
 """The rules a schema cannot express, as problems on the line of the offending node.
 
 Across entries: unique ids, references to standards and sub-items that exist, sound links, block headings for
-the resource's own standards, removed ids that stay removed, `provenance: infobox` only on the Infobox's
-entries, themes marked as editorial, organisation names mapped once. Against today: no date a person gave
+the resource's own standards, no invisible characters in any text, removed ids that stay removed,
+`provenance: infobox` only on the Infobox's entries, themes marked as editorial, organisation names mapped
+once. Against today: no date a person gave
 lies in the future. Each rule is robust to structural errors, so they are reported in the same run as the
 schema's.
 """
@@ -18,6 +19,7 @@ from typing import Any
 from infobox.catalogue.addresses import url_problem
 from infobox.catalogue.blocks import blocks, text_of, texts
 from infobox.catalogue.infobox_entries import INFOBOX_ENTRIES
+from infobox.catalogue.invisible_characters import invisible_problems
 from infobox.catalogue.places import describe
 from infobox.catalogue.schema import URL
 from infobox.catalogue.yaml_source import YamlDocument
@@ -42,6 +44,7 @@ def _rules() -> tuple:
         _references_exist,
         _links_are_sound,
         _groups_name_own_standards,
+        _no_invisible_characters,
         _from_the_infobox,
         _removed_stay_removed,
         _editorial_is_marked,
@@ -151,12 +154,33 @@ def _links_are_sound(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
                 yield path, problem, ""
 
 
+def _no_invisible_characters(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
+    """Every key and text without characters nobody sees; a link's address is left to the address policy
+    (`_links_are_sound`), which applies the same rule, so it is told once."""
+    for path, message, hint in invisible_problems(data):
+        value = _at(data, path)
+        is_address = len(path) == 5 and path[0] == "resources" and path[2:3] == ("links",) and path[4] == "url"
+        if not (is_address and isinstance(value, str) and _URL_PATTERN.match(value)):
+            yield path, message, hint
+
+
+def _at(data: Any, path: tuple) -> Any:
+    """The value at `path`, or None where the file has another kind of value on the way."""
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else data[part] if isinstance(part, int) else None
+    return data
+
+
 def _groups_name_own_standards(data: dict[str, Any]) -> Iterator[tuple[tuple, str, str]]:
-    """A block heading given per reference (`group: {"3B": …}`) must name one of the resource's own standards."""
+    """A block heading given per reference (`group: {"3B": …}`) must name one of the resource's own standards.
+
+    Only once those are written right: a misspelt reference is told on its own line first (`_references_exist`),
+    and a tip here would copy the misspelling."""
+    existing = _existing(data)
     for i, resource in blocks(data, "resources"):
         group = resource.get("group")
-        if isinstance(group, dict):
-            own = [ref for _, ref in texts(resource, "standards")]
+        own = [ref for _, ref in texts(resource, "standards")]
+        if isinstance(group, dict) and not any(reference_problem(ref, existing) for ref in own):
             for ref in group:
                 if ref not in own:
                     yield (
@@ -248,9 +272,7 @@ def date_problems(doc: YamlDocument, today: dt.date) -> list[Problem]:
     places += [("removed", i, "date") for i, _ in blocks(data, "removed")]
     problems = []
     for path in places:
-        value: Any = data
-        for part in path:
-            value = value.get(part) if isinstance(value, dict) else value[part] if isinstance(value, list) else None
+        value = _at(data, path)
         try:
             day = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:

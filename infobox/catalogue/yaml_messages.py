@@ -124,6 +124,9 @@ def _levels_above(lines: list[str], line: int) -> list[tuple[int, str, int]]:
 def _misplaced(lines: list[str], at: int, how: str) -> tuple:
     """A line indented to a level where its key cannot stand: say which key, where, and offer each level."""
     text = lines[at - 1] if 0 < at <= len(lines) else ""
+    item = _misplaced_item(lines, at)
+    if item:
+        return item
     key = _key_at(text)
     levels = _levels_above(lines, at)
     if not key or not levels:
@@ -146,6 +149,42 @@ def _misplaced(lines: list[str], at: int, how: str) -> tuple:
         )
         for level, other, number in levels
         if level != column
+    ]
+    return at, message, "", fixes
+
+
+_ITEM_AT = re.compile(r"^(?P<indent> *)-\s+(?P<key>[\w-]+):(?:\s|$)")
+
+
+def _misplaced_item(lines: list[str], at: int) -> tuple | None:
+    """A list entry (`- id: …`) whose dash is not under the dashes of its list: the dashes above are where it
+    may go, those of the same key (the other entries) first, the nearest first. None for any other line."""
+    item = _ITEM_AT.match(lines[at - 1]) if 0 < at <= len(lines) else None
+    if not item:
+        return None
+    column, name = len(item["indent"]), item["key"]
+    above = [(n, _ITEM_AT.match(lines[n - 1])) for n in range(at - 1, 0, -1)]
+    dashes = sorted(((m["key"] != name, -n, len(m["indent"]), m["key"]) for n, m in above if m), key=lambda d: d[:2])
+    places: dict[int, tuple[str, int]] = {}
+    for _, number, level, other in dashes:
+        if level != column:
+            places.setdefault(level, (other, -number))
+    if not places:
+        return None
+    level, (other, number) = next(iter(places.items()))
+    how = "verder" if column > level else "minder ver"
+    message = (
+        f"deze regel is {how} ingesprongen dan de lijst erboven: het streepje van '- {name}:' staat op {column} "
+        f"spaties, dat van '- {other}:' op regel {number} op {level}"
+    )
+    text = lines[at - 1].lstrip(" ")
+    fixes = [
+        Fix(
+            f"zet '- {name}:' {level} spaties in, even ver als '- {other}:' op regel {number}",
+            with_lines(lines, at, [" " * level + text]),
+            at,
+        )
+        for level, (other, number) in places.items()
     ]
     return at, message, "", fixes
 

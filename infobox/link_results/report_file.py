@@ -44,6 +44,8 @@ def read_links_file(path: str | os.PathLike[str]) -> list[ReportedLink]:
         raise UnusableLinksFile(f"kan niet worden gelezen ({error.strerror})") from None
     except (UnicodeDecodeError, ValueError):
         raise UnusableLinksFile("is geen geldig JSON-bestand van de linkcontrole") from None
+    except RecursionError:  # json nests by recursion: [[[[…]]]] a hundred thousand deep
+        raise UnusableLinksFile("is te diep genest; dit is geen links.json van de linkcontrole") from None
     links = data.get("links") if isinstance(data, dict) else None
     if not isinstance(links, list):
         raise UnusableLinksFile("bevat geen lijst 'links'; is dit links.json van de linkcontrole?")

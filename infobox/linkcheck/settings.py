@@ -15,6 +15,7 @@ from typing import get_type_hints
 
 DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "linkcheck.toml"
 TABLE = "linkcheck"
+MAX_BYTES = 1024 * 1024  # linkcheck.toml is a few KB
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,22 @@ def read_config(path: Path) -> dict:
     """The [linkcheck] table of one file, type-checked; raises SettingsError with every problem."""
     if not path.is_file():
         raise SettingsError(f"{path}: instellingenbestand bestaat niet")
-    text = path.read_text(encoding="utf-8")
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SettingsError(f"{path}: is groter dan {MAX_BYTES // 1024} KB; dit is geen instellingenbestand")
+        text = path.read_bytes().decode("utf-8")
         raw = tomllib.loads(text)
+    except OSError as error:
+        raise SettingsError(f"{path}: kan niet worden gelezen ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: is geen UTF-8-tekst") from None
     except tomllib.TOMLDecodeError as error:
         at = re.search(r"\(at line (\d+), column \d+\)", str(error))
         raise SettingsError(f"{path}:{at[1] if at else 1}: geen geldige TOML: {error}") from None
+    except RecursionError:  # tomllib nests by recursion: a = [[[[…]]]]
+        raise SettingsError(f"{path}: is te diep genest; dit is geen instellingenbestand") from None
+    if not isinstance(raw.get(TABLE, {}), dict):
+        raise SettingsError(f"{path}: '{TABLE}' moet een tabel zijn: [{TABLE}]")
     problems = [f"{path}: onbekende tabel [{name}] (alleen [{TABLE}])" for name in raw if name != TABLE]
     types = get_type_hints(Settings)
     values = {}

@@ -6,10 +6,22 @@
 - `proposal`: after `python -m infobox propose` ran in a job without write access, open (or update) the
   pull request of that issue with the catalogue it wrote, or comment its Dutch problems on the issue.
 
-Every GitHub call goes through `infobox.maintenance.github_api.GitHub`. Texts from issues and the catalogue
-reach GitHub only as escaped Markdown on standard input.
-Exit status (`infobox.exit_codes.CommandExit`): 0 done; 1 the catalogue was refused (nothing pushed); 2 cannot run
-(missing files, GitHub failed).
+The bot never discards a commit it did not make. Its branches are made afresh from main each run, so the
+pull request shows only the latest edit; but BEHEER.md asks maintainers to check and fix what the bot
+proposes, and they may commit that fix on the bot's branch. So before it pushes, the bot fetches its
+branch: when the branch holds a commit by anyone else that main lacks, and that commit is not kept by a
+closed or merged pull request, the bot leaves the branch alone and says on the open pull request what it
+would have changed (or, without one, stops with exit 2). It does not build on such a branch: a maintainer's
+commit may undo one of its edits on purpose (a redirect to the wrong page), and re-applying the week's
+moves on top would silently undo that decision; the pull request is theirs now, and the bot takes the
+branch back once it is merged or closed. The push itself only replaces the commit the bot saw
+(`--force-with-lease`), so a commit pushed in between fails the run instead of being lost.
+
+Every GitHub call goes through `infobox.maintenance.github_api.GitHub`. Texts from issues, commits and the
+catalogue reach GitHub only as escaped Markdown on standard input.
+Exit status (`infobox.exit_codes.CommandExit`): 0 done (also when the branch was left alone and the pull request
+told why); 1 the catalogue was refused (nothing pushed); 2 cannot run (missing or unusable files, the catalogue's
+folder not writable, a branch with others' commits and no open pull request, GitHub failed).
 """
 
 from __future__ import annotations
@@ -21,10 +33,11 @@ import sys
 from pathlib import Path
 
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
+from infobox.command_failures import guarded
 from infobox.errors import CatalogueError
 from infobox.exit_codes import CommandExit
-from infobox.maintenance.apply_moves import Outcome, apply_moves, summary
-from infobox.maintenance.catalogue_edit import EditError
+from infobox.maintenance.apply_moves import LinksFileError, Outcome, apply_moves, summary
+from infobox.maintenance.catalogue_edit import CatalogueNotWritable, EditError
 from infobox.maintenance.github_api import GitHub, GitHubError
 from infobox.markdown_escape import GITHUB_TABLE, github_address, github_text
 
@@ -79,30 +92,114 @@ def run_moves(github: GitHub, links: Path, catalogue: Path) -> int:
     base = github.current_branch()
     try:
         outcome = apply_moves(links, catalogue)
+    except (LinksFileError, CatalogueNotWritable) as error:
+        _print_problems(error)
+        print("De verhuisde links zijn niet bijgewerkt; er is geen pull request gemaakt.", file=sys.stderr)
+        return CommandExit.CANNOT_RUN
     except (EditError, CatalogueError) as error:
-        for problem in getattr(error, "problems", []):
-            print(problem, file=sys.stderr)
+        _print_problems(error)
         print("De verhuisde links zijn niet bijgewerkt; er is geen pull request gemaakt.", file=sys.stderr)
         return CommandExit.REFUSED
     print(summary(outcome, str(catalogue)))
     if not outcome.applied:
         number = github.open_pull_request(MOVES_BRANCH)
         if number is not None:
+            tip = github.remote_branch(MOVES_BRANCH)
+            others = github.commits_by_others(tip) if tip else []
+            if others:
+                github.comment_pull_request(number, stale_comment(others))
+                print(f"Pull request #{number} blijft open: er staan wijzigingen van anderen op {MOVES_BRANCH}.")
+                return CommandExit.DONE
             github.close_pull_request(number, "De laatste linkcontrole vond geen verhuisde links meer; vervallen.")
             print(f"Pull request #{number} gesloten: er zijn geen verhuisde links meer.")
         return CommandExit.DONE
     title = moves_title(len(outcome.applied))
-    github.push_branch(MOVES_BRANCH, [str(catalogue)], title)
-    number = github.create_or_update_pull_request(MOVES_BRANCH, base, title, moves_body(outcome))
+    return publish(github, MOVES_BRANCH, base, [str(catalogue)], title, moves_body(outcome))
+
+
+def _print_problems(error: Exception) -> None:
+    for problem in getattr(error, "problems", []):
+        print(problem, file=sys.stderr)
+
+
+def publish(github: GitHub, branch: str, base: str, paths: list[str], title: str, body: str) -> int:
+    """Commit `paths` on `branch` and open or update its pull request, unless the branch holds someone
+    else's work (see the module's docstring): then the open pull request gets a comment with `body`."""
+    tip = github.remote_branch(branch)
+    others = github.commits_by_others(tip) if tip else []
+    if others and not any(
+        pr.get("state") != "OPEN" and pr.get("headRefOid") == tip for pr in github.pull_requests(branch)
+    ):
+        number = github.open_pull_request(branch)
+        if number is None:
+            print(
+                f"De branch {branch} bevat commits die niet van de bot zijn ({others[0]}) en heeft geen open pull "
+                "request; de bot laat hem staan. Voeg ze samen of verwijder de branch; daarna maakt de bot hem "
+                "opnieuw.",
+                file=sys.stderr,
+            )
+            return CommandExit.CANNOT_RUN
+        github.comment_pull_request(number, held_back_comment(branch, others, title, body))
+        print(f"Pull request #{number} niet bijgewerkt: {branch} bevat wijzigingen van anderen; zie de reactie.")
+        return CommandExit.DONE
+    github.push_branch(branch, paths, title, tip)
+    number = github.create_or_update_pull_request(branch, base, title, body)
     print(f"Pull request #{number}: {title}")
     return CommandExit.DONE
 
 
+def _commit_list(others: list[str]) -> list[str]:
+    shown = [f"- {md(commit)}" for commit in others[:10]]
+    return shown + ([f"- … en nog {len(others) - 10}"] if len(others) > 10 else [])
+
+
+def held_back_comment(branch: str, others: list[str], title: str, body: str) -> str:
+    """What the bot would have pushed, for the people whose commits it kept."""
+    return "\n".join(
+        [
+            f"De bot wilde deze pull request bijwerken (**{md(title)}**), maar `{branch}` bevat wijzigingen die "
+            "niet van de bot zijn:",
+            "",
+            *_commit_list(others),
+            "",
+            "De bot heeft daarom niets gepusht; uw wijzigingen blijven staan. Hieronder staat wat hij had "
+            "bijgewerkt. Neem het zo nodig met de hand over, of voeg deze pull request samen of sluit hem: daarna "
+            "maakt de bot weer een nieuwe.",
+            "",
+            "---",
+            "",
+            body,
+        ]
+    )
+
+
+def stale_comment(others: list[str]) -> str:
+    return "\n".join(
+        [
+            "De laatste linkcontrole vond geen verhuisde links meer. Omdat deze branch wijzigingen bevat die niet "
+            "van de bot zijn, sluit de bot deze pull request niet:",
+            "",
+            *_commit_list(others),
+            "",
+            "Sluit hem zelf als hij niet meer nodig is.",
+        ]
+    )
+
+
 def read_result(path: Path) -> dict:
+    """The outcome `propose --result` wrote; ValueError (Dutch) when it is not that file's shape."""
     if path.stat().st_size > MAX_RESULT_BYTES:
         raise ValueError("te groot")
-    result = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(result, dict):
+    try:
+        result = json.loads(path.read_bytes().decode("utf-8"))
+    except RecursionError:
+        raise ValueError("te diep genest") from None
+    except ValueError:
+        raise ValueError("geen JSON in UTF-8") from None
+    shapes = {"status": str, "id": str, "title": str, "proposer": str, "problems": list, "already_listed": dict}
+    if not isinstance(result, dict) or any(
+        key in result and not isinstance(result[key], kind) for key, kind in shapes.items()
+    ):
         raise ValueError("geen uitkomst van propose")
     return result
 
@@ -184,13 +281,17 @@ def run_proposal(github: GitHub, issue: int, result_path: Path, proposed: Path, 
     except CatalogueError as error:
         print(f"De voorgestelde catalogus is ongeldig; er is niets gepusht.\n{error}", file=sys.stderr)
         return CommandExit.REFUSED
-    shutil.copyfile(proposed, catalogue)
+    try:
+        shutil.copyfile(proposed, catalogue)
+    except OSError as error:
+        print(
+            f"{catalogue}: kan niet worden geschreven ({error.strerror or error}); er is niets gepusht.",
+            file=sys.stderr,
+        )
+        return CommandExit.CANNOT_RUN
     branch = f"voorstel/issue-{issue}"
     title = f"Voorstel: {one_line(result.get('title', ''))} (#{issue})"
-    github.push_branch(branch, [str(catalogue)], title)
-    number = github.create_or_update_pull_request(branch, base, title, proposal_body(result, issue))
-    print(f"Pull request #{number}: {title}")
-    return CommandExit.DONE
+    return publish(github, branch, base, [str(catalogue)], title, proposal_body(result, issue))
 
 
 def main(argv: list[str] | None = None, github: GitHub | None = None) -> int:
@@ -207,7 +308,10 @@ def main(argv: list[str] | None = None, github: GitHub | None = None) -> int:
     proposal.add_argument("--proposed", required=True, help="de catalogus die propose schreef")
     proposal.add_argument("--catalogue", default=str(DEFAULT_CATALOGUE))
     args = parser.parse_args(argv)
-    github = github or GitHub()
+    return guarded(lambda: _run(args, github or GitHub()))
+
+
+def _run(args: argparse.Namespace, github: GitHub) -> int:
     try:
         if args.command == "moves":
             return run_moves(github, Path(args.links), Path(args.catalogue))

@@ -3,8 +3,9 @@
 Exit status (`infobox.exit_codes.CommandExit`) of `apply-moves` and `propose`: 0 done (the summary says what
 changed, possibly nothing); 1 refused, catalogue untouched (`apply-moves`: the catalogue is invalid, before or
 after the edit, or a line could not be edited safely; `propose`: the proposal is invalid, its problems are listed
-for the person who sent it); 2 cannot run (a file missing, unreadable or too large, the catalogue itself invalid
-for `propose`).
+for the person who sent it); 2 cannot run, catalogue untouched (a file missing, unreadable, too large or too
+deeply nested, the catalogue's folder not writable, the catalogue itself invalid for `propose`). `propose
+--result` writes the outcome for the workflow in every case it can write it.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import sys
 from pathlib import Path
 
 from infobox.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
+from infobox.command_failures import CannotWrite, write_output
 from infobox.errors import CatalogueError
 from infobox.exit_codes import CommandExit
 from infobox.maintenance.apply_moves import LinksFileError, apply_moves, summary
-from infobox.maintenance.catalogue_edit import EditError
+from infobox.maintenance.catalogue_edit import CatalogueNotWritable, EditError
 from infobox.maintenance.issue_form import FORM_PATH, form_yaml
 from infobox.maintenance.propose import ProposalError, propose
 
@@ -48,7 +50,7 @@ def run_apply_moves(args) -> int:
     catalogue = Path(args.catalogue)
     try:
         outcome = apply_moves(Path(args.links), catalogue)
-    except LinksFileError as error:
+    except (LinksFileError, CatalogueNotWritable) as error:
         _print_problems(error, "De verhuisde links zijn niet bijgewerkt; de catalogus is niet gewijzigd.")
         return CommandExit.CANNOT_RUN
     except (EditError, CatalogueError) as error:
@@ -80,7 +82,11 @@ def run_propose(args) -> int:
             result["already_listed"] = proposal.already_listed
         code = CommandExit.DONE
     if args.result:
-        Path(args.result).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        try:
+            write_output(args.result, json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        except CannotWrite as error:
+            print(f"{error}; de uitkomst voor de workflow ontbreekt.", file=sys.stderr)
+            return CommandExit.CANNOT_RUN
     return code
 
 
@@ -91,8 +97,11 @@ def run_issue_form(args) -> int:
         _print_problems(error, "Het formulier is niet geschreven.")
         return CommandExit.REFUSED
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(form_yaml(catalogue), encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CannotWrite(f"{out.parent}: map kan niet worden gemaakt ({error.strerror or error})") from None
+    write_output(out, form_yaml(catalogue))
     print(f"{out} geschreven")
     return CommandExit.DONE
 

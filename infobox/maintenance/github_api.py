@@ -19,11 +19,16 @@ class GitHub:
         self.cwd = cwd
 
     def _run(self, *args: str, stdin: str | None = None) -> str:
-        result = subprocess.run(
-            args, cwd=self.cwd, input=stdin, capture_output=True, text=True, check=False, timeout=300
-        )
+        # "git push", not "git -c": the program and its first word that is no option
+        what = " ".join([args[0], next((a for a in args[1:] if not a.startswith("-") and "=" not in a), "")])
+        try:
+            result = subprocess.run(
+                args, cwd=self.cwd, input=stdin, capture_output=True, text=True, check=False, timeout=300
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise GitHubError(f"{what} kon niet worden uitgevoerd: {error}") from None
         if result.returncode != 0:
-            raise GitHubError(f"{args[0]} {args[1]} mislukte: {result.stderr.strip()[-500:]}")
+            raise GitHubError(f"{what} mislukte: {result.stderr.strip()[-500:]}")
         return result.stdout
 
     def gh(self, *args: str, stdin: str | None = None) -> str:
@@ -35,13 +40,44 @@ class GitHub:
     def current_branch(self) -> str:
         return self.git("rev-parse", "--abbrev-ref", "HEAD").strip()
 
-    def push_branch(self, branch: str, paths: list[str], message: str) -> None:
-        """Commit `paths` on `branch` (made afresh from the current commit) and force-push it: the branch
-        is the bot's own, and its pull request shows only the latest edit."""
+    def remote_branch(self, branch: str) -> str | None:
+        """The commit `branch` has on the remote (fetched, with the history it needs), or None without one."""
+        if self.git("rev-parse", "--is-shallow-repository").strip() == "true":
+            self.git("fetch", "--quiet", "--unshallow", "origin")  # a CI checkout: else every old commit looks new
+        found = self.git("ls-remote", "--heads", "origin", f"refs/heads/{branch}").split()
+        if not found:
+            return None
+        self.git("fetch", "--quiet", "origin", f"+refs/heads/{branch}:refs/remotes/origin/{branch}")
+        return found[0]
+
+    def commits_by_others(self, tip: str) -> list[str]:
+        """The commits of `tip` that the current commit lacks and the bot did not make (author or committer
+        someone else), one line each: short hash, author, subject."""
+        out = self.git("log", "--format=%h%x00%an%x00%ae%x00%ce%x00%s", tip, "--not", "HEAD")
+        others = []
+        for line in out.splitlines():
+            short, name, author, committer, subject = line.split("\0", 4)
+            if not author == committer == BOT_EMAIL:
+                others.append(f"{short} {name}: {subject}")
+        return others
+
+    def push_branch(self, branch: str, paths: list[str], message: str, expected: str | None) -> None:
+        """Commit `paths` on `branch` (made afresh from the current commit) and push it over the remote's
+        branch only if that still is `expected` (None: it must not exist), so a commit pushed meanwhile is
+        never lost: the push then fails with GitHubError."""
         self.git("checkout", "-B", branch)
         self.git("add", "--", *paths)
         self.git("commit", "-m", message)
-        self.git("push", "--force", "origin", f"HEAD:refs/heads/{branch}")
+        lease = f"--force-with-lease=refs/heads/{branch}:{expected or ''}"
+        self.git("push", lease, "origin", f"HEAD:refs/heads/{branch}")
+
+    def pull_requests(self, branch: str) -> list[dict]:
+        """Every pull request of `branch`, open or not: number, state (OPEN, CLOSED, MERGED), headRefOid."""
+        out = self.gh("pr", "list", "--head", branch, "--state", "all", "--json", "number,state,headRefOid")
+        return [pr for pr in json.loads(out or "[]") if isinstance(pr, dict)]
+
+    def comment_pull_request(self, number: int, body: str) -> None:
+        self.gh("pr", "comment", str(number), "--body-file", "-", stdin=body)
 
     def open_pull_request(self, branch: str) -> int | None:
         out = self.gh("pr", "list", "--head", branch, "--state", "open", "--json", "number")

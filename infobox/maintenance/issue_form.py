@@ -21,6 +21,7 @@ FORM_PATH = Path(".github/ISSUE_TEMPLATE/hulpmiddel-voorstellen.yml")
 FORM_FILENAME = FORM_PATH.name  # GitHub opens the form at …/issues/new?template=<this name>
 FORM_LABEL = "hulpmiddel-voorstel"  # put on every proposal by the form; starts nothing by itself
 OPTION_TEXT_MAX = 90  # characters of a sub-item's text shown after its reference
+LINK_EXAMPLE = "Handreiking voor teams https://www.voorbeeld.nl/handreiking.pdf"  # a proposal that validates cleanly
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,9 @@ def form(catalogue: Catalogue) -> dict:
             ),
             _textarea(
                 LINKS,
-                "Eén link per regel: eerst een korte omschrijving, dan het webadres. Bijvoorbeeld:\n"
-                "Handreiking (PDF) https://www.voorbeeld.nl/handreiking.pdf",
+                "Eén link per regel: eerst een korte omschrijving, dan het webadres. Het bestandstype (PDF, Word) "
+                "zet de website er zelf achter. Bijvoorbeeld:\n"
+                f"{LINK_EXAMPLE}",
             ),
             _input(PROPOSER, "Uw naam en organisatie, zodat de redactie u iets kan vragen.", required=True),
         ],

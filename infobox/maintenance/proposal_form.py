@@ -2,7 +2,9 @@
 
 The issue body is data from anyone on the internet. It is read as text (GitHub writes one `### label`
 heading per form field, `_No response_` for an empty one, `- [X]` for a ticked box), bounded in size and
-checked against the form's own choices; every problem is one Dutch line for the person who proposed it.
+checked against the form's own choices and the catalogue's rule for invisible characters; every problem is
+one Dutch line for the person who proposed it. A `### ` line that is no label of the form is the proposer's
+own text and stays in the value.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from infobox.catalogue.invisible_characters import invisible_character
 from infobox.catalogue.model import Catalogue
 from infobox.catalogue.vocabulary import AUDIENCES, TYPES
 from infobox.maintenance.issue_form import (
@@ -35,10 +38,11 @@ LIMITS = {TITLE: 200, ORGANISATION: 300, DESCRIPTION: 3000, PROPOSER: 200}
 MAX_LABEL, MAX_URL = 200, 2000
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"### (.*)")  # matched at a line's start; the label is stripped after
+LABELS = frozenset(field.label for field in FIELDS)
 CHECKBOX = re.compile(r" *- \[([ xX])\] (.*)")
-ID_MAX = 60
-# Characters no catalogue text needs; kept out so nothing invisible reaches the site (tab and newline may stay).
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+ID_MAX = 40  # BEHEER.md asks for a short id: it is part of every address of the entry
+# Articles and prepositions a cut id does not end on.
+LOOSE_ENDS = frozenset("de het een en of van voor na naar in op met bij aan te tot om over uit door".split())  # noqa: SIM905
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def sections(body: str) -> tuple[dict[str, str], list[str]]:
     current = None
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         match = HEADING.match(line)
-        if match:
+        if match and match[1].strip() in LABELS:
             current = match[1].strip()
             if current in found:
                 problems.append(f"{current}: staat twee keer in het voorstel")
@@ -119,22 +123,26 @@ def parse_links(text: str) -> tuple[list[dict], list[str]]:
     return links, problems
 
 
-def slug(text: str) -> str:
+def slug(text: str, limit: int = ID_MAX) -> str:
+    """The title's words in lower-case ASCII joined by hyphens, at most `limit` characters, cut after a word
+    (and before a trailing article or preposition: `handreiking-veilig-thuis`, not `…-thuis-na-de`)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
-    out = ""
-    for word in words:
-        if len(out) + len(word) + 1 > ID_MAX:
+    kept = [words[0][:limit]] if words else []
+    for word in words[1:]:
+        if len("-".join([*kept, word])) > limit:
+            while len(kept) > 1 and kept[-1] in LOOSE_ENDS:
+                kept.pop()
             break
-        out = f"{out}-{word}" if out else word
-    return out or "voorstel"
+        kept.append(word)
+    return "-".join(kept) or "voorstel"
 
 
 def fresh_id(title: str, taken: set[str]) -> str:
-    base = slug(title)
-    candidate, n = base, 2
+    """The title's slug, or with -2, -3, … when an entry has it or had it (`removed:` ids never return)."""
+    candidate, n = slug(title), 2
     while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
+        candidate, n = f"{slug(title, ID_MAX - len(str(n)) - 1)}-{n}", n + 1
     return candidate
 
 
@@ -150,8 +158,9 @@ def parse_proposal(body: str, catalogue: Catalogue, today: dt.date) -> Proposal:
         if len(values.get(field.label, "")) > limit:
             problems.append(f"{field.label}: is te lang (hoogstens {limit} tekens)")
     for field in FIELDS:
-        if CONTROL.search(values.get(field.label, "")):
-            problems.append(f"{field.label}: bevat onzichtbare tekens; typ de tekst opnieuw")
+        character = invisible_character(values.get(field.label, ""))
+        if character:
+            problems.append(f"{field.label}: bevat een onzichtbaar teken ({character}); typ de tekst opnieuw")
     type_ = values.get(TYPE.label, "")
     if type_ and type_ not in TYPES:
         problems.append(f"{TYPE.label}: {type_!r} is geen keuze van het formulier; kies uit: {', '.join(TYPES)}")
@@ -172,10 +181,12 @@ def parse_proposal(body: str, catalogue: Catalogue, today: dt.date) -> Proposal:
     if problems:
         raise ProposalError(problems)
     organisations = [name.strip() for name in values[ORGANISATION.label].split(";") if name.strip()]
+    # Spaces at a line's end are invisible and would keep the description out of a folded block.
+    description = "\n".join(line.rstrip() for line in values[DESCRIPTION.label].split("\n"))
     resource = {
-        "id": fresh_id(values[TITLE.label], {r.id for r in catalogue.resources}),
+        "id": fresh_id(values[TITLE.label], {r.id for r in catalogue.resources} | {r.id for r in catalogue.removed}),
         "title": values[TITLE.label],
-        "description": values[DESCRIPTION.label],
+        "description": description,
         "organisation": organisations[0] if len(organisations) == 1 else organisations,
         "type": type_,
         **({"audience": [a for a in AUDIENCES if a in audience]} if audience else {}),

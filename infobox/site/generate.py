@@ -84,7 +84,7 @@ def _path(value: str, config_dir: Path) -> Path:
     # Print paths as maintainers type them (relative to where they run the build), like `validate` does.
     try:
         return path.resolve().relative_to(Path.cwd())
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # elsewhere, or a symlink loop (its reader says so)
         return path
 
 

@@ -98,3 +98,15 @@ def test_the_valid_catalogue_with_one_field_set_to_any_value(index, value):
     line = LINES[index]
     key = line[: line.index(":") + 1]
     check("\n".join([*LINES[:index], f"{key} {value}", *LINES[index + 1 :]]) + "\n")
+
+
+PARTS = list(yaml.safe_load(VALID)) + ["removed", "organisations"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PARTS), VALUES)
+def test_the_valid_catalogue_with_a_whole_part_of_any_value(part, value):
+    """`source: []`, `removed: 3`: a whole part of the wrong kind, which no one-line edit above makes."""
+    data = yaml.safe_load(VALID)
+    data[part] = value
+    check(yaml.safe_dump(data, allow_unicode=True))

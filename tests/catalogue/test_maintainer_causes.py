@@ -79,6 +79,17 @@ CASES = [
         "een nieuw veld",
         "zet de regels 34 tot en met 35 2 spaties verder in (6 spaties)",
     ),
+    (
+        "entry-dash-at-column-0",
+        31,
+        BAETEN,
+        "deze regel is minder ver ingesprongen dan de lijst erboven: het streepje van '- id:' staat op 0 spaties, "
+        "dat van '- id:' op regel 19 op 2",
+        "zet '- id:' 2 spaties in, even ver als '- id:' op regel 19",
+    ),
+    # The misspelt reference is told at its own line, not first as a `group` heading naming no standard of the
+    # entry, with the misspelling as the tip ("kies uit 3a, 3B").
+    ("misspelt-standard-with-group", 26, K0 + "standards[0]", "'3a' moet met een hoofdletter", 'schrijf "3A"'),
     ("type-with-capital", 23, K0 + "type", "'Training' is geen toegestane waarde; bedoelt u 'training'?", ""),
     (
         "type-outside-the-list",
@@ -121,7 +132,7 @@ def follow(text: str, line: int, message: str, tip: str) -> str:
     lines = text.splitlines()
     target = lines[line - 1]
     indent = len(target) - len(target.lstrip(" "))
-    if m := re.fullmatch(r"zet '[\w-]+:' (\d+) spaties in, even ver als .*", tip):
+    if m := re.fullmatch(r"zet '(?:- )?[\w-]+:' (\d+) spaties in, even ver als .*", tip):
         lines[line - 1] = " " * int(m[1]) + target.lstrip(" ")
     elif m := re.fullmatch(r"zet de regels (\d+) tot en met (\d+) (\d+) spaties verder in .*", tip):
         for number in range(int(m[1]), int(m[2]) + 1):
@@ -136,6 +147,9 @@ def follow(text: str, line: int, message: str, tip: str) -> str:
         lines.insert(end, " " * int(m[3]) + m[1])
     elif m := re.fullmatch(r"schrijf: (.+)", tip):
         lines[line - 1] = " " * indent + m[1]
+    elif m := re.fullmatch(r'schrijf "(.+)"', tip):
+        wrong = re.search(r"^'([^']+)'", message)[1]
+        lines[line - 1] = target.replace(f'"{wrong}"', f'"{m[1]}"', 1)
     elif m := re.fullmatch(r"vul de datum in .*: (\d{4}-\d\d-\d\d)", tip):
         lines[line - 1] = re.sub(r"\d{4}-\d\d-\d\d", m[1], target)
     elif m := re.fullmatch(r"laat de regel '(.+)' weg: .*", tip):
@@ -254,3 +268,19 @@ def test_removed_ids_are_checked(tmp_path, capsys, ident, date, successor, line,
         return
     assert code == 1
     assert output.splitlines()[0] == f"{path}:{line}: {place}: {message}"
+
+
+def test_a_misspelt_standard_of_an_entry_with_block_headings_is_told_first_with_a_real_one(catalogue_copy, capsys):
+    """The real catalogue's Movisie entry has `group:` per standard; a typo in its standards is told at the
+    standards line, with a reference that exists as the tip, not at `group` with the typo as the choice."""
+    text = catalogue_copy.read_text(encoding="utf-8")
+    entry = text.index("  - id: movisie-huiselijk-en-seksueel-geweld\n")
+    old = '    standards: ["3B", "7B"]\n'
+    line = text.index(old, entry)
+    catalogue_copy.write_text(text[:line] + '    standards: ["3d", "6E"]\n' + text[line + len(old) :], "utf-8")
+    code, err = validate(catalogue_copy, capsys)
+    assert code == 1
+    first = err.splitlines()[:2]
+    assert first[0].startswith(f"{catalogue_copy}:{text[:line].count(chr(10)) + 1}: ")
+    assert first[0].endswith("› standards[0]: '3d' moet met een hoofdletter") and first[1] == '    tip: schrijf "3D"'
+    assert "kies uit 3d" not in err

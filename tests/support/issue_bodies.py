@@ -23,6 +23,12 @@ def option_for(ref: str) -> str:
     return next(o for o in options("standaarden") if o.startswith(f"{ref}: "))
 
 
+def link_example() -> str:
+    """The example line the form itself gives under "Links" (what a proposer copies)."""
+    field = next(f for f in form_fields() if f["id"] == "links")
+    return field["attributes"]["description"].splitlines()[-1]
+
+
 def issue_body(values: dict) -> str:
     """The Markdown GitHub writes for a submitted form: `### label`, a blank line, the answer; `_No response_`
     for an empty field; every checkbox as `- [X]` or `- [ ]`."""
@@ -48,7 +54,7 @@ def valid_values(**changes) -> dict:
         "soort": options("soort")[2],
         "voor-wie": options("voor-wie")[3:5],
         "standaarden": [option_for("3A"), option_for("6E")],
-        "links": "Handreiking (PDF) https://www.voorbeeld.nl/handreiking.pdf\nWebsite https://www.voorbeeld.nl/",
+        "links": f"{link_example()}\nWebsite https://www.voorbeeld.nl/",
         "indiener": "Jan Jansen, gemeente Voorbeeld",
     }
     return {**values, **changes}
