@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from infobox.catalogue.loader import load_catalogue
@@ -146,3 +147,10 @@ def test_a_removed_resource_keeps_its_address_with_the_reason_and_the_replacemen
     notice = html.split('class="ib-removed ib-removed--page"', 1)[1].split("</div>", 1)[0]
     assert "<strong>Oude Kindcheck &lt;cursus&gt;</strong> staat sinds 1 maart 2026 niet meer in de infobox" in notice
     assert "De cursus bestaat niet meer." in notice and 'href="../kindcheck/"' in notice
+
+
+def test_the_feed_names_a_removed_resource_by_its_title_and_links_its_old_address(site):
+    feed = feedparser.parse((site / "nieuw.xml").read_bytes())
+    (entry,) = [e for e in feed.entries if e.title.startswith("Verwijderd")]
+    assert entry.title == "Verwijderd: Oude Kindcheck <cursus>"
+    assert entry.link == f"{SITE}hulpmiddelen/oude-kindcheck/"
