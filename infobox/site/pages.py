@@ -99,8 +99,23 @@ def generate_pages(ctx: SiteContext) -> dict[str, str]:
             standard=standard,
             suggest_mailto=mailto.suggest_addition(standard, ctx.page_url(src)),
         )
+    pages[WHATS_NEW] = render("whats_new.md.j2", WHATS_NEW, changes=changes(catalogue, Links(WHATS_NEW)))
     pages.update(resource_pages(ctx, a_to_z, render))
     return pages
+
+
+WHATS_NEW = "nieuw/index.md"  # /nieuw/: additions and removals with their dates, beside the feed (/nieuw.xml)
+
+
+def changes(catalogue: Catalogue, links: Links) -> list[tuple[dt.date, str, str, str, str]]:
+    """What /nieuw/ lists, newest first: (date, what happened, title, Markdown link, note); only dates people
+    wrote into the catalogue (`added`, a removal's date)."""
+    found = [(r.added, "toegevoegd:", r.title, links.resource_md(r.id), r.type) for r in newest_additions(catalogue)]
+    for removed in catalogue.removed:
+        found.append(
+            (removed.date, "verwijderd:", removed.title or removed.id, links.resource_md(removed.id), removed.reason)
+        )
+    return sorted(found, key=lambda change: change[0], reverse=True)
 
 
 def resource_pages(ctx: SiteContext, a_to_z: list[Resource], render) -> dict[str, str]:

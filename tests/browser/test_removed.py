@@ -101,3 +101,16 @@ def test_a_shared_selection_names_a_removed_resource_and_its_replacement(page, r
     expect(removed.nth(0)).to_contain_text("kindcheck-oud staat niet meer in de infobox: De oude pagina")
     expect(removed.nth(0).get_by_role("link")).to_have_text("Toolkit Meldcode huiselijk geweld en kindermishandeling")
     expect(removed.nth(1)).to_contain_text("Folder voor het wijkteam staat niet meer in de infobox")
+
+
+def test_what_is_new_lists_removals_with_their_dates_beside_the_feed(page, removed_site, axe):
+    # Issue 34.6: an HTML page of additions and removals, linked from the home page, the feed beside it.
+    page.goto(f"{removed_site}/")
+    page.get_by_role("link", name="Wat is er nieuw?").click()
+    expect(page).to_have_url(f"{removed_site}/nieuw/")
+    expect(page.locator("main")).to_contain_text("De lijst begint bij de overname uit de Infobox")
+    items = page.locator(".md-content li")
+    expect(items.first).to_contain_text("15 april 2026: verwijderd: Folder voor het wijkteam")
+    expect(items.nth(1)).to_contain_text("1 maart 2026: verwijderd: kindcheck-oud")
+    expect(page.get_by_role("link", name="nieuwsfeed")).to_have_attribute("href", "../nieuw.xml")
+    assert axe(page) == []
