@@ -1,11 +1,12 @@
-"""Page generation: one Markdown page per standard plus the overview pages, from the Catalogue.
+"""Page generation: one Markdown page per standard and per resource plus the overview pages, from the Catalogue.
 
 `generate_pages` returns {src_uri: markdown}; `generate.generated_files` hands them to the generator (MkDocs
-as virtual files, Zensical as files written first), so nothing generated is ever committed. Pages stay per
-standard (never per resource): one page per resource in the navigation makes builds quadratic (see
-ARCHITECTURE.md, "Measured facts"). Where each page goes is `page_addresses`; the analysis page stays
-`achtergrond/samenwerkingsafspraken.md`: as an index.md it would become the index page of the hand-written
-"Achtergrond" section (navigation.indexes); it has no raw HTML links.
+as virtual files, Zensical as files written first), so nothing generated is ever committed. Each resource
+has a page of its own (`resource_pages`), kept out of the navigation (`not_in_nav` in mkdocs.yml): one page
+per resource in the navigation makes builds quadratic (see ARCHITECTURE.md, "Measured facts"). Where each
+page goes is `page_addresses`; the analysis page stays `achtergrond/samenwerkingsafspraken.md`: as an index.md
+it would become the index page of the hand-written "Achtergrond" section (navigation.indexes); it has no raw
+HTML links.
 """
 
 from __future__ import annotations
