@@ -3,24 +3,33 @@
 // hulpmiddelen-filter.js reads the page and draws; node's test runner imports this as it is.
 //
 // A card is an entry of values per filter, read from its data attributes (entryOf). A choice is a value per
-// filter: an option's value, "" for all, and for "Voor wie" a list of audiences, any of which will do.
+// filter: an option's value, "" for all; for the checkbox filters ("Vorm van geweld", "Soort hulp", "Voor
+// wie") a list, any of which will do. Between filters every one must hold: the two theme facets combine as
+// "(this form or that) and (this kind of help or that)".
 
 // Form control name -> URL parameter and the label used in the empty-state hint and on paper.
 // hulpmiddelen-filter-start.js names the same parameters (it must run before this module can).
 export const FILTERS = [
   { name: "standard", param: "standaard", label: "Kwaliteitsstandaard" },
   { name: "organisation", param: "organisatie", label: "Organisatie" },
-  { name: "theme", param: "thema", label: "Thema" },
+  // The themes as two facets, both in `thema=` (a theme key belongs to one facet: the form's values tell).
+  { name: "vorm", param: "thema", label: "Vorm van geweld" },
+  { name: "hulp", param: "thema", label: "Soort hulp" },
   { name: "type", param: "soort", label: "Soort hulpmiddel" },
   { name: "audience", param: "voor", label: "Voor wie" },
 ];
 
-// The filter whose choice is a list; the others are one option each.
-const MANY = "audience";
+// The filters whose choice is a list (checkboxes); the others are one option each.
+const MANY = new Set(["vorm", "hulp", "audience"]);
+
+/** Whether the filter named `name` is chosen as a list (checkboxes). */
+export function isMany(name) {
+  return MANY.has(name);
+}
 
 /** No filter chosen. */
 export function everything() {
-  return { standard: "", organisation: "", theme: "", type: "", audience: [] };
+  return { standard: "", organisation: "", vorm: [], hulp: [], type: "", audience: [] };
 }
 
 /**
@@ -49,7 +58,8 @@ export function entryOf(data, typeGroups) {
   return {
     standard: words(data.refs, " "),
     organisation: words(data.organisations, "|"),
-    theme: words(data.themes, " "),
+    vorm: words(data.themes, " "),
+    hulp: words(data.themes, " "),
     type: [type, ...groups.map(([key]) => key)],
     audience: words(data.audience, "|"),
   };
@@ -60,6 +70,14 @@ export function isChosen(value) {
   return Boolean(value && value.length);
 }
 
+/** How many values are chosen (each audience counts): what the phone's "Filters" button shows. */
+export function activeCount(choice) {
+  return FILTERS.reduce((n, f) => {
+    const value = choice[f.name];
+    return n + (Array.isArray(value) ? value.length : isChosen(value) ? 1 : 0);
+  }, 0);
+}
+
 /** The filters chosen in `choice`, in the form's order. */
 export function chosenFilters(choice) {
   return FILTERS.filter((f) => isChosen(choice[f.name]));
@@ -68,7 +86,7 @@ export function chosenFilters(choice) {
 /** Whether `entry` passes the filter `name` set to `value` ("" or [] passes every entry). */
 export function passes(entry, name, value) {
   if (!isChosen(value)) return true;
-  if (name === MANY) return value.some((a) => entry.audience.includes(a));
+  if (MANY.has(name)) return value.some((a) => entry[name].includes(a));
   return entry[name].includes(value);
 }
 
@@ -101,7 +119,7 @@ export function optionCounts(entries, choice, options) {
     const pool = passingBut(entries, choice, f.name);
     counts[f.name] = new Map(
       (options[f.name] || []).map((value) => {
-        const chosen = f.name === MANY ? [value] : value;
+        const chosen = MANY.has(f.name) ? [value] : value;
         return [value, pool.filter((entry) => passes(entry, f.name, chosen)).length];
       }),
     );
@@ -121,14 +139,14 @@ export function loosenings(entries, choice) {
 
 /**
  * The choice an address's parameters hold (URLSearchParams): per filter the first value of its parameter,
- * for "Voor wie" every value, in the form's order; a value that is none of the form's `options`
+ * for a checkbox filter every value it offers, in the form's order; a value that is none of the form's `options`
  * ({name: [value, ...]}) is no choice.
  */
 export function choiceFromParams(params, options) {
   const choice = everything();
   for (const f of FILTERS) {
     const known = options[f.name] || [];
-    if (f.name === MANY) {
+    if (MANY.has(f.name)) {
       const wanted = new Set(params.getAll(f.param));
       choice[f.name] = known.filter((value) => wanted.has(value));
     } else {
@@ -142,9 +160,9 @@ export function choiceFromParams(params, options) {
 /** `href` with `choice` in it; its other parameters and its fragment are kept. */
 export function withChoice(href, choice) {
   const url = new URL(href);
+  for (const f of FILTERS) url.searchParams.delete(f.param); // first: the two theme facets share `thema`
   for (const f of FILTERS) {
-    url.searchParams.delete(f.param);
-    if (f.name === MANY) for (const a of choice[f.name]) url.searchParams.append(f.param, a);
+    if (MANY.has(f.name)) for (const a of choice[f.name]) url.searchParams.append(f.param, a);
     else if (choice[f.name]) url.searchParams.set(f.param, choice[f.name]);
   }
   return url.href;
@@ -157,7 +175,8 @@ export function plural(n) {
 /** "Organisatie: Movisie": a chosen filter as the page names it; `labelOf(name, value)` is an option's text. */
 export function describe(filter, choice, labelOf) {
   const value = choice[filter.name];
-  return filter.label + ": " + (filter.name === MANY ? value.join(", ") : labelOf(filter.name, value));
+  const values = MANY.has(filter.name) ? value : [value];
+  return filter.label + ": " + values.map((v) => labelOf(filter.name, v)).join(", ");
 }
 
 /** What heads a filtered list on paper ("" unfiltered: the page's own title says it). */

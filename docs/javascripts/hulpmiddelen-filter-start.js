@@ -23,6 +23,13 @@
     }),
   );
 
+  // The theme facets ("vorm=key|key;hulp=key|key"): `thema=` values of one facet are "any of these", and
+  // every facet chosen must hold.
+  const themeFacets = (document.currentScript?.dataset.themeFacets || "")
+    .split(";")
+    .filter(Boolean)
+    .map((pair) => pair.split("=")[1].split("|"));
+
   // A card attribute that lists values with "|" between them holds `v` (escaped).
   const listed = (attribute, v) => [
     `[${attribute}="${v}"]`,
@@ -34,7 +41,6 @@
   const FILTERS = {
     standaard: (value) => [`[data-refs~="${CSS.escape(value)}"]`],
     organisatie: (value) => listed("data-organisations", CSS.escape(value)),
-    thema: (value) => [`[data-themes~="${CSS.escape(value)}"]`],
     soort: (value) => (typeGroups.get(value) || [value]).map((type) => `[data-type="${CSS.escape(type)}"]`),
     voor: (value) => listed("data-audience", CSS.escape(value)),
   };
@@ -44,11 +50,20 @@
   // restyles far more than the cards).
   const params = new URLSearchParams(location.search);
   const rules = [];
+  const hide = (match) => `[data-ib-prefilter] #ib-resource-list > .ib-card:not(:is(${match})) { display: none; }`;
   for (const param of Object.keys(FILTERS)) {
     // As the form reads the address: every audience ("Voor wie", any will do), of the others the first value.
     const values = (param === "voor" ? params.getAll(param) : [params.get(param)]).filter(Boolean);
     const match = values.flatMap(FILTERS[param]).join(", ");
-    if (match) rules.push(`[data-ib-prefilter] #ib-resource-list > .ib-card:not(:is(${match})) { display: none; }`);
+    if (match) rules.push(hide(match));
+  }
+  const themes = params.getAll("thema");
+  for (const facet of themeFacets) {
+    const match = themes
+      .filter((key) => facet.includes(key))
+      .map((key) => `[data-themes~="${CSS.escape(key)}"]`)
+      .join(", ");
+    if (match) rules.push(hide(match));
   }
   if (!rules.length) return;
   const style = document.createElement("style");

@@ -1,10 +1,11 @@
-// Filters on /hulpmiddelen/: narrow the A–Z list by standard, organisation, theme, type and audience, without a
+// Filters on /hulpmiddelen/: narrow the A–Z list by standard, organisation, the two theme facets, type and
+// audience, without a
 // reload. Native selects and checkboxes keep it keyboard- and screen-reader-friendly; the count is
 // announced through the aria-live status. Without JavaScript the form stays hidden and the full list shows.
 // Nothing jumps: hulpmiddelen-filter-start.js, loaded before the form, shows the form from the first paint
 // and draws the list already filtered by the URL; this module takes over from it.
 //
-// The choice lives in the URL (?standaard=3A&soort=training&voor=jeugd), so a filtered list can be shared;
+// The choice lives in the URL (?standaard=3A&thema=melden&thema=signaleren&voor=jeugd), so a filtered list can be shared;
 // it is restored on load and on back/forward. Every option shows how many resources it would give with the
 // other choices kept. When nothing matches, the empty state names the filter to loosen and clears it.
 // A search result for one resource (?hulpmiddel=<id>) opens the list at that card (#<id>).
@@ -36,6 +37,8 @@ function setup() {
   const count = document.getElementById("ib-filter-count");
   const empty = document.getElementById("ib-filter-empty");
   const printHeading = document.getElementById("ib-print-filter");
+  const toggle = document.getElementById("ib-filters-toggle"); // "Filters" on a phone (infobox.css)
+  const active = document.getElementById("ib-filters-active");
   const start = document.getElementById("ib-filters-start"); // its tag holds the groups of "Soort hulpmiddel"
   if (!form || !list || !count || !empty || form.dataset.ready) return;
   form.dataset.ready = "true";
@@ -43,25 +46,34 @@ function setup() {
   const cards = [...list.querySelectorAll(".ib-card")];
   // Each card's values per filter, read from its data attributes once, not on every count.
   const entries = cards.map((card) => filters.entryOf(card.dataset, typeGroups));
-  const audienceBoxes = [...form.querySelectorAll('input[name="audience"]')];
-  const selects = filters.FILTERS.filter((f) => f.name !== "audience").map((f) => form.elements[f.name]);
-  const options = { audience: audienceBoxes.map((box) => box.value) };
+  // The checkbox filters' boxes by filter name ("vorm", "hulp", "audience"); the others are selects.
+  const boxes = {};
+  for (const f of filters.FILTERS.filter((f) => filters.isMany(f.name))) {
+    boxes[f.name] = [...form.querySelectorAll(`input[name="${f.name}"]`)];
+  }
+  const selects = filters.FILTERS.filter((f) => !filters.isMany(f.name)).map((f) => form.elements[f.name]);
+  const options = {};
+  for (const [name, list] of Object.entries(boxes)) options[name] = list.map((box) => box.value);
   for (const select of selects) options[select.name] = [...select.options].map((option) => option.value);
-  // An option's label without its count (the build writes it in data-text).
+  // An option's or a box's label without its count (the build writes it in data-text).
   const labelOf = (name, value) =>
-    [...form.elements[name].options].find((option) => option.value === value).dataset.text;
+    (boxes[name] || [...form.elements[name].options]).find((control) => control.value === value).dataset.text;
 
   function state() {
     const choice = filters.everything();
     for (const select of selects) choice[select.name] = select.value;
-    choice.audience = audienceBoxes.filter((box) => box.checked).map((box) => box.value);
+    for (const [name, list] of Object.entries(boxes)) {
+      choice[name] = list.filter((box) => box.checked).map((box) => box.value);
+    }
     return choice;
   }
 
   function showCounts(choice) {
     const counts = filters.optionCounts(entries, choice, options);
-    for (const box of audienceBoxes) {
-      setText(box.parentNode.querySelector(".ib-filters__n"), " (" + counts.audience.get(box.value) + ")");
+    for (const [name, list] of Object.entries(boxes)) {
+      for (const box of list) {
+        setText(box.parentNode.querySelector(".ib-filters__n"), " (" + counts[name].get(box.value) + ")");
+      }
     }
     for (const select of selects) {
       for (const option of select.options) {
@@ -77,6 +89,12 @@ function setup() {
     if (!printHeading) return;
     if (printHeading.hidden !== !text) printHeading.hidden = !text;
     setText(printHeading, text);
+  }
+
+  // The phone's "Filters" button says how many filters are chosen, so a folded choice is never forgotten.
+  function showActive(choice) {
+    const n = filters.activeCount(choice);
+    if (active) setText(active, n ? " (" + n + " actief)" : "");
   }
 
   function showEmpty(choice) {
@@ -106,16 +124,18 @@ function setup() {
   }
 
   function clear(name) {
-    if (name === "audience") for (const box of audienceBoxes) box.checked = false;
+    if (boxes[name]) for (const box of boxes[name]) box.checked = false;
     else form.elements[name].value = "";
   }
 
   // The form as the address says; controls are set only where they differ.
   function fromURL() {
     const choice = filters.choiceFromParams(new URL(window.location.href).searchParams, options);
-    for (const box of audienceBoxes) {
-      const checked = choice.audience.includes(box.value);
-      if (box.checked !== checked) box.checked = checked;
+    for (const [name, list] of Object.entries(boxes)) {
+      for (const box of list) {
+        const checked = choice[name].includes(box.value);
+        if (box.checked !== checked) box.checked = checked;
+      }
     }
     for (const select of selects) if (select.value !== choice[select.name]) select.value = choice[select.name];
   }
@@ -133,6 +153,7 @@ function setup() {
     if (countsLater) setTimeout(() => showCounts(state()), 0);
     else showCounts(choice);
     showPrintHeading(choice, shown);
+    showActive(choice);
     if (empty.hidden !== shown > 0) empty.hidden = shown > 0;
     if (shown === 0) showEmpty(choice);
     if (remember) {
@@ -141,6 +162,13 @@ function setup() {
     }
   }
 
+  if (toggle) {
+    toggle.addEventListener("click", () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("ib-filters--open", open);
+    });
+  }
   form.addEventListener("change", () => apply(true));
   form.addEventListener("submit", (event) => event.preventDefault());
   // "reset" fires before the controls are reset; apply afterwards.

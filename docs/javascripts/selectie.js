@@ -1,7 +1,9 @@
 // "Mijn selectie": a shortlist of resources that lives in this browser only (localStorage, no cookies,
 // nothing sent). Every card has a toggle button; /selectie/ shows the chosen resources from the site's own
 // catalogue.json, prints them, and shares them as a link that carries only the ids
-// (/selectie/?ids=a,b,c), so a colleague who opens it sees the same list.
+// (/selectie/?ids=a,b,c, commas as they are: ids are plain slugs), so a colleague who opens it sees the same
+// list, headed "Gedeelde selectie" with what it is and "Neem over". A resource removed since is named, with
+// its replacement (catalogue.json's `removed`). The header's "Mijn selectie" link shows the count.
 import { h } from "./dom.js";
 
 const STORAGE_KEY = "infobox-selectie";
@@ -48,6 +50,18 @@ function announcer() {
   return status;
 }
 
+// The header's "Mijn selectie" link (overrides/partials/header.html) with how many are chosen.
+function showCount() {
+  const n = load().length;
+  for (const badge of document.querySelectorAll("[data-selectie-count]")) {
+    const text = n ? String(n) : "";
+    if (badge.textContent !== text) badge.textContent = text;
+    const hidden = n ? " (" + plural(n) + ")" : "";
+    const label = badge.nextElementSibling;
+    if (label && label.textContent !== hidden) label.textContent = hidden;
+  }
+}
+
 function setupToggles() {
   const buttons = document.querySelectorAll("[data-select]");
   if (!buttons.length) return;
@@ -67,12 +81,18 @@ function setupToggles() {
       const at = chosen.indexOf(id);
       if (at >= 0) chosen.splice(at, 1);
       else chosen.push(id);
-      const title = (button.closest(".ib-card").querySelector(".ib-card__title") || button).textContent.trim();
+      const card = button.closest(".ib-card");
+      // A resource's own page has its title as the page's heading.
+      const heading =
+        card.querySelector(".ib-card__title") ||
+        (card.classList.contains("ib-resource") && document.querySelector("h1"));
+      const title = (heading || button).textContent.trim();
       if (!save(chosen)) {
         status.textContent = "Uw browser staat niet toe dat deze site iets bewaart; de selectie werkt hier niet.";
         return;
       }
       show();
+      showCount();
       status.textContent =
         (at >= 0 ? title + " is uit uw selectie gehaald. " : title + " staat in uw selectie. ") +
         "Uw selectie heeft nu " +
@@ -135,8 +155,8 @@ function card(resource, root, onRemove) {
 function shareLink(ids) {
   const url = new URL(window.location.href);
   url.hash = "";
-  url.search = "";
-  url.searchParams.set("ids", ids.join(","));
+  // Not searchParams.set: that writes every comma as %2C. Ids are [a-z0-9-] only (clean()).
+  url.search = "?ids=" + ids.join(",");
   return url.href;
 }
 
@@ -161,14 +181,41 @@ function setupPage() {
           return [r.id, r];
         }),
       );
-      render(page, status, root, shared, wanted, byId);
+      const removed = new Map((catalogue.removed || []).map((r) => [r.id, r]));
+      if (shared) showShared(page);
+      render(page, status, root, shared, wanted, byId, removed);
     })
     .catch(function () {
       status.textContent = "De hulpmiddelen konden niet worden geladen. Probeer het later opnieuw.";
     });
 }
 
-function render(page, status, root, shared, wanted, byId) {
+// A shared link opens someone else's list: say so, instead of this browser's own "Mijn selectie".
+function showShared(page) {
+  const heading = document.querySelector("h1");
+  if (heading) heading.textContent = "Gedeelde selectie";
+  document.title = document.title.replace("Mijn selectie", "Gedeelde selectie");
+  const intro = page.parentNode.querySelector(".ib-selectie__intro");
+  if (intro) {
+    intro.replaceChildren(
+      "Iemand heeft deze hulpmiddelen uit de infobox met u gedeeld. Met ‘Neem over in mijn selectie’ bewaart u " +
+        "ze in uw eigen selectie, in deze browser.",
+    );
+  }
+}
+
+// A shared or stored id that is no longer in the catalogue: its title, why, and what came instead.
+function removedNotice(removed, byId, root) {
+  const successor = removed.replaced_by && byId.get(removed.replaced_by);
+  return h(
+    "li",
+    {},
+    (removed.title || removed.id) + " staat niet meer in de infobox: " + removed.reason,
+    successor ? [" In de plaats daarvan: ", h("a", { href: root + successor.url }, successor.title), "."] : null,
+  );
+}
+
+function render(page, status, root, shared, wanted, byId, removed) {
   Array.prototype.forEach.call(page.querySelectorAll(".ib-selectie__body"), function (old) {
     old.remove();
   });
@@ -178,7 +225,7 @@ function render(page, status, root, shared, wanted, byId) {
   const missing = wanted.length - ids.length;
   const body = h("div", { class: "ib-selectie__body" });
   const again = function () {
-    render(page, status, root, shared, shared ? wanted : load(), byId);
+    render(page, status, root, shared, shared ? wanted : load(), byId, removed);
   };
 
   let text = shared
@@ -194,6 +241,8 @@ function render(page, status, root, shared, wanted, byId) {
       (missing === 1 ? "staat" : "staan") +
       " niet meer in de infobox.";
   status.textContent = text;
+  const gone = wanted.filter((id) => removed.has(id)).map((id) => removedNotice(removed.get(id), byId, root));
+  if (gone.length) body.appendChild(h("ul", { class: "ib-selectie__removed" }, gone));
 
   if (!ids.length && !shared) {
     body.appendChild(
@@ -210,7 +259,8 @@ function render(page, status, root, shared, wanted, byId) {
   }
 
   const actions = h("div", { class: "ib-selectie__actions" });
-  const feedback = h("p", { class: "ib-visually-hidden", role: "status" });
+  // Visible: after "Kopieer deellink" the reader sees that something happened.
+  const feedback = h("p", { class: "ib-selectie__feedback", role: "status" });
   if (shared) {
     actions.appendChild(
       button("Neem over in mijn selectie", "", function () {
@@ -226,7 +276,7 @@ function render(page, status, root, shared, wanted, byId) {
       button("Kopieer deellink", "", function () {
         const done = function (ok) {
           feedback.textContent = ok
-            ? "De deellink is gekopieerd."
+            ? "Link gekopieerd: plak hem in een e-mail of chat."
             : "Kopiëren lukte niet; de deellink staat nu in de adresbalk.";
           if (!ok) history.replaceState(history.state, "", link);
         };
@@ -294,4 +344,5 @@ function render(page, status, root, shared, wanted, byId) {
 document.addEventListener("DOMContentLoaded", () => {
   setupToggles();
   setupPage();
+  showCount();
 });

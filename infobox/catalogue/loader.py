@@ -159,6 +159,7 @@ def _build(doc: YamlDocument, warnings: tuple[Problem, ...]) -> Catalogue:
             date=dt.date.fromisoformat(r["date"]),
             reason=r["reason"].strip(),
             replaced_by=r.get("replaced_by", ""),
+            title=r.get("title", "").strip(),
         )
         for r in data.get("removed", ())
     )

@@ -118,6 +118,7 @@ class Removed:
     date: dt.date
     reason: str
     replaced_by: str = ""  # id of the resource that took its place, if any
+    title: str = ""  # its title, so old links, shared selections and the feed can name it
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,8 @@ SCHEMA: dict[str, Any] = {
         },
         "removed": {
             "type": "array",
-            "description": "Verwijderde hulpmiddelen: oude links naar /hulpmiddelen/#id tonen dan waarom, en waarheen.",
+            "description": "Verwijderde hulpmiddelen: oude links (/hulpmiddelen/id/, /hulpmiddelen/#id) "
+            "tonen dan waarom, en waarheen.",
             "items": {
                 "type": "object",
                 "additionalProperties": False,
@@ -208,6 +209,10 @@ SCHEMA: dict[str, Any] = {
                 "properties": {
                     "id": RESOURCE_ID,
                     "date": {"type": "string", "format": "date", "description": "Datum van verwijderen (JJJJ-MM-DD)."},
+                    "title": {
+                        **TEXT,
+                        "description": "De titel die het hulpmiddel had: oude links en de feed noemen die.",
+                    },
                     "reason": {**TEXT, "description": "Waarom het hulpmiddel weg is, in één zin voor de lezer."},
                     "replaced_by": {
                         **RESOURCE_ID,

@@ -98,6 +98,18 @@ def catalogue_to_json(catalogue: Catalogue, pages: PageUrls | None = None) -> di
             for r in catalogue.resources
         ],
     }
+    if catalogue.removed:
+        # Resources taken out, so an old link or a shared selection can name them and their replacement.
+        data["removed"] = [
+            {
+                "id": r.id,
+                "title": r.title or None,
+                "date": r.date.isoformat(),
+                "reason": r.reason,
+                "replaced_by": r.replaced_by or None,
+            }
+            for r in catalogue.removed
+        ]
     # A fingerprint of the content, so saved zelfscan answers and other consumers can tell versions apart.
     # The page URLs are left out of it: they say where the content is shown, not what it is.
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -39,8 +39,9 @@ def atom_feed(
 ) -> bytes:
     """The feed as UTF-8 Atom XML.
 
-    `resource_url` is the A–Z page relative to the site root ("hulpmiddelen/"); `site_url` makes the links
-    absolute (feed readers need that), and without it (a local build) the links stay site-relative.
+    `resource_url` is the folder of the resources' own pages relative to the site root ("hulpmiddelen/");
+    `site_url` makes the links absolute (feed readers need that), and without it (a local build) the links stay
+    site-relative.
     `fallback_date` dates an empty feed: the catalogue's content date, else the build date.
     """
     # Imported here: the feed is made beside the pages (side_process), and a build need not load
@@ -60,7 +61,7 @@ def atom_feed(
     entries: list[tuple[dt.date, str, str, str, str]] = []  # (date, id, title, link, summary)
     for r in newest_additions(catalogue):
         summary = f"{r.organisation_names}, {r.type}. {r.description}"
-        entries.append((r.added, f"{_TAG}:toegevoegd:{r.id}", f"Nieuw: {r.title}", f"{resource_url}#{r.id}", summary))
+        entries.append((r.added, f"{_TAG}:toegevoegd:{r.id}", f"Nieuw: {r.title}", f"{resource_url}{r.id}/", summary))
     for removal in catalogue.removed:
         summary = f"Dit hulpmiddel staat niet meer in de infobox. Reden: {removal.reason}"
         if removal.replaced_by:
@@ -69,8 +70,8 @@ def atom_feed(
             (
                 removal.date,
                 f"{_TAG}:verwijderd:{removal.id}",
-                f"Verwijderd: {removal.id}",
-                f"{resource_url}#{removal.id}",  # the A–Z page says it was removed, why, and where to go
+                f"Verwijderd: {removal.title or removal.id}",
+                f"{resource_url}{removal.id}/",  # its old page says it was removed, why, and where to go
                 summary,
             )
         )

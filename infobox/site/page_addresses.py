@@ -18,6 +18,7 @@ from infobox.exports.open_data import PageUrls
 STANDARDS_DIR = "kwaliteitsstandaarden"
 THEMES_DIR = "themas"  # one page per theme: /themas/kindermishandeling/
 A_TO_Z = "hulpmiddelen/index.md"  # every resource's card, anchored by its id
+RESOURCES_DIR = "hulpmiddelen"  # one page per resource: /hulpmiddelen/toolkit-meldcode/
 
 
 def url_path(src_uri: str) -> str:
@@ -36,6 +37,11 @@ def standard_src(standard_id: str) -> str:
 
 def theme_src(key: str) -> str:
     return f"{THEMES_DIR}/{key}/index.md"
+
+
+def resource_src(resource_id: str) -> str:
+    """A resource's own page (also a removed one's, which says why and where to go)."""
+    return f"{RESOURCES_DIR}/{resource_id}/index.md"
 
 
 def split_ref(ref: str) -> tuple[str, str]:
@@ -71,16 +77,16 @@ class Links:
         return f"{target}#{anchor}" if anchor else target
 
     def resource_md(self, resource_id: str) -> str:
-        """Markdown link to the resource's card on the A–Z page (checked by the strict build)."""
-        return f"{self.page_md(A_TO_Z)}#{resource_id}"
+        """Markdown link to the resource's own page (checked by the strict build)."""
+        return self.page_md(resource_src(resource_id))
 
     def page(self, src_uri: str) -> str:
         """Plain href from this page to another generated page, for raw HTML blocks."""
         return self._relative(src_uri) or "./"
 
     def resource_url(self, resource_id: str) -> str:
-        """The resource's card on the A–Z page, where each resource has its one permanent place."""
-        return f"{self._relative(A_TO_Z)}#{resource_id}"
+        """The resource's own page, its one permanent address (its card on the A–Z list keeps its anchor)."""
+        return self.page(resource_src(resource_id))
 
     def _relative(self, src_uri: str) -> str:
         here = url_path(self.src_uri) or "."
@@ -99,5 +105,6 @@ def page_urls(catalogue: Catalogue) -> PageUrls:
     root = Links("index.md")
     return PageUrls(
         refs={ref: root.url(ref) for ref in catalogue.references()},
-        resources={r.id: root.resource_url(r.id) for r in catalogue.resources},
+        # The zelfscan's plan links to each resource on the A–Z list, beside the others it may choose from.
+        resources={r.id: f"{root.page(A_TO_Z)}#{r.id}" for r in catalogue.resources},
     )

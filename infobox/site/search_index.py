@@ -4,8 +4,8 @@ The browser side (docs/javascripts/search-*.js) reads it in a worker of its own,
 Dutch stems from it and answers every keystroke; nothing of a theme's search is used. This module decides
 *what* is searchable and as which result:
 
-- each resource is one result, pointing at its card on the A-Z page (`hulpmiddelen/#<id>`): title, then
-  "organisation · type", then its description. Cards repeated on other pages are never indexed again;
+- each resource is one result, pointing at its own page (`hulpmiddelen/<id>/`): title, then
+  "organisation · type", then its description. Cards and the resource pages are never indexed again;
 - every other page is split into sections at its h1-h3 headings (anchors as the Markdown `toc` extension
   makes them, so every result lands on a real heading); parts marked `data-search-exclude` and pages with
   `search: exclude: true` in their front matter stay out;
@@ -31,7 +31,7 @@ from infobox.catalogue.synonyms import Synonyms
 from infobox.catalogue.vocabulary import THEMES
 from infobox.catalogue.word_forms import WordForms
 from infobox.site.card_slots import CARD
-from infobox.site.page_addresses import A_TO_Z, url_path
+from infobox.site.page_addresses import resource_src, url_path
 from infobox.site.search_keywords import KeywordMaker
 
 SEARCH_INDEX = "search/index.json"  # where the site serves it; the header's search partial points here
@@ -91,7 +91,7 @@ def resource_entry(resource: Resource) -> dict:
     extra = [name for name in resource.organisation_groups if name not in resource.organisations]
     extra += [THEMES[key] for key in resource.themes]
     return {
-        "url": f"{url_path(A_TO_Z)}#{resource.id}",
+        "url": url_path(resource_src(resource.id)),
         "title": resource.title,
         "meta": f"{resource.organisation_names} · {resource.type}",
         "text": resource.description,

@@ -37,7 +37,7 @@ def test_the_theme_filter_keeps_its_state_in_the_url_and_combines(page, site_url
     page.wait_for_url(re.compile(r"standaard=3B"))
     both = sorted(r.id for r in CATALOGUE.resources if "ouderenmishandeling" in r.themes and "3B" in r.standards)
     assert both and visible_cards(page) == both
-    label = page.eval_on_selector('#ib-filter-theme option[value="melden"]', "o => o.textContent")
+    label = page.locator('label:has(input[value="melden"]) .ib-filters__n').text_content()
     n = sum(1 for r in CATALOGUE.resources if "melden" in r.themes and "3B" in r.standards)
     assert label.endswith(f"({n})")
 
@@ -56,6 +56,8 @@ def test_a_selection_is_kept_printed_and_shared_as_a_link_a_colleague_opens(new_
     for resource_id in chosen:
         select_on_card(page, resource_id)
     expect(page.locator("#ib-select-status")).to_contain_text("Uw selectie heeft nu 3 hulpmiddelen")
+    # The header's "Selectie" link shows the count on every page (issue 34.7).
+    expect(page.get_by_role("link", name="Selectie (3 hulpmiddelen)")).to_be_visible()
     # Toggling again takes it out, and says so.
     page.locator('#ib-resource-list [data-select="multifocus"]').click()
     expect(page.locator("#ib-select-status")).to_contain_text("uit uw selectie gehaald")
@@ -73,15 +75,22 @@ def test_a_selection_is_kept_printed_and_shared_as_a_link_a_colleague_opens(new_
     expect(page.locator(".ib-selectie__url").first).to_be_visible()
     page.emulate_media(media="screen")
 
+    expect(page.get_by_role("link", name="Selectie (2 hulpmiddelen)")).to_be_visible()
     page.get_by_role("button", name="Kopieer deellink").click()
+    expect(page.locator(".ib-selectie__feedback")).to_be_visible()
+    expect(page.locator(".ib-selectie__feedback")).to_contain_text("Link gekopieerd")
     link = page.evaluate("navigator.clipboard.readText()")
-    assert re.search(r"/selectie/\?ids=toolkit-meldcode%2Csigns-of-safety$", link), link
+    assert re.search(r"/selectie/\?ids=toolkit-meldcode,signs-of-safety$", link), link  # commas as commas
 
     # A colleague in a fresh browser (no storage of ours) opens the same list from the link.
     colleague = new_page()
     colleague.goto(link)
     expect(colleague.locator(".ib-selectie__title")).to_have_text(titles)
     expect(colleague.locator("#ib-selectie-status")).to_have_text("Deze gedeelde selectie heeft 2 hulpmiddelen.")
+    # Headed as what it is, without the sender's "Kies bij een hulpmiddel ..." (issue 34.7).
+    expect(colleague.locator("h1")).to_have_text("Gedeelde selectie")
+    expect(colleague.locator(".ib-selectie__intro")).to_contain_text("met u gedeeld")
+    assert colleague.title().startswith("Gedeelde selectie")
     colleague.get_by_role("button", name="Neem over in mijn selectie").click()
     colleague.goto(f"{site_url}/selectie/")
     expect(colleague.locator(".ib-selectie__title")).to_have_text(titles)

@@ -158,3 +158,60 @@ def test_a_shared_link_draws_the_list_filtered_before_the_script_runs_its_filter
             }"""
         )
         assert drawn == filtered, link
+
+
+def test_themes_are_two_facets_any_within_and_all_between(page, site_url):
+    # Issue 34.3: several forms of violence (any of them) and several kinds of help (any of them), both holding.
+    page.goto(f"{site_url}/hulpmiddelen/?thema=kindermishandeling&thema=partnergeweld&thema=melden")
+    forms, helps = {"kindermishandeling", "partnergeweld"}, {"melden"}
+    expected = sorted(r.id for r in CATALOGUE.resources if forms & set(r.themes) and helps & set(r.themes))
+    assert expected
+    expect(page.locator(COUNT)).to_have_text(found(len(expected)))
+    assert visible_cards(page) == expected
+    for key in ("kindermishandeling", "partnergeweld", "melden"):
+        expect(page.locator(f'input[value="{key}"]')).to_be_checked()
+    # A box's count keeps the other facet's choice: "signaleren" with the two forms chosen.
+    n = sum(1 for r in CATALOGUE.resources if forms & set(r.themes) and "signaleren" in r.themes)
+    expect(page.locator('label:has(input[value="signaleren"]) .ib-filters__n')).to_have_text(f" ({n})")
+    page.locator('input[value="signaleren"]').check()
+    page.wait_for_url(re.compile(r"thema=signaleren"))
+    helps.add("signaleren")
+    wider = sorted(r.id for r in CATALOGUE.resources if forms & set(r.themes) and helps & set(r.themes))
+    expect(page.locator(COUNT)).to_have_text(found(len(wider)))
+    # In the form's order: the forms of violence, then the kinds of help as the work goes.
+    assert parse_qs(urlsplit(page.url).query)["thema"] == [
+        "kindermishandeling",
+        "partnergeweld",
+        "signaleren",
+        "melden",
+    ]
+
+
+def test_a_theme_page_links_to_the_list_filtered_on_it(page, site_url):
+    page.goto(f"{site_url}/themas/melden/")
+    page.get_by_role("link", name="Bekijk ze in het overzicht met filters").click()
+    page.wait_for_url(re.compile(r"/hulpmiddelen/\?thema=melden$"))
+    expected = sorted(r.id for r in CATALOGUE.resources if "melden" in r.themes)
+    expect(page.locator(COUNT)).to_have_text(found(len(expected)))
+
+
+def test_on_a_phone_the_filters_fold_behind_one_button_and_the_list_starts_on_the_first_screen(new_page, site_url):
+    # Issue 34.4: at 375×800 five filter fields pushed the first resource to 1,095 px.
+    page = new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}/hulpmiddelen/?standaard=3A&voor=professionals&voor=jeugd")
+    toggle = page.get_by_role("button", name=re.compile(r"^Filters"))
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_have_text("Filters (3 actief)")
+    expect(page.locator("#ib-filter-standard")).to_be_hidden()
+    first = page.locator("#ib-resource-list > .ib-card:not([hidden])").first
+    assert first.bounding_box()["y"] < 800
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#ib-filter-standard")).to_be_visible()
+    page.locator('input[name="audience"][value="jeugd"]').uncheck()
+    expect(toggle).to_have_text("Filters (2 actief)")
+    # On a wide screen the fields show as they always did, without the button.
+    wide = new_page(viewport={"width": 1280, "height": 800})
+    wide.goto(f"{site_url}/hulpmiddelen/")
+    expect(wide.get_by_role("button", name=re.compile(r"^Filters"))).to_be_hidden()
+    expect(wide.locator("#ib-filter-standard")).to_be_visible()

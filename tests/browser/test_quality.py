@@ -25,6 +25,7 @@ PAGE_TYPES = [
     "/kwaliteitsstandaarden/3/",  # a standard with sub-items
     "/kwaliteitsstandaarden/9/",  # a standard without sub-items
     "/hulpmiddelen/",  # A-Z overview with filters
+    "/hulpmiddelen/toolkit-meldcode/",  # one resource's own page
     "/organisaties/",  # resources per organisation
     "/themas/",  # the themes overview
     "/themas/kindermishandeling/",  # one theme's resources per standard

@@ -122,12 +122,11 @@ def test_no_stems_are_shown(page, site_url):
 
 
 @on_both_builds
-def test_search_result_opens_the_resource_card(page, site_url):
+def test_search_result_opens_the_resource_page(page, site_url):
     open_search(page, site_url)
     hrefs = ask(page, "kindcheck")
     assert resource_of(hrefs[0], known_ids()) == "kindcheck"
     page.locator(RESULT_LINK).first.click()
-    page.wait_for_url("**/hulpmiddelen/#kindcheck")
-    card = page.locator("[id='kindcheck']")
-    assert card.evaluate("el => el.closest('article.ib-card') !== null")
-    assert card.is_visible()
+    page.wait_for_url("**/hulpmiddelen/kindcheck/")
+    assert page.locator("h1").inner_text() == "Kindcheck"
+    assert page.locator("article.ib-resource[data-resource='kindcheck']").is_visible()

@@ -9,6 +9,8 @@ import * as filters from "../../docs/javascripts/hulpmiddelen-filter-core.js";
 
 const GROUPS_TEXT = "training=training|online cursus;informatie=website|rapport;podcast";
 const groups = filters.parseTypeGroups(GROUPS_TEXT);
+// The theme facets as the page's start script tag lists them (data-theme-facets).
+const FACETS_TEXT = "vorm=kinderen|partners;hulp=melden|signaleren";
 
 // As `element.dataset` names a card's data attributes (infobox/templates/site/_card.html.j2).
 const CARDS = {
@@ -55,7 +57,8 @@ const valuesOf = (key, separator) => [
 const OPTIONS = {
   standard: valuesOf("refs", " "),
   organisation: valuesOf("organisations", "|"),
-  theme: valuesOf("themes", " "),
+  vorm: ["kinderen", "partners"],
+  hulp: ["melden", "signaleren"],
   type: ["", ...groups.keys(), "online cursus", "website", "rapport"],
   audience: valuesOf("audience", "|").slice(1),
 };
@@ -88,7 +91,7 @@ test("each filter narrows the list; together they must all hold, audiences any o
   assert.deepEqual(shown(choose({ standard: "7" })), ["atlas"]); // a whole standard, not its sub-items' cards
   assert.deepEqual(shown(choose({ organisation: "Movisie" })), ["meldcode", "luister"]);
   assert.deepEqual(shown(choose({ organisation: "Nederlands Jeugdinstituut" })), ["atlas"]);
-  assert.deepEqual(shown(choose({ theme: "kinderen" })), ["kindcheck", "luister"]);
+  assert.deepEqual(shown(choose({ vorm: ["kinderen"] })), ["kindcheck", "luister"]);
   assert.deepEqual(shown(choose({ audience: ["gemeenten", "jeugd"] })), ["kindcheck", "atlas", "luister"]);
   assert.deepEqual(shown(choose({ standard: "3A", organisation: "Movisie" })), ["meldcode"]);
   assert.deepEqual(shown(choose({ standard: "3A", audience: ["gemeenten"] })), ["kindcheck"]);
@@ -115,7 +118,7 @@ test("every option counts the cards it would give with the other choices kept", 
   const ticked = filters.optionCounts(entries, choose({ audience: ["jeugd"] }), OPTIONS);
   assert.equal(ticked.audience.get("gemeenten"), 2);
   assert.equal(ticked.standard.get("7B"), 1);
-  assert.deepEqual([...ticked.theme.keys()], OPTIONS.theme);
+  assert.deepEqual([...ticked.vorm.keys()], OPTIONS.vorm);
 });
 
 test("when nothing matches, each chosen filter is offered to clear, the one giving most first", () => {
@@ -132,7 +135,7 @@ test("when nothing matches, each chosen filter is offered to clear, the one givi
   );
   const labelOf = (name, value) => `«${value}»`;
   assert.equal(filters.describe(offers[0].filter, choice, labelOf), "Kwaliteitsstandaard: «1»");
-  assert.equal(filters.describe(offers[2].filter, choice, labelOf), "Voor wie: jeugd");
+  assert.equal(filters.describe(offers[2].filter, choice, labelOf), "Voor wie: «jeugd»");
   assert.deepEqual(filters.loosenings(entries, filters.everything()), []);
 });
 
@@ -199,7 +202,7 @@ function runStart(query) {
       classList: { add: (name) => marks.classes.push(name) },
       setAttribute: (name, value) => (marks.attributes[name] = value),
     },
-    currentScript: { dataset: { typeGroups: GROUPS_TEXT } },
+    currentScript: { dataset: { typeGroups: GROUPS_TEXT, themeFacets: FACETS_TEXT } },
     createElement: (tag) => ({ tag, textContent: "" }),
     head: { appendChild: (node) => sheets.push(node) },
   };
@@ -237,6 +240,8 @@ test("the address's filter is a stylesheet that draws the cards the filters show
     "?organisatie=Nederlands%20Jeugdinstituut",
     `?organisatie=${encodeURIComponent('Verwey-Jonker "Instituut"')}`,
     "?thema=kinderen",
+    "?thema=melden&thema=signaleren", // any kind of help chosen
+    "?thema=kinderen&thema=melden", // a form of violence and a kind of help: both
     "?soort=training",
     "?soort=informatie",
     "?soort=online+cursus",
@@ -263,4 +268,29 @@ test("without a filter in the address the script only shows the form", () => {
     assert.deepEqual(marks, { classes: ["ib-filters-js"], attributes: {} }, query);
     assert.equal(css, "", query);
   }
+});
+
+test("the phone's Filters button counts every chosen value, each audience on its own", () => {
+  assert.equal(filters.activeCount(filters.everything()), 0);
+  const choice = { ...filters.everything(), standard: "3A", type: "training", audience: ["jeugd", "ouders"] };
+  assert.equal(filters.activeCount(choice), 4);
+});
+
+test("themes are two facets: any theme within one, every facet chosen must hold, all in repeated thema=", () => {
+  assert.deepEqual(shown(choose({ hulp: ["melden"] })), ["meldcode", "kindcheck"]);
+  assert.deepEqual(shown(choose({ vorm: ["kinderen"] })), ["kindcheck", "luister"]);
+  assert.deepEqual(shown(choose({ vorm: ["kinderen", "partners"], hulp: ["melden"] })), ["kindcheck"]);
+  const read = (query) => filters.choiceFromParams(new URLSearchParams(query), OPTIONS);
+  const choice = read("?thema=melden&thema=kinderen&thema=signaleren&thema=onbekend");
+  assert.deepEqual(choice, choose({ vorm: ["kinderen"], hulp: ["melden", "signaleren"] }));
+  const url = new URL(filters.withChoice("https://infobox.example/hulpmiddelen/?thema=partners", choice));
+  assert.deepEqual(url.searchParams.getAll("thema"), ["kinderen", "melden", "signaleren"]);
+  // Each facet's counts keep the other facet's choice: "melden" with "kinderen" chosen gives 1.
+  const counts = filters.optionCounts(entries, choose({ vorm: ["kinderen"] }), OPTIONS);
+  assert.equal(counts.hulp.get("melden"), 1);
+  assert.equal(counts.vorm.get("kinderen"), 2); // its own facet ignores its own choice
+  assert.equal(
+    filters.describe(filters.FILTERS[2], choice, (name, value) => value.toUpperCase()),
+    "Vorm van geweld: KINDEREN",
+  );
 });

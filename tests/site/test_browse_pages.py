@@ -55,8 +55,8 @@ def browse_site(once_per_run, browse_catalogue) -> Path:
 
 
 def resource_links(html: str) -> list[str]:
-    """Ids of the A–Z cards a page links to, in page order."""
-    return re.findall(r'href="[./]*hulpmiddelen/#([a-z0-9-]+)"', html)
+    """Ids of the resource pages a page links to, in page order."""
+    return re.findall(r'href="[./]*hulpmiddelen/([a-z0-9-]+)/"', html)
 
 
 def section(html: str, heading_id: str) -> str:
@@ -118,10 +118,10 @@ def test_the_feed_lists_additions_that_feed_readers_understand(browse_site):
         "Nieuw: Nieuwe handreiking <partnergeweld> & meer",
     ]
     removal = feed.entries[0]
-    assert removal.link == "https://infobox.example/hulpmiddelen/#oude-toolkit"
+    assert removal.link == "https://infobox.example/hulpmiddelen/oude-toolkit/"
     assert "De organisatie biedt de toolkit niet meer aan." in removal.summary
     entry = feed.entries[1]
-    assert entry.link == "https://infobox.example/hulpmiddelen/#nieuwe-handreiking"
+    assert entry.link == "https://infobox.example/hulpmiddelen/nieuwe-handreiking/"
     assert entry.updated_parsed[:3] == (2026, 11, 2)
     assert "Een handreiking die de redactie na de Infobox toevoegde." in entry.summary
     # Infobox entries have no date of adding: they are never announced as new.

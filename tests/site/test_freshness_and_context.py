@@ -73,7 +73,7 @@ def test_maintainers_page_lists_unchecked_entries_out_of_readers_way(real_site):
     beheer = page_of(real_site, "/beheer/")
     assert f"Nog nooit gecontroleerd ({len(unchecked)})" in text_of(beheer)
     for resource in unchecked:
-        assert f'href="../hulpmiddelen/#{resource.id}"' in beheer.read_text(encoding="utf-8")
+        assert f'href="../hulpmiddelen/{resource.id}/"' in beheer.read_text(encoding="utf-8")
     assert "/beheer/" not in page_of(real_site, "/").read_text(encoding="utf-8")  # not in the navigation
 
 

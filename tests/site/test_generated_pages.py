@@ -237,9 +237,9 @@ def test_nothing_generated_is_committed():
     assert not any((REPO / "docs" / name).exists() for name in generated)
 
 
-def test_search_finds_each_resource_once_on_its_a_to_z_card(real_site):
+def test_search_finds_each_resource_once_on_its_own_page(real_site):
     # Standard pages repeat cards (a resource under 3B and 3D appears twice); indexing them gave
-    # duplicate results and a third of the index. Each resource is indexed once: its card on /hulpmiddelen/.
+    # duplicate results and a third of the index. Each resource is indexed once, leading to its own page.
     docs = json.loads((real_site / "search" / "index.json").read_text(encoding="utf-8"))["docs"]
     locations = [doc["url"] for doc in docs]
     for resource in CATALOGUE.resources:
@@ -248,9 +248,10 @@ def test_search_finds_each_resource_once_on_its_a_to_z_card(real_site):
             loc
             for loc in locations
             if loc.partition("#")[2] == resource.id
+            or loc.startswith(f"hulpmiddelen/{resource.id}/")
             or (loc.startswith("kwaliteitsstandaarden/") and loc.endswith(f"-{resource.id}"))
         ]
-        assert hits == [f"hulpmiddelen/#{resource.id}"], (resource.id, hits)
+        assert hits == [f"hulpmiddelen/{resource.id}/"], (resource.id, hits)
     # The sub-item sections themselves stay findable on their standard page.
     assert "kwaliteitsstandaarden/3/#3a" in locations
     cards = [doc for doc in docs if doc.get("resource")]

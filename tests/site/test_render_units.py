@@ -62,7 +62,7 @@ def test_url_paths_and_relative_links():
     assert Links("kwaliteitsstandaarden/3/index.md").url("6C") == "../6/#6c"
     assert Links("hulpmiddelen/index.md").url("9") == "../kwaliteitsstandaarden/9/"
     assert Links("index.md").md("10") == "kwaliteitsstandaarden/10/index.md"
-    assert Links("beheer/index.md").resource_md("kindcheck") == "../hulpmiddelen/index.md#kindcheck"
+    assert Links("beheer/index.md").resource_md("kindcheck") == "../hulpmiddelen/kindcheck/index.md"
     assert Links("afdrukken/index.md", single_page=True).url("3A") == "#3a"
 
 

@@ -33,11 +33,17 @@ LEFT_OUT = {
         ('<label class="md-overlay" for="__drawer" aria-hidden="true">', '<label class="md-overlay" for="__drawer">'),
     ],
 }
-# overrides/partials/header.html: Material's header, drawing the site's search whatever the search plugin.
+# overrides/partials/header.html: Material's header, drawing the site's search whatever the search plugin, and
+# the "Mijn selectie" link.
 HEADER_SEARCH = re.compile(r'\n    {% if "material/search" in config\.plugins %}\n.*?\n    {% endif %}\n', re.S)
 OUR_HEADER_SEARCH = (
     "\n    {#- infobox: the site's own search, whatever the theme's search plugin (switched off in mkdocs.yml). -#}"
     '\n    {% include "partials/search.html" %}\n'
+    # and the "Mijn selectie" link with its count (issue 34.7)
+    '    {#- infobox: "Mijn selectie" with how many are chosen (javascripts/selectie.js writes the count; the badge\n'
+    "        keeps its width, so nothing moves when it is written). -#}\n"
+    '    <a class="ib-header-selectie" href="{{ \'selectie/\' | url }}">Selectie<span class="ib-header-selectie__count"'
+    ' data-selectie-count aria-hidden="true"></span><span class="ib-visually-hidden"></span></a>\n'
 )
 LEADING_COMMENT = re.compile(r"\A{#-.*?-#}\n", re.S)
 

@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "standard": {"path": "/kwaliteitsstandaarden/3/"},
     "a-z": {"path": "/hulpmiddelen/"},
     "a-z filtered": {"path": "/hulpmiddelen/?standaard=7"},
+    "resource": {"path": "/hulpmiddelen/toolkit-meldcode/"},
     "zelfscan with answers": {"path": "/zelfscan/", "answer": "zelfscan"},
     "print": {"path": "/afdrukken/"},
     "organisations": {"path": "/organisaties/"},

@@ -2,7 +2,8 @@
 
 Results are read as a reader sees them: every result link of the dialog's `[data-search-results]` lists, in
 rank order (those matching every word, then those matching some). A link counts for a resource when it
-points at the resource's card (`/hulpmiddelen/#<id>`, or `/hulpmiddelen/?hulpmiddel=<id>` of older links);
+points at the resource's own page (`/hulpmiddelen/<id>/`), or its card (`/hulpmiddelen/#<id>`, or
+`/hulpmiddelen/?hulpmiddel=<id>` of older links);
 any other link still takes a rank.
 """
 
@@ -72,6 +73,9 @@ def resource_of(href: str, known: set[str]) -> str | None:
     named = parse_qs(parts.query).get("hulpmiddel", [None])[0]
     if named in known:
         return named
+    own_page = parts.path.rstrip("/").rsplit("/", 2)
+    if len(own_page) == 3 and own_page[1] == "hulpmiddelen" and own_page[2] in known:
+        return own_page[2]
     if parts.fragment in known:  # before the suffix rule: one id may end another ("...-visie-gefaseerde-ketenzorg")
         return parts.fragment
     for resource_id in known:
