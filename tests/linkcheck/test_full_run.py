@@ -72,7 +72,7 @@ def run(request, tmp_path_factory):
         ("/gone", "broken"),
         ("/removed", "broken"),
         ("/soft", "broken"),
-        ("/pagina", "broken"),  # dood.invalid: the host name does not resolve
+        ("/pagina", "broken"),  # dood.invalid: never resolves (RFC 6761), refused before any look-up
         ("/dead", "broken"),  # behind robots.txt "Disallow: /"
         ("/flaky-404", "ok"),
         ("/forbidden", "blocked"),
