@@ -30,10 +30,16 @@ PAGE_TYPES = {
 }
 
 
-def run_lighthouse(base_url: str, categories: list[str] | None = None) -> dict[str, dict]:
+def run_lighthouse(
+    base_url: str, categories: list[str] | None = None, pages: list[str] | None = None
+) -> dict[str, dict]:
     """Lighthouse's figures per page type (see lighthouse_run.mjs for what each holds); `categories`: the
-    ones to score, all four by default."""
-    targets = [{"name": name, "url": base_url + spec["path"], **spec} for name, spec in PAGE_TYPES.items()]
+    ones to score, all four by default; `pages`: the names of the PAGE_TYPES to measure, all by default."""
+    targets = [
+        {"name": name, "url": base_url + spec["path"], **spec}
+        for name, spec in PAGE_TYPES.items()
+        if pages is None or name in pages
+    ]
     extra = [json.dumps(categories)] if categories else []
     result = subprocess.run(
         ["node", str(RUNNER), json.dumps(targets), json.dumps(CHROMIUM_ARGS), *extra],
