@@ -250,7 +250,10 @@ def date_problems(doc: YamlDocument, today: dt.date) -> list[Problem]:
     for path in places:
         value: Any = data
         for part in path:
-            value = value.get(part) if isinstance(value, dict) else value[part] if isinstance(value, list) else None
+            if isinstance(value, dict):
+                value = value.get(part)
+            else:  # an index into a list (a name into one, e.g. `source:` written as a list, finds nothing)
+                value = value[part] if isinstance(value, list) and isinstance(part, int) else None
         try:
             day = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
