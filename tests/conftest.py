@@ -1,4 +1,5 @@
-"""Fixtures shared by every test folder: a copy of the catalogue to edit, and folders made once per test run."""
+"""Fixtures shared by every test folder: a copy of the catalogue to edit, and folders made once per test run;
+the `server` marker `make check` selects by."""
 
 from __future__ import annotations
 
@@ -44,6 +45,22 @@ def once_per_run(tmp_path_factory) -> Callable[[str, Callable[[Path], object]], 
         return folder
 
     return once
+
+
+# `server`: fixtures that start a server on loopback, or build a site in a child process. A test that uses
+# one is marked, wherever it is; a test that starts one itself carries the marker in its module.
+SERVER_FIXTURES = {"site_url", "zensical_site", "web"}
+
+
+def _uses_a_server(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return bool(fixtures & SERVER_FIXTURES) or params.get("built_site") == "zensical"
+
+
+def pytest_itemcollected(item):
+    if _uses_a_server(item):  # marked as collected: `-m` selects among the collected items afterwards
+        item.add_marker(pytest.mark.server)
 
 
 def pytest_runtest_setup(item):

@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from tests.support.paths import REPO
 
+pytestmark = pytest.mark.server
 CATALOGUE = REPO / "tests" / "site" / "fixtures" / "resources.yaml"
 BUILD_TIMEOUT = 120  # seconds; a bound on waiting for a (re)build on a busy machine, not a speed assertion
 # A rebuild is done when the live-reload server reloads the browsers. Not MkDocs' "Documentation built in

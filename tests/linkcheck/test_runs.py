@@ -279,6 +279,7 @@ def test_a_pass_that_overruns_its_budget_is_killed_and_marks_urls_unchecked(web)
     assert "te lang" in verdicts[f"{web.hang.base}/slow2"].detail
 
 
+@pytest.mark.server  # the linkchecker child
 def test_an_internationalised_host_name_is_checked_like_any_other():
     # As root the child runs as `nobody` after its start; a codec loaded only then could not be read from an
     # interpreter under /root, and the IDN host stopped the whole pass instead of getting its own answer.
