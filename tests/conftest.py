@@ -1,19 +1,23 @@
-"""Fixtures shared by every test folder: a copy of the catalogue to edit, and folders made once per test run;
-the `server` marker `make check` selects by."""
+"""Fixtures shared by every test folder: a copy of the catalogue to edit, folders made once per test run (the
+site builds among them); the `server` marker `make check` selects by."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.support.once import made_once, run_root
 from tests.support.paths import REPO
+from tests.support.sitebuild import REAL_SITE, build_real_site
 
 REAL_CATALOGUE = REPO / "data" / "resources.yaml"
+CONFIG = REPO / "mkdocs.yml"
 
 
 @pytest.fixture
@@ -30,21 +34,40 @@ def once_per_run(tmp_path_factory) -> Callable[[str, Callable[[Path], object]], 
     """`once_per_run(name, make) -> Path`: the folder `make(folder)` fills, made once per test run and shared
     by the xdist workers (`make test` runs two). The first worker to ask makes it under a file lock; the
     other waits for it instead of building the same site again. Tests only read these folders."""
-    base = tmp_path_factory.getbasetemp()
-    # Under xdist each worker's basetemp is <run's basetemp>/popen-gwN; the run's is shared.
-    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root = run_root(tmp_path_factory)
+    return lambda name, make: made_once(root, name, make)
 
-    def once(name: str, make: Callable[[Path], object]) -> Path:
-        folder, done = root / f"once-{name}", root / f"once-{name}.done"
-        with open(root / f"once-{name}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-            if not done.exists():
-                shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
-                make(folder)
-                done.touch()
-        return folder
 
-    return once
+# The site as readers get it, built once per run from the repository's mkdocs.yml and catalogue (no link-status
+# file), by MkDocs and by Zensical. Set INFOBOX_TEST_SITE=/path/to/site to reuse an earlier MkDocs build while
+# iterating locally.
+@pytest.fixture(scope="session")
+def mkdocs_site(once_per_run) -> Path:
+    reuse = os.environ.get("INFOBOX_TEST_SITE")
+    if reuse:
+        return Path(reuse)
+    return once_per_run(REAL_SITE, build_real_site)
+
+
+def _build_zensical(site: Path) -> None:
+    command = [sys.executable, "-m", "infobox", "build-zensical", "--config", str(CONFIG), "--site-dir", str(site)]
+    # No link-status file, as in the MkDocs build (a local data/link-history.json must not change the tests).
+    env = {**os.environ, "INFOBOX_LINK_STATUS": str(site.with_name("none.json"))}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(f"zensical build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+
+
+@pytest.fixture(scope="session")
+def zensical_site(once_per_run) -> Path:
+    return once_per_run("zensical-site", _build_zensical)
+
+
+# MkDocs unless a test asks for both (tests/support/generators.on_both_builds parametrizes this fixture
+# indirectly).
+@pytest.fixture(scope="session", params=["mkdocs"])
+def built_site(request) -> Path:
+    return request.getfixturevalue(f"{request.param}_site")
 
 
 # `server`: fixtures that start a server on loopback, or build a site in a child process. A test that uses

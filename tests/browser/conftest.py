@@ -1,17 +1,13 @@
-"""Shared fixtures for browser tests: one real site build, a local server, Debian Chromium.
+"""Shared fixtures for browser tests: a local server and Debian Chromium.
 
 Every test module under ``tests/browser/`` gets these (and is marked ``browser`` automatically, so
-``pytest -m "not browser"`` skips the slow part):
+``pytest -m "not browser"`` skips the slow part; checks that need no browser belong in tests/site/):
 
-``built_site`` (session)
+``built_site`` / ``mkdocs_site`` / ``zensical_site`` (session, from tests/conftest.py)
     ``pathlib.Path`` of the site built from the repository's ``mkdocs.yml`` and catalogue by MkDocs (no
-    link-status file: the same build as the site tests' ``real_site``). Set ``INFOBOX_TEST_SITE=/path/to/site``
-    to reuse an earlier build while iterating locally. A test marked ``@on_both_builds`` (from
-    ``generators.py``; or a module with ``pytestmark = on_both_builds``) runs once on that build and once on
-    the Zensical build of the same ``mkdocs.yml`` (``python -m infobox build-zensical``). Each build is made
-    once per test run, shared by the xdist workers (``once_per_run`` in tests/conftest.py).
-``mkdocs_site`` / ``zensical_site`` (session)
-    The two builds by name, for tests that compare them.
+    link-status file: the same build as the site tests' ``real_site``). A test marked ``@on_both_builds``
+    (from ``generators.py``; or a module with ``pytestmark = on_both_builds``) runs once on that build and
+    once on the Zensical build of the same ``mkdocs.yml`` (``python -m infobox build-zensical``).
 ``site_url`` (session)
     ``"http://127.0.0.1:<port>"`` (no trailing slash) of a threaded ``http.server`` serving ``built_site``.
 ``browser`` (session)
@@ -45,9 +41,6 @@ Example::
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,10 +48,8 @@ import pytest
 
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.paths import REPO
-from tests.support.sitebuild import REAL_SITE, build_real_site
 from tests.support.static_site import LOCAL_HOST, serve_directory
 
-CONFIG = REPO / "mkdocs.yml"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Playwright's own timeouts: a static site on loopback answers in milliseconds; fail fast when it does not.
@@ -70,34 +61,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def mkdocs_site(once_per_run) -> Path:
-    reuse = os.environ.get("INFOBOX_TEST_SITE")
-    if reuse:
-        return Path(reuse)
-    return once_per_run(REAL_SITE, build_real_site)
-
-
-def _build_zensical(site: Path) -> None:
-    command = [sys.executable, "-m", "infobox", "build-zensical", "--config", str(CONFIG), "--site-dir", str(site)]
-    # No link-status file, as in the MkDocs build (a local data/link-history.json must not change the tests).
-    env = {**os.environ, "INFOBOX_LINK_STATUS": str(site.with_name("none.json"))}
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        pytest.fail(f"zensical build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-
-
-@pytest.fixture(scope="session")
-def zensical_site(once_per_run) -> Path:
-    return once_per_run("zensical-site", _build_zensical)
-
-
-# MkDocs unless a test asks for both (generators.on_both_builds parametrizes this fixture indirectly).
-@pytest.fixture(scope="session", params=["mkdocs"])
-def built_site(request) -> Path:
-    return request.getfixturevalue(f"{request.param}_site")
 
 
 @pytest.fixture(scope="session")
