@@ -1,5 +1,5 @@
 """Fixtures shared by every test folder: a copy of the catalogue to edit, folders made once per test run (the
-site builds among them); the `server` marker `make check` selects by."""
+site builds among them), the markers `make check` selects by, and the Lighthouse session run beside the tests."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
-from tests.support.once import made_once, run_root
+from tests.support import lighthouse
+from tests.support.once import made_once, once_paths, run_root
 from tests.support.paths import REPO
 from tests.support.sitebuild import REAL_SITE, build_real_site
 
@@ -41,12 +42,14 @@ def once_per_run(tmp_path_factory) -> Callable[[str, Callable[[Path], object]], 
 # The site as readers get it, built once per run from the repository's mkdocs.yml and catalogue (no link-status
 # file), by MkDocs and by Zensical. Set INFOBOX_TEST_SITE=/path/to/site to reuse an earlier MkDocs build while
 # iterating locally.
+def _reused_site() -> Path | None:
+    reuse = os.environ.get("INFOBOX_TEST_SITE")
+    return Path(reuse) if reuse else None
+
+
 @pytest.fixture(scope="session")
 def mkdocs_site(once_per_run) -> Path:
-    reuse = os.environ.get("INFOBOX_TEST_SITE")
-    if reuse:
-        return Path(reuse)
-    return once_per_run(REAL_SITE, build_real_site)
+    return _reused_site() or once_per_run(REAL_SITE, build_real_site)
 
 
 def _build_zensical(site: Path) -> None:
@@ -81,15 +84,57 @@ def _uses_a_server(item: pytest.Item) -> bool:
     return bool(fixtures & SERVER_FIXTURES) or params.get("built_site") == "zensical"
 
 
+def _is_lighthouse(nodeid: str) -> bool:
+    return nodeid.startswith("tests/browser/test_lighthouse.py::")
+
+
 def pytest_itemcollected(item):
     if _uses_a_server(item):  # marked as collected: `-m` selects among the collected items afterwards
         item.add_marker(pytest.mark.server)
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture parameters
+def pytest_collection_modifyitems(config, items):
+    # The Lighthouse tests read what the session beside them wrote: last, so that it is done by then.
+    items.sort(key=lambda item: _is_lighthouse(item.nodeid))
+
+
+# The Lighthouse session (tests/support/lighthouse.Background) runs in the process that runs pytest: the xdist
+# controller, or pytest itself without workers. It starts once the tests of this run are known, if they include
+# the Lighthouse tests, and reads the MkDocs build the first test that needs it makes.
+_LIGHTHOUSE = pytest.StashKey[lighthouse.Background]()
+
+
+def _start_lighthouse(config: pytest.Config, nodeids: Iterable[str]) -> None:
+    if _LIGHTHOUSE in config.stash or not any(_is_lighthouse(nodeid) for nodeid in nodeids):
+        return
+    # The run's folder, as xdist finds it to give each worker its own (xdist reads this attribute too).
+    root = config._tmp_path_factory.getbasetemp()
+    reused = _reused_site()
+    site, ready = (reused, reused) if reused else once_paths(root, REAL_SITE)
+    (root / lighthouse.STARTED).touch()
+    config.stash[_LIGHTHOUSE] = lighthouse.Background(site, ready, root / lighthouse.RESULTS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    _start_lighthouse(node.config, ids)
+
+
+def pytest_collection_finish(session):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # a worker's collection: its controller starts the session
+        _start_lighthouse(session.config, (item.nodeid for item in session.items))
+
+
+def pytest_unconfigure(config):
+    if _LIGHTHOUSE in config.stash:
+        config.stash[_LIGHTHOUSE].stop()
+
+
 def pytest_runtest_setup(item):
-    # `make test` runs `--dist loadgroup`: a module marked xdist_group (one Lighthouse session, one set of
-    # link-job runs) must stay on one worker. pytest-xdist marks such tests by a suffix of their node id; a
-    # pytest it does not support drops the suffix silently, and every worker would do the module's work again.
+    # `make test` runs `--dist loadgroup`: a module marked xdist_group (one set of link-job runs, the base-path
+    # build) must stay on one worker. pytest-xdist marks such tests by a suffix of their node id; a pytest it
+    # does not support drops the suffix silently, and every worker would do the module's work again.
     grouped = getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group")
     if grouped and "@" not in item.nodeid:
         pytest.fail(f"xdist_group is ignored: pytest {pytest.__version__} with this pytest-xdist", pytrace=False)
