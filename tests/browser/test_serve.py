@@ -166,7 +166,8 @@ def test_invalid_catalogue_gives_a_dutch_error_page_then_the_site_after_a_fix(
     server = serve()
     server.wait_for("Serving on")
 
-    # The page's default timeout (10 s) bounds each step: the error page must come, not a hanging request.
+    # The page's default timeout (conftest.DEFAULT_TIMEOUT_MS) bounds each step: the error page must come, not a
+    # request that hangs.
     page.goto(f"{server.url}/hulpmiddelen/")
     expect(page.locator("h1")).to_have_text("De catalogus bevat fouten")
     problem = page.locator(".ib-errors li")
