@@ -95,6 +95,9 @@ FIELD_VALUES = st.one_of(
 
 @SETTINGS
 @given(st.sampled_from(FIELD_LINES), FIELD_VALUES)
+# `organisation:` (text or a list of texts) as a list holding a number and a long text: the schema's English
+# message quoted the whole value.
+@example(index=LINES.index("    organisation: Paul Baeten"), value=f'[1, "{"x" * 700}"]')
 def test_the_valid_catalogue_with_one_field_set_to_any_value(index, value):
     line = LINES[index]
     key = line[: line.index(":") + 1]
