@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -91,6 +93,35 @@ def _is_lighthouse(nodeid: str) -> bool:
 def pytest_itemcollected(item):
     if _uses_a_server(item):  # marked as collected: `-m` selects among the collected items afterwards
         item.add_marker(pytest.mark.server)
+
+
+# The markers kept honest: in a test marked neither `server` nor `browser`, opening a listening socket fails the
+# test with the advice to mark it (its fixtures included). Threads other than the test's own (the Lighthouse
+# session beside the tests) may listen.
+_LISTEN = socket.socket.listen
+_UNMARKED = threading.local()
+
+
+def _listen(sock: socket.socket, *args):
+    if getattr(_UNMARKED, "nodeid", None):
+        raise AssertionError(
+            f"{_UNMARKED.nodeid} starts a server: mark it (or its module) @pytest.mark.server, so that `make check`"
+            " leaves it out"
+        )
+    return _LISTEN(sock, *args)
+
+
+socket.socket.listen = _listen
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    marked = item.get_closest_marker("server") or item.get_closest_marker("browser")
+    _UNMARKED.nodeid = None if marked else item.nodeid
+    try:
+        yield
+    finally:
+        _UNMARKED.nodeid = None
 
 
 @pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture parameters
