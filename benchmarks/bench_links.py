@@ -17,6 +17,7 @@ the job alone (lychee is not needed); its figures mean nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -114,7 +115,7 @@ def time_job(urls: list[str], settings: Settings) -> float:
     elapsed = time.monotonic() - start
     counts = {}
     for verdict in verdicts.values():
-        counts[verdict.status] = counts.get(verdict.status, 0) + 1
+        counts[str(verdict.status)] = counts.get(str(verdict.status), 0) + 1
     print(f"  job:    {elapsed:6.2f} s  {counts}")
     return elapsed
 
@@ -150,6 +151,9 @@ def time_lychee(lychee: str | None, urls: list[str], per_host: int, timeout: int
 
 
 def main() -> None:
+    # Every host is a server on 127.0.0.x standing in for a public site: admitted by the documented switch, as in
+    # the link job's tests (the job checks public addresses only).
+    os.environ["INFOBOX_ALLOW_LOCAL_URLS"] = "1"
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-host", type=int, default=2)
     parser.add_argument("--timeout", type=int, default=10)
@@ -233,10 +237,12 @@ def case_dripping_host(lychee: str | None, args, bases: list[str], round_: int) 
     healthy_ok = sum(verdicts[url].status == "ok" for url in urls[dripping:])
     statuses = {}
     for url in urls[:dripping]:
-        statuses[verdicts[url].status] = statuses.get(verdicts[url].status, 0) + 1
+        statuses[str(verdicts[url].status)] = statuses.get(str(verdicts[url].status), 0) + 1
     print(f"  job:    {job:6.2f} s  healthy ok: {healthy_ok}/10; dripping: {statuses}")
     ly = time_lychee(lychee, [u.replace("/pagina/", "/p/") for u in urls], args.per_host, timeout)
     print(f"  job within timeout + 10 s ({timeout + 10} s): {job <= timeout + 10}; all healthy ok: {healthy_ok == 10}")
+    if healthy_ok != 10:
+        sys.exit(f"the healthy host's links came out {[str(verdicts[url].status) for url in urls[dripping:]]}")
     print(f"  ratio job/lychee: {job / ly:.2f}")
     return job / ly
 
