@@ -102,7 +102,8 @@ class Server:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """The repository's site project with its own editable copy of a catalogue."""
-    for name in ("docs", "overrides", "hooks", "infobox", "pyproject.toml"):
+    # pyproject.toml and requirements.txt: what the Makefile's set-up step depends on (done, not redone).
+    for name in ("docs", "overrides", "hooks", "infobox", "pyproject.toml", "requirements.txt"):
         (tmp_path / name).symlink_to(REPO / name)
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "data").mkdir()
