@@ -10,8 +10,9 @@ Every test module under ``tests/browser/`` gets these (and is marked ``browser``
     once on the Zensical build of the same ``mkdocs.yml`` (``python -m infobox build-zensical``).
 ``site_url`` (session)
     ``"http://127.0.0.1:<port>"`` (no trailing slash) of a threaded ``http.server`` serving ``built_site``.
-``browser`` (session)
-    Playwright ``Browser``: Debian Chromium at ``/usr/bin/chromium``, headless.
+``browser``
+    Playwright ``Browser``: Debian Chromium at ``/usr/bin/chromium``, headless; one per worker (``chromium``,
+    session), started again should it be gone.
 ``new_page`` (function)
     Factory ``new_page(**context_options) -> Page`` for extra pages, e.g.
     ``new_page(color_scheme="dark")`` or ``new_page(viewport={"width": 375, "height": 700})``. Each page
@@ -73,18 +74,49 @@ def site_url(built_site: Path):
         yield url
 
 
+class _Chromium:
+    """The worker's one Chromium, started on first use and again should it be gone (crashed, or killed from
+    outside on a shared machine): a lost browser fails the tests that were using it, not every one after."""
+
+    def __init__(self, playwright):
+        self.playwright, self.browser = playwright, None
+
+    def get(self):
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        return self.browser
+
+    def new_context(self, **options):
+        from playwright.sync_api import Error
+
+        try:
+            return self.get().new_context(**options)
+        except Error:  # the browser is gone (Playwright learns it only on the next request)
+            self.browser = None
+            return self.get().new_context(**options)
+
+    def close(self) -> None:
+        if self.browser is not None and self.browser.is_connected():
+            self.browser.close()
+
+
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        launcher = _Chromium(playwright)
         try:
-            yield browser
+            yield launcher
         finally:
-            browser.close()
+            launcher.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    return chromium.get()
 
 
 _REQUESTS_ATTR = "_infobox_requests"
@@ -108,11 +140,11 @@ def _foreign_requests(page) -> list[str]:
 
 
 @pytest.fixture
-def new_page(browser):
+def new_page(chromium):
     contexts = []
 
     def factory(**context_options):
-        context = browser.new_context(**context_options)
+        context = chromium.new_context(**context_options)
         contexts.append(context)
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         seen: list[str] = []
