@@ -1,5 +1,6 @@
-# Two entry points for people: `make serve` (build and serve the site) and `make test` (everything CI runs).
-# Every other target is a set-up step they pull in, done once and redone only when its inputs change.
+# Entry points for people: `make serve` (build and serve the site), `make test` (everything CI runs) and
+# `make check` (the quick part of it, while editing). Every other target is a set-up step they pull in, done
+# once and redone only when its inputs change.
 
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -9,7 +10,7 @@ ADDR    ?= 127.0.0.1:8000
 # Material 9.7+ prints an English end-of-life banner on every mkdocs run; maintainers need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical test lint links setup lock
+.PHONY: serve build build-zensical test check lint links setup lock
 
 serve: $(BIN)/.installed  ## Build the site and serve it with live reload on http://$(ADDR)/
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
@@ -20,11 +21,25 @@ build: $(BIN)/.installed  ## Build the site into site/ (strict: a broken link fa
 build-zensical: $(BIN)/.installed  ## The same site built by Zensical into site/ (fails on a broken internal link)
 	$(BIN)/python -m infobox build-zensical --site-dir site
 
-test: setup  ## Lint, then every test: catalogue, site, browser (Chromium), link job, zelfscan
+# After the tests, each benchmark at its smallest (--quick: a few seconds, figures that mean nothing), so that
+# none stops working unnoticed.
+test: setup lint  ## Lint, then every test (catalogue, site, browser in Chromium, link job, zelfscan) and benchmark
+	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/python -m benchmarks.bench_site --quick
+	$(BIN)/python -m benchmarks.bench_validate --quick
+	$(BIN)/python -m benchmarks.bench_hostile --quick
+	$(BIN)/python -m benchmarks.bench_links --quick
+	$(BIN)/python -m benchmarks.bench_lighthouse --quick
+	$(BIN)/python -m benchmarks.bench_search --quick
+
+check: $(BIN)/.installed node_modules/.installed lint  ## Lint, then every test that needs no browser and no server (< 1 min)
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not browser and not server"
+
+lint: $(BIN)/.installed node_modules/.installed  ## ruff (lint and format), ESLint and Prettier
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	node_modules/.bin/eslint --max-warnings 0 .
 	node_modules/.bin/prettier --check --log-level warn .
-	$(BIN)/pytest -n 2 --dist loadgroup
 
 links: $(BIN)/.installed  ## Check every catalogue link and write reports/ (needs internet)
 	$(BIN)/python scripts/check_links.py

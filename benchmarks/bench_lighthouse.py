@@ -4,7 +4,9 @@ preset with Lighthouse's simulated slow 4G, the site served gzipped as GitHub Pa
 tests/browser/test_lighthouse.py asserts layout shift and accessibility/best practices/SEO; performance
 depends on how busy the machine is, so it is printed here (target: >= 95 on every page type).
 
-    .venv/bin/python benchmarks/bench_lighthouse.py [--site DIR] [--runs 1]
+    .venv/bin/python -m benchmarks.bench_lighthouse [--site DIR] [--runs 1] [--quick]
+
+--quick (what `make test` runs, so the benchmark keeps working): one session of the home page only.
 
 With --site an existing build is measured (e.g. one from an older commit, for a before/after figure).
 Beside the scores it prints the metrics the performance score is made of (ms, CLS unitless); with
@@ -39,13 +41,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site to measure (default: build the working tree)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse sessions; the median is printed")
+    parser.add_argument("--quick", action="store_true", help="one session of the home page: a smoke run")
     args = parser.parse_args()
+    pages = ["home"] if args.quick else list(PAGE_TYPES)
+    if args.quick:
+        args.runs = 1
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build(Path(tmp) / "site")
         runs = []
         for _ in range(args.runs):
             with serve_directory(site, PagesHandler) as url:
-                runs.append(run_lighthouse(url))
+                runs.append(run_lighthouse(url, pages=pages))
     print(f"Lighthouse 12, mobile, simulated slow 4G, gzipped; median of {args.runs} run(s)")
     print(f"target: performance >= {TARGET}")
     metrics = ["FCP", "LCP", "TBT", "SI"]
@@ -53,14 +59,14 @@ def main() -> None:
         f"{'page type':24} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'CLS':>7}"
         + "".join(f"{m:>7}" for m in metrics)
     )
-    for name in PAGE_TYPES:
-        pages = [run[name] for run in runs]
+    for name in pages:
+        measured = [run[name] for run in runs]
 
-        def median(key: str, pages=pages) -> float:
-            return statistics.median(page["scores"][key] for page in pages)
+        def median(key: str, measured=measured) -> float:
+            return statistics.median(page["scores"][key] for page in measured)
 
-        cls = statistics.median(page["cls"] for page in pages)
-        timings = "".join(f"{statistics.median(page['metrics'][m] for page in pages):7.0f}" for m in metrics)
+        cls = statistics.median(page["cls"] for page in measured)
+        timings = "".join(f"{statistics.median(page['metrics'][m] for page in measured):7.0f}" for m in metrics)
         flag = "" if median("performance") >= TARGET else "  < target"
         print(
             f"{name:24} {median('performance'):5.0f} {median('accessibility'):5.0f} {median('best-practices'):5.0f}"

@@ -15,7 +15,10 @@ round, so load on a shared machine falls on all three alike) and the ratios to p
 catalogue, and for the real catalogue the home page's total transfer (every response Chromium receives)
 and the time to make every generated file, with the share of catalogue.xlsx in it.
 
-    .venv/bin/python benchmarks/bench_site.py [--sizes 100 1000 10000] [--rounds 3]
+    .venv/bin/python -m benchmarks.bench_site [--sizes 100 1000 10000] [--rounds 3] [--quick]
+
+--quick (what `make test` runs, so the benchmark keeps working): one round on a 20-resource catalogue
+only, every step as above; its figures mean nothing.
 
 Wall-clock figures vary between runs on a shared machine; the ratio is what to read.
 """
@@ -220,7 +223,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--rounds", type=int, default=3, help="builds per variant (taking turns); the median counts")
+    parser.add_argument("--quick", action="store_true", help="one round of a 20-resource catalogue: a smoke run")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.rounds = [20], 1
 
     # Our package is the one editable install: with PYTHONDONTWRITEBYTECODE set (as on these machines) Python
     # would compile it from source in every build, while MkDocs, Material and every installed package load
@@ -229,7 +235,7 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         tmp = Path(tmp)
-        catalogues = {"real": {}}  # the repository's catalogue and link status
+        catalogues = {} if args.quick else {"real": {}}  # the repository's catalogue and link status
         for size in args.sizes:
             synthetic_catalogue(size, tmp / f"resources-{size}.yaml")
             catalogues[str(size)] = {
@@ -275,13 +281,13 @@ def main() -> None:
                 f"{index_kb:>12.0f} ({index_gz_kb:.0f})"
             )
 
-        real_site = tmp / "real" / "site-ours"
-        transfer_kb, transfer_gz_kb, responses = home_transfer_kb(real_site)
+        measured = next(iter(catalogues))
+        transfer_kb, transfer_gz_kb, responses = home_transfer_kb(tmp / measured / "site-ours")
         print(
-            f"\nreal catalogue: home page transfer {transfer_kb:.0f} KB uncompressed, "
+            f"\n{measured} catalogue: home page transfer {transfer_kb:.0f} KB uncompressed, "
             f"{transfer_gz_kb:.0f} KB gzipped, in {responses} responses (target < 400 KB)"
         )
-        all_files, xlsx = generation_seconds()
+        all_files, xlsx = generation_seconds(runs=1 if args.quick else 5)
         print(
             f"real catalogue: generated files in {all_files:.3f} s, of which catalogue.xlsx {xlsx:.3f} s "
             f"({xlsx / all_files:.0%})"

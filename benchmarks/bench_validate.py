@@ -5,11 +5,16 @@ For 1,000 and 10,000 synthetic resources (bench_site's generator) it times, in t
 - valid: the catalogue as generated;
 - indent: the last link's `label:` indented too little (a YAML error: the tip is tried at each level);
 - swallowed: the last resource's description as `>-` with its `organisation:` indented into the text;
-and prints CPU seconds and the ratio to "valid". Usage: .venv/bin/python benchmarks/bench_validate.py
+and prints CPU seconds and the ratio to "valid".
+
+    .venv/bin/python -m benchmarks.bench_validate [--quick]
+
+--quick (what `make test` runs, so the benchmark keeps working): 100 resources only; its figures mean nothing.
 """
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -48,8 +53,11 @@ def mistakes(text: str) -> dict[str, str]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100 resources only: a smoke run")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        for size in (1000, 10000):
+        for size in (100,) if args.quick else (1000, 10000):
             valid = Path(folder) / f"valid-{size}.yaml"
             synthetic_catalogue(size, valid)
             base, outcome = timed(valid)

@@ -167,7 +167,10 @@ def _no_invisible_characters(data: dict[str, Any]) -> Iterator[tuple[tuple, str,
 def _at(data: Any, path: tuple) -> Any:
     """The value at `path`, or None where the file has another kind of value on the way."""
     for part in path:
-        data = data.get(part) if isinstance(data, dict) else data[part] if isinstance(part, int) else None
+        if isinstance(data, dict):
+            data = data.get(part)
+        else:  # an index into a list (a name into one, e.g. `source:` written as a list, finds nothing)
+            data = data[part] if isinstance(data, list) and isinstance(part, int) and part < len(data) else None
     return data
 
 

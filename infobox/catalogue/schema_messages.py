@@ -98,7 +98,9 @@ def _explain_value(error: jsonschema.ValidationError, path: tuple, kind: str, va
         return "mag niet leeg zijn", ""
     if kind == "uniqueItems":
         return "bevat een waarde twee keer", "laat de dubbele waarde weg"
-    return error.message, ""
+    # Any other rule (a field that holds text or a list of texts, `anyOf`): the value cut short, and what the
+    # field holds as the hint; jsonschema's own message is English and quotes the whole value.
+    return f"{quote(value)} heeft niet de juiste vorm", error.schema.get("description", "")
 
 
 def suggestions(value: Any, choices: list[Any]) -> list[str]:

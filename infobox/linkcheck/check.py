@@ -12,17 +12,20 @@ import time
 from collections.abc import Callable
 
 from infobox.linkcheck import youtube
-from infobox.linkcheck.classify import Verdict, classify
+from infobox.linkcheck.classify import Verdict, classify, never_resolves
 from infobox.linkcheck.engine import check_urls
 from infobox.linkcheck.settings import Settings
 
 
 def _probe_all(urls: list[str], settings: Settings, progress) -> dict[str, Verdict]:
+    # A host under .invalid is broken without asking (classify.never_resolves): not retried, never a timeout.
+    verdicts = {url: verdict for url in urls if (verdict := never_resolves(url))}
     # linkchecker merges results by URL without fragment, so fragments are dropped before asking;
     # YouTube links are asked through oEmbed. Verdicts are mapped back to the catalogue's URLs.
-    asked = {url: youtube.probe_url(url.split("#", 1)[0], settings.youtube_oembed) for url in urls}
+    asked = {
+        url: youtube.probe_url(url.split("#", 1)[0], settings.youtube_oembed) for url in urls if url not in verdicts
+    }
     probes = check_urls(asked.values(), settings, progress)
-    verdicts = {}
     for url, probe_url in asked.items():
         verdict = classify(probes[probe_url])
         verdicts[url] = Verdict(**{**verdict.__dict__, "url": url})

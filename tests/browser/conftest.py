@@ -1,21 +1,18 @@
-"""Shared fixtures for browser tests: one real site build, a local server, Debian Chromium.
+"""Shared fixtures for browser tests: a local server and Debian Chromium.
 
 Every test module under ``tests/browser/`` gets these (and is marked ``browser`` automatically, so
-``pytest -m "not browser"`` skips the slow part):
+``pytest -m "not browser"`` skips the slow part; checks that need no browser belong in tests/site/):
 
-``built_site`` (session)
+``built_site`` / ``mkdocs_site`` / ``zensical_site`` (session, from tests/conftest.py)
     ``pathlib.Path`` of the site built from the repository's ``mkdocs.yml`` and catalogue by MkDocs (no
-    link-status file: the same build as the site tests' ``real_site``). Set ``INFOBOX_TEST_SITE=/path/to/site``
-    to reuse an earlier build while iterating locally. A test marked ``@on_both_builds`` (from
-    ``generators.py``; or a module with ``pytestmark = on_both_builds``) runs once on that build and once on
-    the Zensical build of the same ``mkdocs.yml`` (``python -m infobox build-zensical``). Each build is made
-    once per test run, shared by the xdist workers (``once_per_run`` in tests/conftest.py).
-``mkdocs_site`` / ``zensical_site`` (session)
-    The two builds by name, for tests that compare them.
+    link-status file: the same build as the site tests' ``real_site``). A test marked ``@on_both_builds``
+    (from ``generators.py``; or a module with ``pytestmark = on_both_builds``) runs once on that build and
+    once on the Zensical build of the same ``mkdocs.yml`` (``python -m infobox build-zensical``).
 ``site_url`` (session)
     ``"http://127.0.0.1:<port>"`` (no trailing slash) of a threaded ``http.server`` serving ``built_site``.
-``browser`` (session)
-    Playwright ``Browser``: Debian Chromium at ``/usr/bin/chromium``, headless.
+``browser``
+    Playwright ``Browser``: Debian Chromium at ``/usr/bin/chromium``, headless; one per worker (``chromium``,
+    session), started again should it be gone.
 ``new_page`` (function)
     Factory ``new_page(**context_options) -> Page`` for extra pages, e.g.
     ``new_page(color_scheme="dark")`` or ``new_page(viewport={"width": 375, "height": 700})``. Each page
@@ -45,24 +42,23 @@ Example::
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.paths import REPO
-from tests.support.sitebuild import REAL_SITE, build_real_site
 from tests.support.static_site import LOCAL_HOST, serve_directory
 
-CONFIG = REPO / "mkdocs.yml"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Playwright's own timeouts: a static site on loopback answers in milliseconds; fail fast when it does not.
-DEFAULT_TIMEOUT_MS = 10_000
+# Playwright's own timeouts, for every action and `expect`: a static site on loopback answers in milliseconds,
+# so only a broken page waits this long; the margin is for a loaded machine (the suite passes beside two busy
+# CPU loops), not a speed the tests assert.
+DEFAULT_TIMEOUT_MS = 30_000
+expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -73,51 +69,54 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def mkdocs_site(once_per_run) -> Path:
-    reuse = os.environ.get("INFOBOX_TEST_SITE")
-    if reuse:
-        return Path(reuse)
-    return once_per_run(REAL_SITE, build_real_site)
-
-
-def _build_zensical(site: Path) -> None:
-    command = [sys.executable, "-m", "infobox", "build-zensical", "--config", str(CONFIG), "--site-dir", str(site)]
-    # No link-status file, as in the MkDocs build (a local data/link-history.json must not change the tests).
-    env = {**os.environ, "INFOBOX_LINK_STATUS": str(site.with_name("none.json"))}
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        pytest.fail(f"zensical build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-
-
-@pytest.fixture(scope="session")
-def zensical_site(once_per_run) -> Path:
-    return once_per_run("zensical-site", _build_zensical)
-
-
-# MkDocs unless a test asks for both (generators.on_both_builds parametrizes this fixture indirectly).
-@pytest.fixture(scope="session", params=["mkdocs"])
-def built_site(request) -> Path:
-    return request.getfixturevalue(f"{request.param}_site")
-
-
-@pytest.fixture(scope="session")
 def site_url(built_site: Path):
     with serve_directory(built_site) as url:
         yield url
 
 
+class _Chromium:
+    """The worker's one Chromium, started on first use and again should it be gone (crashed, or killed from
+    outside on a shared machine): a lost browser fails the tests that were using it, not every one after."""
+
+    def __init__(self, playwright):
+        self.playwright, self.browser = playwright, None
+
+    def get(self):
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        return self.browser
+
+    def new_context(self, **options):
+        from playwright.sync_api import Error
+
+        try:
+            return self.get().new_context(**options)
+        except Error:  # the browser is gone (Playwright learns it only on the next request)
+            self.browser = None
+            return self.get().new_context(**options)
+
+    def close(self) -> None:
+        if self.browser is not None and self.browser.is_connected():
+            self.browser.close()
+
+
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        launcher = _Chromium(playwright)
         try:
-            yield browser
+            yield launcher
         finally:
-            browser.close()
+            launcher.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    return chromium.get()
 
 
 _REQUESTS_ATTR = "_infobox_requests"
@@ -141,11 +140,11 @@ def _foreign_requests(page) -> list[str]:
 
 
 @pytest.fixture
-def new_page(browser):
+def new_page(chromium):
     contexts = []
 
     def factory(**context_options):
-        context = browser.new_context(**context_options)
+        context = chromium.new_context(**context_options)
         contexts.append(context)
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         seen: list[str] = []
@@ -189,7 +188,10 @@ def _run_axe(page, exclude: list[str] | None = None, include: list[str] | None =
         """async ([tags, exclude, include]) => {
             const context = {exclude: exclude.map((s) => [s])};
             if (include.length) context.include = include.map((s) => [s]);
-            const result = await axe.run(context, {runOnly: {type: "tag", values: tags}});
+            // Only violations are read: axe then skips the details of passes and of rules that do not apply
+            // (its documented option for large pages; a tenth to a third of its time here).
+            const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
+            const result = await axe.run(context, options);
             return result.violations.map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map((n) => ({target: n.target, summary: n.failureSummary, html: n.html})),

@@ -48,7 +48,7 @@ HISTORY = {
 # What the build reads from the repository; the build itself runs in a scratch folder beside them.
 SOURCES = ("docs", "data", "hooks", "overrides", "infobox")
 # One worker runs this module: its site is built once (for the address it is served at), not once per worker.
-pytestmark = pytest.mark.xdist_group("base-path")
+pytestmark = [pytest.mark.xdist_group("base-path"), pytest.mark.server]
 
 
 def publish_build_step() -> dict:

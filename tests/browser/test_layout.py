@@ -8,26 +8,25 @@ import pytest
 from playwright.sync_api import expect
 
 from infobox.catalogue.loader import load_catalogue
-from tests.browser.test_quality import PAGE_TYPES
 from tests.support.generators import on_both_builds
+from tests.support.sitebuild import PAGE_TYPES
 
 WIDTHS = [320, 375, 768]
 STANDARD_WITH_ITEMS = "/kwaliteitsstandaarden/6/"
 
 
-def test_no_page_is_wider_than_the_screen(new_page, site_url):
-    # Each page is loaded once and laid out at every width, narrowest first: the media queries and the
+@pytest.mark.parametrize("path", [*PAGE_TYPES, "/hulpmiddelen/?standaard=3A&soort=training"])
+def test_no_page_is_wider_than_the_screen(new_page, site_url, path):
+    # The page is loaded once and laid out at every width, narrowest first: the media queries and the
     # theme's resize handling see what a turned or resized phone shows.
     page = new_page(viewport={"width": WIDTHS[0], "height": 700})
+    page.goto(f"{site_url}{path}")
     too_wide = {}
-    for path in [*PAGE_TYPES, "/hulpmiddelen/?standaard=3A&soort=training"]:
-        page.goto(f"{site_url}{path}")
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 700})
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                too_wide[f"{path} at {width} px"] = scroll_width
-        page.set_viewport_size({"width": WIDTHS[0], "height": 700})
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 700})
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            too_wide[f"{path} at {width} px"] = scroll_width
     assert not too_wide, f"wider than the screen: {too_wide}"
 
 

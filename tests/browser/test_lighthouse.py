@@ -4,34 +4,46 @@ Pages serves it: no layout shift (CLS < 0.1) and 100 for accessibility, best pra
 Scripts are held back by the test server (`PagesHandler.script_delay`), as on a phone network, so a page
 paints before its scripts run and anything they move shows as a layout shift on every run. The performance
 score depends on the machine's load; benchmarks/bench_lighthouse.py prints it instead of a test asserting it.
-One Lighthouse session runs all pages (tests/support/lighthouse_run.mjs), once per test run.
+One Lighthouse session runs all pages (tests/support/lighthouse_run.mjs), once per test run, beside the other
+tests (tests/support/lighthouse.Background, started by tests/conftest.py); these tests run last and read it.
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.support.lighthouse import PAGE_TYPES, run_lighthouse
-from tests.support.static_site import PagesHandler, serve_directory
+from tests.support.lighthouse import (
+    ASSERTED_CATEGORIES,
+    PAGE_TYPES,
+    RESULTS,
+    STARTED,
+    TIMEOUT,
+    PhoneNetworkHandler,
+    run_lighthouse,
+)
+from tests.support.once import run_root, wait_for_file
+from tests.support.static_site import serve_directory
 
-# One session for all pages: its own xdist worker, and time for a busy machine (some 2 minutes on an idle one).
-pytestmark = [pytest.mark.xdist_group("lighthouse"), pytest.mark.timeout(1200)]
+pytestmark = pytest.mark.timeout(TIMEOUT + 60)
 
 MAX_LAYOUT_SHIFT = 0.1
-# What the test asserts; the performance score (the benchmark's) would cost most of Lighthouse's time.
-ASSERTED_CATEGORIES = ["accessibility", "best-practices", "seo"]
 
 
-class PhoneNetworkHandler(PagesHandler):
-    script_delay = 0.5
-
-
-# The MkDocs build by name, not the parametrized `built_site`: a worker that switches builds between two of
-# these tests would tear this fixture down with it and run Lighthouse again.
+# The MkDocs build by name, not the parametrized `built_site`: it is the build the session measures.
 @pytest.fixture(scope="session")
-def lighthouse(mkdocs_site):
-    with serve_directory(mkdocs_site, PhoneNetworkHandler) as url:
-        return run_lighthouse(url, ASSERTED_CATEGORIES)
+def lighthouse(mkdocs_site, tmp_path_factory):
+    root = run_root(tmp_path_factory)
+    if not (root / STARTED).exists():  # no session beside the tests (pytest started none): run it here
+        with serve_directory(mkdocs_site, PhoneNetworkHandler) as url:
+            return run_lighthouse(url, ASSERTED_CATEGORIES)
+    if not wait_for_file(root / RESULTS, TIMEOUT):
+        pytest.fail(f"the Lighthouse session wrote no results within {TIMEOUT} s")
+    figures = json.loads((root / RESULTS).read_text(encoding="utf-8"))
+    if "error" in figures:
+        pytest.fail(figures["error"], pytrace=False)
+    return figures
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

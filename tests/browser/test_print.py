@@ -1,5 +1,6 @@
 """Printing what is on screen (issue 20): Chromium's own PDF of a filtered A–Z list holds the cards shown,
-under a line that names the filter; pages people print have a print button; no page gives keyboard advice."""
+under a line that names the filter; pages people print have a print button (that no page gives keyboard
+advice instead is read from the files: tests/site/test_built_html.py)."""
 
 from __future__ import annotations
 
@@ -54,12 +55,3 @@ def test_print_button_opens_the_print_dialog_and_is_not_printed(page, site_url, 
     page.get_by_role("button", name=label).click()
     assert page.evaluate("window.printed") == 1
     assert label not in printed_text(page)
-
-
-def test_no_page_gives_keyboard_advice_for_printing(built_site):
-    advice = [
-        str(path.relative_to(built_site))
-        for path in built_site.rglob("*.html")
-        if "Ctrl+P" in path.read_text(encoding="utf-8")
-    ]
-    assert not advice

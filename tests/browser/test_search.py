@@ -1,7 +1,8 @@
 """Dutch search in the real UI: typed queries find the right resources, plurals find the singular, the
 dialog works by keyboard, results lead to real places, the status line counts resources and pages apart,
 results matching only some words come after a divider, a query that finds nothing gets help, and a long query
-is cut (test_relevance.py: ranking, typos, compounds, synonyms, questions, word forms).
+is cut (test_relevance.py: ranking, typos, compounds, synonyms, questions, word forms; the search as built, read
+from the files: tests/site/test_built_search.py).
 
 Expectations come from the catalogue itself, not from the search code: a plural query must find a
 resource whose text holds only the singular form.
@@ -9,17 +10,13 @@ resource whose text holds only the singular form.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import material
 import pytest
 
 from infobox.catalogue.loader import load_catalogue
-from infobox.site.search_index import SEARCH_INDEX
 from tests.support.generators import on_both_builds
 from tests.support.search_box import (
     DIVIDER,
@@ -163,35 +160,6 @@ def test_query_in_the_address_opens_the_search(page, site_url):
     wait_for_answer(page, "kindcheck")
     assert page.locator(SEARCH_INPUT).input_value() == "kindcheck"
     assert resource_of(page.locator(RESULT_LINK).first.get_attribute("href"), {"kindcheck"}) == "kindcheck"
-
-
-@on_both_builds
-def test_header_has_one_search_field_and_no_theme_search(built_site):
-    html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert html.count('class="ib-search__open"') == 1
-    assert 'data-md-component="search"' not in html  # the theme's search dialog
-    assert not (built_site / "search" / "search_index.json").exists()  # the theme's search plugin is off
-
-
-def test_no_file_of_the_theme_is_patched(built_site):
-    theme_assets = Path(material.__file__).parent / "templates" / "assets"
-    copied = [path for path in (built_site / "assets").rglob("*") if path.is_file()]
-    assert copied
-    for path in copied:
-        original = theme_assets / path.relative_to(built_site / "assets")
-        assert original.read_bytes() == path.read_bytes(), f"{path} differs from the theme's file"
-
-
-@on_both_builds
-def test_every_result_lands_on_a_real_page_and_heading(built_site):
-    docs = json.loads((built_site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
-    assert len(docs) > len(catalogue().resources)
-    for doc in docs:
-        page, _, anchor = doc["url"].partition("#")
-        html_file = built_site / page / "index.html"
-        assert html_file.exists(), doc["url"]
-        if anchor:
-            assert f'id="{anchor}"' in html_file.read_text(encoding="utf-8"), doc["url"]
 
 
 @on_both_builds

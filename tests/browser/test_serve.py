@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from tests.support.paths import REPO
 
+pytestmark = pytest.mark.server
 CATALOGUE = REPO / "tests" / "site" / "fixtures" / "resources.yaml"
 BUILD_TIMEOUT = 120  # seconds; a bound on waiting for a (re)build on a busy machine, not a speed assertion
 # A rebuild is done when the live-reload server reloads the browsers. Not MkDocs' "Documentation built in
@@ -101,7 +102,8 @@ class Server:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """The repository's site project with its own editable copy of a catalogue."""
-    for name in ("docs", "overrides", "hooks", "infobox", "pyproject.toml"):
+    # pyproject.toml and requirements.txt: what the Makefile's set-up step depends on (done, not redone).
+    for name in ("docs", "overrides", "hooks", "infobox", "pyproject.toml", "requirements.txt"):
         (tmp_path / name).symlink_to(REPO / name)
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "data").mkdir()
@@ -165,7 +167,8 @@ def test_invalid_catalogue_gives_a_dutch_error_page_then_the_site_after_a_fix(
     server = serve()
     server.wait_for("Serving on")
 
-    # The page's default timeout (10 s) bounds each step: the error page must come, not a hanging request.
+    # The page's default timeout (conftest.DEFAULT_TIMEOUT_MS) bounds each step: the error page must come, not a
+    # request that hangs.
     page.goto(f"{server.url}/hulpmiddelen/")
     expect(page.locator("h1")).to_have_text("De catalogus bevat fouten")
     problem = page.locator(".ib-errors li")

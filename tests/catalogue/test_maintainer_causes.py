@@ -9,17 +9,23 @@ here by `follow` from the words of the tip, not by the code that wrote it — an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
 import pytest
 
+from infobox import cli
+from infobox.catalogue.loader import load_catalogue
 from infobox.cli import main
 from tests.support.minimal_catalogue import BAETEN, K0, KINDCHECK
 from tests.support.paths import TEST_FIXTURES
 
 MISTAKES = TEST_FIXTURES / "mistakes"
-TODAY = dt.date.today().isoformat()
+# The day `validate` takes for today in these tests (fixed_today): a run that crosses midnight, or two workers
+# collecting on either side of it, must not expect one date and be told the next.
+DAY = dt.date(2026, 12, 1)
+TODAY = DAY.isoformat()
 FUTURE = f"2062-11-30 ligt in de toekomst (vandaag is het {TODAY})"
 FUTURE_TIP = f"vul de datum in waarop het echt gebeurde, uiterlijk vandaag: {TODAY}"
 PROVENANCE_TIP = "laat de regel 'provenance: infobox' weg: die hoort alleen bij hulpmiddelen uit de Infobox"
@@ -115,6 +121,11 @@ CASES = [
         PROVENANCE_TIP,
     ),
 ]
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(cli, "load_catalogue", functools.partial(load_catalogue, today=DAY))
 
 
 def test_every_fixture_is_a_case():

@@ -27,7 +27,7 @@ from infobox.linkcheck.settings import load_settings
 from tests.linkcheck.test_runs import ONE_LINK
 from tests.support.servers import Host, ok
 
-pytestmark = pytest.mark.xdist_group("link-job-address-guard")
+pytestmark = [pytest.mark.xdist_group("link-job-address-guard"), pytest.mark.server]
 
 METADATA = "http://metadata.google.internal/computeMetadata/v1/"
 INTERNAL = "http://intranet.home.arpa/beheer"

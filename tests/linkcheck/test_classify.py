@@ -9,8 +9,11 @@ from importlib.metadata import distribution
 
 import pytest
 
-from infobox.linkcheck.classify import classify, retry_after_seconds
+from infobox.link_results.status import LinkStatus
+from infobox.linkcheck import check
+from infobox.linkcheck.classify import NAME_UNKNOWN, Verdict, classify, never_resolves, retry_after_seconds
 from infobox.linkcheck.engine import LinkWarning, Probe
+from infobox.linkcheck.settings import load_settings
 
 # Found through the installed distribution: under pytest, `import linkcheck` may mean tests/linkcheck.
 LOCALE_DIR = distribution("linkchecker").locate_file("linkcheck/data/locale")
@@ -120,3 +123,45 @@ def test_a_permanent_redirect_to_an_address_that_is_not_public_is_never_a_move(s
 def test_a_request_the_guard_refused_is_for_a_person(result, detail):
     verdict = classify(Probe("http://a.example/oud", result))
     assert (verdict.status, verdict.detail, verdict.retryable) == ("blocked", detail, False)
+
+
+# linkchecker's answer when the resolver finds no such name (requests' NameResolutionError, cut as it cuts it).
+DNS_FAILURE = (
+    "ConnectionError: HTTPConnectionPool(host='dood.example', port=80): Max retries exceeded with url: /pagina "
+    "(Caused by NameResolutionError(\"HTTPConnection(host='dood.example', port=80): Failed to resolve "
+    "'dood.example' ([Errno -2] Name or ser..."
+)
+
+
+def test_a_name_the_resolver_does_not_know_is_broken():
+    verdict = classify(Probe("http://dood.example/pagina", DNS_FAILURE))
+    assert (verdict.status, verdict.detail) == ("broken", NAME_UNKNOWN)
+    assert verdict.retryable  # a resolver can fail once; the link gets its second look
+
+
+@pytest.mark.parametrize(
+    "url", ["http://dood.invalid/pagina", "https://www.Dood.INVALID./p?q=1", "http://bücher.invalid:8080/"]
+)
+def test_a_host_under_invalid_is_broken_as_a_failed_look_up_without_asking(url):
+    # RFC 6761: .invalid never resolves; the job says so itself instead of waiting on a resolver.
+    verdict = never_resolves(url)
+    assert verdict == Verdict(url, LinkStatus.BROKEN, detail=NAME_UNKNOWN)
+    assert not verdict.retryable
+
+
+@pytest.mark.parametrize(
+    "url", ["http://invalid.example/p", "http://dood.invalid.example/", "mailto:a@dood.invalid", "http://127.0.0.1/"]
+)
+def test_any_other_address_is_left_to_the_check(url):
+    assert never_resolves(url) is None
+
+
+def test_the_job_asks_nothing_about_a_host_under_invalid(monkeypatch):
+    def check_urls(urls, *_):
+        assert not list(urls), "a .invalid address reached the linkchecker child"
+        return {}
+
+    monkeypatch.setattr(check, "check_urls", check_urls)
+    url = "http://dood.invalid/pagina#deel"
+    verdicts = check.check_all([url], load_settings(None), sleep=lambda _: pytest.fail("retried"))
+    assert verdicts == {url: Verdict(url, LinkStatus.BROKEN, detail=NAME_UNKNOWN)}

@@ -22,7 +22,7 @@ from tests.support.servers import SNAPSHOT_TIME, Host, archive_routes, hang_rout
 
 LOCALES = {"nl_NL.UTF-8": "nl_NL:nl", "de_DE.UTF-8": "de"}
 # One worker runs this module (`make test` runs two): each run is made once, not once per worker.
-pytestmark = pytest.mark.xdist_group("link-job-full-run")
+pytestmark = [pytest.mark.xdist_group("link-job-full-run"), pytest.mark.server]
 
 
 @pytest.fixture(scope="module", params=sorted(LOCALES))
@@ -72,7 +72,7 @@ def run(request, tmp_path_factory):
         ("/gone", "broken"),
         ("/removed", "broken"),
         ("/soft", "broken"),
-        ("/pagina", "broken"),  # dood.invalid: the host name does not resolve
+        ("/pagina", "broken"),  # dood.invalid: never resolves (RFC 6761), refused before any look-up
         ("/dead", "broken"),  # behind robots.txt "Disallow: /"
         ("/flaky-404", "ok"),
         ("/forbidden", "blocked"),

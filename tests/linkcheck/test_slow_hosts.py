@@ -21,6 +21,7 @@ from tests.linkcheck.test_full_run import LOCALES
 from tests.support.servers import Host, drip_routes, site_routes
 
 KINDS = ("drip-head", "drip-body", "hang-after-headers")
+pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module")

@@ -193,6 +193,7 @@ def test_changed_links_keeps_only_resources_with_a_new_address(tmp_path):
     assert result.stdout.startswith("0 hulpmiddelen"), result.stderr
 
 
+@pytest.mark.server
 def test_the_fast_check_step_checks_only_the_changed_link(tmp_path):
     """The workflow's own link step, run in a clone whose pull request moves one link to a page that is gone
     (a loopback server answering 404): exit 1 with the report; the unchanged links are never asked for."""

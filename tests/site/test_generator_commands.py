@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from infobox.catalogue.loader import load_catalogue
 from infobox.site.card_slots import SLOT
 from infobox.site.context import SiteContext
@@ -59,6 +61,7 @@ def content(page: Path) -> str:
     return html[html.index('<article class="md-content__inner') : html.index("</main>")]
 
 
+@pytest.mark.server  # a plain `mkdocs build` in a child process
 def test_the_build_renders_every_generated_page_as_mkdocs_renders_it_from_a_file(
     tmp_path, fixture_site, hostile_catalogue, status_file
 ):
@@ -119,6 +122,7 @@ def test_zensical_build_refuses_an_invalid_catalogue_and_keeps_the_site(tmp_path
     assert (site / "index.html").read_text(encoding="utf-8") == "vorige build"
 
 
+@pytest.mark.server  # a whole Zensical build
 def test_zensical_build_fails_on_a_broken_internal_link(tmp_path):
     # A hand-written page outside a folder of its own with a page-relative link in raw HTML: fine for
     # MkDocs, broken by Zensical (which resolves it against the source file). The build must say so.

@@ -6,7 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.support.sitebuild import FIXTURE, REPO
+
+pytestmark = pytest.mark.server  # `mkdocs build` twice in a child process
 
 
 def run(*args: str, catalogue, cwd=REPO) -> subprocess.CompletedProcess:

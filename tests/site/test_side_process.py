@@ -12,6 +12,8 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from infobox.site.generate import EXPORT_FILES, export_files, settings, site_context
 from infobox.site.side_process import SideJob
 from tests.support.sitebuild import FIXTURE, REPO
@@ -107,6 +109,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.server  # `mkdocs build` in a child process
 def test_a_real_build_makes_the_exports_in_a_child_and_they_equal_the_generators(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     monkeypatch.delenv("SITE_URL", raising=False)

@@ -28,6 +28,9 @@ DIVIDER = ".ib-search__divider"
 NOTHING_FOUND = "[data-search-none]"  # "Bedoelde u …?" and the ways to browse
 SUGGESTION = ".ib-search__suggestion"
 SEARCH_STATUS = ".ib-search__status"  # role="status": the number of results, announced
+# Kinds of query in the relevance set written as professionals write (issue 18): whole questions,
+# "sociaal- en veiligheidsdomein".
+PROFESSIONALS_WORDS = {"question", "elliptic"}
 
 
 @dataclass(frozen=True)

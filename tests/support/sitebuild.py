@@ -18,6 +18,31 @@ from tests.support.paths import REPO, SITE_FIXTURES
 FIXTURE = SITE_FIXTURES / "resources.yaml"
 REPORTED_URL = "https://www.augeo.nl/kindcheck/cursus"
 REAL_SITE = "real-site"  # `once_per_run` name of build_real_site's site, shared by the site and browser tests
+# One page of every kind the site generates or ships (the built-page and browser checks go through them all).
+PAGE_TYPES = [
+    "/",  # home
+    "/kwaliteitsstandaarden/",  # overview of the ten standards
+    "/kwaliteitsstandaarden/3/",  # a standard with sub-items
+    "/kwaliteitsstandaarden/9/",  # a standard without sub-items
+    "/hulpmiddelen/",  # A-Z overview with filters
+    "/hulpmiddelen/toolkit-meldcode/",  # one resource's own page
+    "/nieuw/",  # what is new: additions and removals
+    "/organisaties/",  # resources per organisation
+    "/themas/",  # the themes overview
+    "/themas/kindermishandeling/",  # one theme's resources per standard
+    "/selectie/",  # Mijn selectie (empty in a fresh browser)
+    "/achtergrond/gefaseerde-ketenzorg/",
+    "/achtergrond/mda-bouwstenen/",
+    "/achtergrond/samenwerkingsafspraken/",  # analysis with its chart
+    "/linkstatus/",
+    "/afdrukken/",  # the whole Infobox on one printable page
+    "/open-data/",
+    "/over/",
+    "/privacy/",
+    "/toegankelijkheid/",
+    "/zelfscan/",
+    "/404.html",
+]
 
 
 def build_site(site_dir: Path, catalogue: Path, status: Path | None, *, dirty: bool = False, **settings: str) -> Path:
