@@ -82,14 +82,14 @@ def test_every_resource_has_a_page_with_what_chat_apps_and_search_engines_read(s
         assert head.meta["og:title"] == head.meta["twitter:title"] == resource.title  # as text, escaped once
         assert head.meta["og:locale"] == "nl_NL"
         assert head.meta["og:site_name"] == "Infobox Werken aan Veiligheid"
-        assert head.meta["og:image"] == f"{SITE}assets/deelafbeelding.png"
+        assert head.meta["og:image"] == f"{SITE}afbeeldingen/deelafbeelding.png"
         assert head.meta["og:description"].startswith(resource.description[:40])
         (data,) = [json.loads(text) for text in head.json_ld]
         assert data["@type"] == "LearningResource" and data["inLanguage"] == "nl"
         assert (data["name"], data["description"], data["url"]) == (resource.title, resource.description, url)
         assert [p["name"] for p in data["publisher"]] == list(resource.organisation_groups)
         assert {a["name"] for a in data["about"]} >= {f"Kwaliteitsstandaard {ref}" for ref in resource.standards}
-    assert (site / "assets" / "deelafbeelding.png").read_bytes().startswith(b"\x89PNG")
+    assert (site / "afbeeldingen" / "deelafbeelding.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_catalogue_text_in_the_json_ld_cannot_end_its_script(site):
