@@ -66,9 +66,9 @@ def card_ids(hrefs: list[str]) -> set[str]:
 
 def counted(hrefs: list[str]) -> str:
     """How the status line counts these results: "12 hulpmiddelen en 3 pagina's". A resource's result is its
-    card on the A-Z page; every other result is a page (or a section of one)."""
+    own page (/hulpmiddelen/<id>/); every other result is a page (or a section of one)."""
     known = {r.id for r in catalogue().resources}
-    resources = len([h for h in hrefs if urlsplit(h).path == "/hulpmiddelen/" and urlsplit(h).fragment in known])
+    resources = len([h for h in hrefs if urlsplit(h).path in {f"/hulpmiddelen/{id_}/" for id_ in known}])
     pages = len(hrefs) - resources
     numbers = ((resources, "hulpmiddel", "hulpmiddelen"), (pages, "pagina", "pagina's"))
     return " en ".join(f"{n} {one if n == 1 else many}" for n, one, many in numbers if n)
