@@ -32,7 +32,7 @@ test: setup lint  ## Lint, then every test (catalogue, site, browser in Chromium
 	$(BIN)/python -m benchmarks.bench_lighthouse --quick
 	$(BIN)/python -m benchmarks.bench_search --quick
 
-check: $(BIN)/.installed node_modules/.installed lint  ## Lint, then every test that needs no browser and no server (< 1 min)
+check: $(BIN)/.installed node_modules/.installed lint  ## Lint, then every test that needs no browser and no server
 	$(BIN)/pytest -n 2 --dist loadgroup -m "not browser and not server"
 
 lint: $(BIN)/.installed node_modules/.installed  ## ruff (lint and format), ESLint and Prettier
