@@ -76,9 +76,8 @@ def test_a_killed_build_leaves_no_child_working_for_nobody(tmp_path):
     # A build forks its child and is killed before it asks for the result: the child finishes its (short)
     # work, finds nobody to hand it to and stops; it does not wait for ever on a pipe.
     script = textwrap.dedent(
-        f"""
+        """
         import os, sys, time
-        sys.path.insert(0, {str(REPO)!r})
         from infobox.site.side_process import SideJob
         def work():
             time.sleep(1)
